@@ -1,0 +1,53 @@
+# Cascade: a 15-5 system for sales teams, in plain text and git.
+#   make demo   set up, build, and run Cascade on the bundled sample organisation
+#   make test   set up, build, and run the tests
+#   make bench  release benchmarks on generated organisations (writes BENCHMARKS.md)
+
+SWIFT ?= swift
+DEB_PACKAGES := libgit2-dev libyaml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config git hyperfine
+PIP_PACKAGES := jsonschema pyyaml
+CASCADE := .build/debug/cascade
+
+.PHONY: demo test bench build release deps clean docs
+
+deps:
+	@missing=""; \
+	for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing Debian packages:$$missing"; \
+	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing; \
+	  else \
+	    echo "Cascade needs Debian packages that are missing. Run:"; \
+	    echo "  sudo apt-get update && sudo apt-get install -y$$missing"; \
+	    exit 2; \
+	  fi; \
+	fi
+	@python3 -c "import jsonschema, yaml" 2>/dev/null || python3 -m pip install -q $(PIP_PACKAGES)
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+demo: build
+	@echo "== cascade check (the bundled sample organisation) =="
+	@$(CASCADE) check
+	@echo
+	@echo "== the sample organisation =="
+	@echo "people: $$(grep -c '^  - { id:' org.yaml)   weeks: $$(ls updates | wc -l) ($$(ls updates | head -1) to $$(ls updates | tail -1))   updates: $$(find updates -name '*.md' | wc -l)"
+	@echo "latest week $$(ls updates | tail -1): $$(ls updates/$$(ls updates | tail -1) | wc -l) updates"
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --disable-xctest
+
+bench: release
+	bash bench/run.sh
+
+docs: build
+	$(CASCADE) rules --markdown > docs/rules.md
+
+clean:
+	rm -rf .build

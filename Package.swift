@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Cascade",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "cascade", targets: ["cascade"]),
+        .library(name: "CascadeCore", targets: ["CascadeCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CYAML", pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]),
+        .systemLibrary(
+            name: "CGit2", pkgConfig: "libgit2",
+            providers: [.apt(["libgit2-dev"])]),
+        .target(name: "CascadeCore", dependencies: ["CYAML"]),
+        .target(name: "CascadeGit", dependencies: ["CGit2"]),
+        .target(
+            name: "CascadeCLI",
+            dependencies: [
+                "CascadeCore", "CascadeGit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(name: "cascade", dependencies: ["CascadeCLI"]),
+        .testTarget(name: "CascadeCoreTests", dependencies: ["CascadeCore"]),
+        .testTarget(name: "CascadeGitTests", dependencies: ["CascadeGit"]),
+        .testTarget(
+            name: "CascadeCLITests", dependencies: ["CascadeCLI", "CascadeCore"],
+            resources: [.copy("Golden")]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,116 @@
+import ArgumentParser
+import CascadeCore
+import Foundation
+
+/// The `cascade` command and its subcommands.
+public struct Cascade: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "cascade",
+        abstract: "A 15-5 system for sales teams, in plain text and git.",
+        discussion: """
+        Reps write a short weekly update per week (updates/<week>/<person>.md); \
+        cascade validates them, and compiles digests for leaders.
+
+        Examples:
+          cascade check                      check the whole repository
+          cascade check updates/2026-W48/ana-lima.md
+          cascade check --explain stage-unknown
+          cascade schema > update.schema.json
+        """,
+        version: "0.1.0",
+        subcommands: [Check.self, Rules.self, Schema.self])
+
+    public init() {}
+
+    /// Runs the command line; returns the process exit status (SPEC section 10).
+    public static func run(_ arguments: [String]) -> Int32 {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            return 0
+        } catch let exit as ExitCode {
+            return exit.rawValue
+        } catch let failure as UsageFailure {
+            Console.error(failure.message)
+            return 2
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { print(message) }
+                return 0
+            }
+            if !message.isEmpty { Console.error(message) }
+            return code == .validationFailure ? 2 : (code.rawValue == 0 ? 0 : 2)
+        }
+    }
+}
+
+/// A usage error or an input that cannot be used at all: exit status 2.
+public struct UsageFailure: Error {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+}
+
+/// Shared options: where the repository is.
+struct RepositoryOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The 15-5 repository (the folder holding org.yaml).", valueName: "dir"))
+    var root: String?
+
+    /// The repository root: --root, or the nearest folder upwards holding org.yaml, or the current folder.
+    func resolvedRoot() -> String {
+        if let root { return Paths.absolute(root) }
+        var dir = FileManager.default.currentDirectoryPath
+        while true {
+            if FileSystem.exists(dir + "/org.yaml") { return dir }
+            let parent = (dir as NSString).deletingLastPathComponent
+            if parent == dir || parent.isEmpty { return FileManager.default.currentDirectoryPath }
+            dir = parent
+        }
+    }
+}
+
+enum Paths {
+    static func absolute(_ path: String) -> String {
+        let full = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        return (full as NSString).standardizingPath
+    }
+
+    /// `path` relative to `root` when inside it, else nil.
+    static func relative(_ path: String, to root: String) -> String? {
+        let full = absolute(path)
+        if full == root { return "" }
+        let prefix = root.hasSuffix("/") ? root : root + "/"
+        return full.hasPrefix(prefix) ? String(full.dropFirst(prefix.count)) : nil
+    }
+}
+
+enum Console {
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data(("cascade: " + message + "\n").utf8))
+    }
+
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// Colour only for a terminal, and never with NO_COLOR set.
+    static var useColor: Bool {
+        if let v = ProcessInfo.processInfo.environment["NO_COLOR"], !v.isEmpty { return false }
+        if ProcessInfo.processInfo.environment["TERM"] == "dumb" { return false }
+        return isatty(STDOUT_FILENO) == 1
+    }
+
+    static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
+    /// A transient progress line on a terminal's standard error.
+    static func progress(_ message: String) {
+        guard stderrIsTerminal else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K\(message)".utf8))
+    }
+
+    static func clearProgress() {
+        guard stderrIsTerminal else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Plain POSIX file access for the hot paths: reading many small files and
+/// listing folders without a stat per entry.
+public enum FileSystem {
+    public enum ReadError: Error, Sendable {
+        case missing, isFolder, unreadable(String)
+
+        public var reason: String {
+            switch self {
+            case .missing: return "no such file"
+            case .isFolder: return "it is a folder, not a file"
+            case .unreadable(let why): return why
+            }
+        }
+    }
+
+    /// Reads at most `limit` bytes of the file (one more shows it is larger).
+    public static func read(_ path: String, limit: Int = .max) -> Result<[UInt8], ReadError> {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            let code = errno
+            return .failure(code == ENOENT ? .missing : .unreadable(String(cString: strerror(code))))
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return .failure(.unreadable(String(cString: strerror(errno)))) }
+        if (info.st_mode & S_IFMT) == S_IFDIR { return .failure(.isFolder) }
+        let wanted = limit == .max ? Int(info.st_size) : min(Int(info.st_size), limit)
+        var bytes = [UInt8](repeating: 0, count: max(wanted, 0))
+        var done = 0
+        while done < wanted {
+            let n = bytes.withUnsafeMutableBytes { buf in Glibc.read(fd, buf.baseAddress! + done, wanted - done) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return .failure(.unreadable(String(cString: strerror(errno))))
+            }
+            if n == 0 { break }
+            done += n
+        }
+        if done < bytes.count { bytes.removeSubrange(done...) }
+        return .success(bytes)
+    }
+
+    public struct Entry: Sendable {
+        public var name: String
+        public var isFolder: Bool
+    }
+
+    /// The entries of a folder, without "." and "..", sorted by name; nil if it cannot be listed.
+    public static func list(_ path: String) -> [Entry]? {
+        guard let dir = opendir(path) else { return nil }
+        defer { closedir(dir) }
+        var entries: [Entry] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+            }
+            if name == "." || name == ".." { continue }
+            var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
+            if entry.pointee.d_type == UInt8(DT_UNKNOWN) || entry.pointee.d_type == UInt8(DT_LNK) {
+                var s = stat()
+                isFolder = stat(path + "/" + name, &s) == 0 && (s.st_mode & S_IFMT) == S_IFDIR
+            }
+            entries.append(Entry(name: name, isFolder: isFolder))
+        }
+        return entries.sorted { $0.name < $1.name }
+    }
+
+    public static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
+}
+
+/// Runs `body` over `0..<count` on every core, in chunks.
+public func parallelMap<T>(_ count: Int, chunk: Int = 32, _ body: (Int) -> T) -> [T] {
+    guard count > 0 else { return [] }
+    var results = [T?](repeating: nil, count: count)
+    results.withUnsafeMutableBufferPointer { out in
+        let buffer = out
+        let chunks = (count + chunk - 1) / chunk
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            let start = c * chunk
+            for i in start..<min(start + chunk, count) { buffer[i] = body(i) }
+        }
+    }
+    return results.map { $0! }
+}

@@ -1,0 +1,145 @@
+/// `cascade check` over a repository on disk: reads `org.yaml`, finds the
+/// update files, parses them on every core, runs every rule once.
+public struct RepositoryCheck: Sendable {
+    public struct Report: Sendable {
+        public var diagnostics: [Diagnostic]
+        public var filesChecked: Int
+        /// False when org.yaml could not be read as an organisation (syntax-only check).
+        public var orgReadable: Bool
+        public var errors: Int { diagnostics.filter { $0.severity == .error }.count }
+        public var warnings: Int { diagnostics.filter { $0.severity == .warning }.count }
+    }
+
+    public enum Failure: Error, Sendable, CustomStringConvertible {
+        case notARepository(String)
+
+        public var description: String {
+            switch self {
+            case .notARepository(let root):
+                return "\(root): no org.yaml here, so this is not a 15-5 repository; run `cascade init` to make one, or pass --root"
+            }
+        }
+    }
+
+    public let root: String
+
+    public init(root: String) { self.root = root }
+
+    /// Reads and checks org.yaml.
+    public func loadOrg() throws -> (org: Org?, findings: [Finding]) {
+        switch FileSystem.read(root + "/org.yaml", limit: OrgDecoder.byteLimit + 1) {
+        case .success(let bytes): return Checker.checkOrg(SourceText(bytes))
+        case .failure(.missing): throw Failure.notARepository(root)
+        case .failure(let error):
+            return (nil, [Finding("file-unreadable", .error, at: .start, "org.yaml cannot be read: \(error.reason)")])
+        }
+    }
+
+    /// Every update path under `updates/` (repository-relative, sorted), and
+    /// findings for anything else found there.
+    public func updatePaths() -> (paths: [String], misplaced: [Diagnostic]) {
+        var paths: [String] = []
+        var misplaced: [Diagnostic] = []
+        guard let weeks = FileSystem.list(root + "/updates") else { return ([], []) }
+        for folder in weeks {
+            let rel = "updates/" + folder.name
+            guard folder.isFolder else {
+                misplaced.append(UpdatePath.misplaced(rel, "a file directly under updates/; updates live at updates/<week>/<person-id>.md"))
+                continue
+            }
+            let weekOK = Week(folder.name) != nil
+            if !weekOK {
+                misplaced.append(UpdatePath.misplaced(rel, "the folder '\(folder.name)' is not a real ISO week; name it like 2026-W48"))
+            }
+            for entry in FileSystem.list(root + "/" + rel) ?? [] {
+                let path = rel + "/" + entry.name
+                if entry.isFolder {
+                    misplaced.append(UpdatePath.misplaced(path, "a folder inside a week; updates live at updates/<week>/<person-id>.md, move its files up or delete it"))
+                } else if weekOK || entry.name.hasSuffix(".md") {
+                    paths.append(path)
+                }
+            }
+        }
+        return (paths, misplaced)
+    }
+
+    /// Checks the whole repository (`targets == nil`) or the given
+    /// repository-relative paths, which may include `org.yaml`.
+    public func run(targets: [String]? = nil) throws -> Report {
+        let (org, orgFindings) = try loadOrg()
+        var diagnostics: [Diagnostic] = []
+        var checked: [String]
+        var context: [String] = []
+        var filesChecked = 0
+        if let targets {
+            if targets.contains("org.yaml") {
+                diagnostics += orgFindings.map { $0.diagnostic(in: "org.yaml") }
+                filesChecked += 1
+            }
+            checked = Array(Set(targets.filter { $0 != "org.yaml" })).sorted()
+            context = contextPaths(for: checked)
+        } else {
+            diagnostics += orgFindings.map { $0.diagnostic(in: "org.yaml") }
+            filesChecked += 1
+            let listing = updatePaths()
+            checked = listing.paths
+            diagnostics += listing.misplaced
+        }
+        let checker = Checker(org: org)
+        let all = checked + context
+        let results = parallelMap(all.count) { i -> (findings: [Finding], summary: UpdateSummary) in
+            let path = all[i]
+            switch FileSystem.read(root + "/" + path, limit: SourceText.updateByteLimit + 1) {
+            case .success(let bytes):
+                return checker.check(path: path, source: SourceText(bytes))
+            case .failure(let error):
+                let parsed = ParsedUpdate(path: path, folderWeek: nil, fileAuthor: nil, update: nil,
+                    findings: [Finding("file-unreadable", .error, at: .start, "cannot read the file: \(error.reason); check the path")])
+                return (parsed.findings, UpdateSummary(parsed, org: org))
+            }
+        }
+        let index = UpdateIndex(results.map(\.summary))
+        for i in 0..<checked.count {
+            let path = checked[i]
+            diagnostics += (results[i].findings + checker.checkAcross(results[i].summary, in: index)).map { $0.diagnostic(in: path) }
+        }
+        filesChecked += checked.count
+        diagnostics.sort(by: Diagnostic.ordered)
+        return Report(diagnostics: diagnostics, filesChecked: filesChecked, orgReadable: org != nil)
+    }
+
+    /// The files the cross-file rules of `paths` compare against: the other
+    /// files of the same weeks, and each author's earlier updates.
+    func contextPaths(for paths: [String]) -> [String] {
+        let targets = Set(paths)
+        var context: Set<String> = []
+        var weeks: Set<String> = []
+        var authors: [String: Week] = [:]
+        for path in paths {
+            let location = UpdatePath(path)
+            guard let week = location.week else { continue }
+            weeks.insert(week.description)
+            if let author = location.author { authors[author] = max(authors[author] ?? week, week) }
+        }
+        let weekFolders = (FileSystem.list(root + "/updates") ?? []).filter { $0.isFolder }.map(\.name)
+        for folder in weekFolders {
+            guard let week = Week(folder) else { continue }
+            if weeks.contains(folder) {
+                for entry in FileSystem.list(root + "/updates/" + folder) ?? [] where !entry.isFolder && entry.name.hasSuffix(".md") {
+                    context.insert("updates/\(folder)/\(entry.name)")
+                }
+            }
+            for (author, latest) in authors where week < latest || weeks.contains(folder) {
+                let path = "updates/\(folder)/\(author).md"
+                if FileSystem.exists(root + "/" + path) { context.insert(path) }
+            }
+        }
+        return context.subtracting(targets).sorted()
+    }
+}
+
+extension UpdatePath {
+    static func misplaced(_ path: String, _ message: String) -> Diagnostic {
+        Diagnostic(file: path, position: .start, severity: .error, rule: "path-invalid", message: message)
+    }
+}

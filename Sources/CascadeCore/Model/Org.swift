@@ -1,0 +1,129 @@
+import Foundation
+
+/// The organisation of `org.yaml`: people, reporting lines, functions,
+/// stages, goals and settings.
+public struct Org: Sendable {
+    public var company: String = ""
+    public var currency: String = "USD"
+    public var fiscalYearStartMonth: Int = 1
+    public var digest = DigestSettings()
+    public var stages = Stages()
+    public var lossReasons: [String] = Org.defaultLossReasons
+    public var tickets = TicketSettings()
+    public var functions: [Function] = []
+    public var people: [Person] = []
+    public var goals: [Goal] = []
+    public var admins: [Located<String>] = []
+
+    public static let defaultLossReasons = ["price", "product-gap", "competitor", "no-decision", "budget", "timing", "champion-left", "no-fit", "other"]
+
+    public init() {}
+
+    public struct DigestSettings: Sendable {
+        public var minutes: Double = 5
+        public var wordsPerMinute: Double = 238
+        public var noteWords: Int = 200
+        public var wordBudget: Int { Int((minutes * wordsPerMinute).rounded(.down)) }
+    }
+
+    public struct Stages: Sendable {
+        public var open: [String] = ["suspect", "qualify", "discover", "propose", "negotiate", "commit"]
+        public var won: [String] = ["won"]
+        public var lost: [String] = ["lost", "disqualified"]
+        public var all: [String] { open + won + lost }
+
+        public enum Kind: Sendable { case open, won, lost }
+
+        public func kind(of stage: String) -> Kind? {
+            if open.contains(stage) { return .open }
+            if won.contains(stage) { return .won }
+            if lost.contains(stage) { return .lost }
+            return nil
+        }
+
+        /// The index of an open stage in the pipeline order.
+        public func rank(of stage: String) -> Int? { open.firstIndex(of: stage) }
+    }
+
+    public struct TicketSettings: Sendable {
+        public var pattern: String = "^[A-Z][A-Z0-9]+-[0-9]+$"
+        public var url: String?
+        public var regex: TicketRegex? = TicketRegex("^[A-Z][A-Z0-9]+-[0-9]+$")
+
+        public func matches(_ ticket: String) -> Bool { regex?.matches(ticket) ?? true }
+        public func link(for ticket: String) -> String? { url?.replacingOccurrences(of: "{id}", with: ticket) }
+    }
+
+    public struct Function: Sendable {
+        public var id: Located<String>
+        public var name: String
+        public var lead: Located<String>?
+    }
+
+    public struct Person: Sendable {
+        public var id: Located<String>
+        public var name: String
+        public var email: String?
+        public var title: String?
+        public var reportsTo: Located<String>?
+        public var region: String?
+        public var segment: String?
+        public var delegates: [Located<String>] = []
+    }
+
+    public struct Goal: Sendable {
+        public var team: Located<String>
+        public var quarter: Located<String>
+        public var bookings: Double
+    }
+
+    // MARK: Lookups
+
+    public func person(_ id: String) -> Person? { peopleIndex[id].map { people[$0] } }
+    public func function(_ id: String) -> Function? { functions.first { $0.id.value == id } }
+    public var personIDs: [String] { people.map(\.id.value) }
+    public var functionIDs: [String] { functions.map(\.id.value) }
+
+    var peopleIndex: [String: Int] {
+        get { _peopleIndex.value ?? Dictionary(people.enumerated().map { ($1.id.value, $0) }, uniquingKeysWith: { a, _ in a }) }
+    }
+    private var _peopleIndex = IndexBox()
+
+    /// Builds the lookup tables once the people are final.
+    public mutating func index() {
+        _peopleIndex = IndexBox(Dictionary(people.enumerated().map { ($1.id.value, $0) }, uniquingKeysWith: { a, _ in a }))
+    }
+
+    /// Whether `id` is `ancestor` or below them (following `reports_to`; safe on cycles).
+    public func isInSubtree(_ id: String, of ancestor: String) -> Bool {
+        var current: String? = id
+        var steps = 0
+        while let c = current, steps <= people.count {
+            if c == ancestor { return true }
+            current = person(c)?.reportsTo?.value
+            steps += 1
+        }
+        return false
+    }
+}
+
+/// An immutable index, boxed so `Org` stays a cheap value.
+final class IndexBox: @unchecked Sendable {
+    let value: [String: Int]?
+    init(_ value: [String: Int]? = nil) { self.value = value }
+}
+
+/// A compiled `tickets.pattern`; NSRegularExpression is thread-safe.
+public final class TicketRegex: @unchecked Sendable {
+    let regex: NSRegularExpression
+
+    public init?(_ pattern: String) {
+        guard let r = try? NSRegularExpression(pattern: pattern) else { return nil }
+        regex = r
+    }
+
+    public func matches(_ s: String) -> Bool {
+        let ns = s as NSString
+        return regex.firstMatch(in: s, range: NSRange(location: 0, length: ns.length)) != nil
+    }
+}

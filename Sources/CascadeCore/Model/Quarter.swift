@@ -1,0 +1,33 @@
+/// A fiscal quarter, `YYYY-Qn`. A fiscal year is named by the calendar year
+/// in which it ends; a week belongs to the quarter of its Thursday.
+public struct Quarter: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public var year: Int
+    public var number: Int
+
+    public init(year: Int, number: Int) {
+        self.year = year
+        self.number = number
+    }
+
+    public init?(_ text: String) {
+        let u = Array(text.utf8)
+        guard u.count == 7, u[4] == 0x2D, u[5] == 0x51, (0x31...0x34).contains(u[6]),
+              let y = Int(String(decoding: u[0..<4], as: UTF8.self)) else { return nil }
+        self.init(year: y, number: Int(u[6] - 0x30))
+    }
+
+    /// The fiscal quarter of `day`, fiscal years starting in `startMonth`.
+    public init(containing day: Day, fiscalYearStartMonth startMonth: Int) {
+        let offset = (day.month - startMonth + 12) % 12
+        number = offset / 3 + 1
+        year = startMonth == 1 ? day.year : (day.month >= startMonth ? day.year + 1 : day.year)
+    }
+
+    public init(of week: Week, fiscalYearStartMonth startMonth: Int) {
+        self.init(containing: week.thursday, fiscalYearStartMonth: startMonth)
+    }
+
+    public static func < (a: Quarter, b: Quarter) -> Bool { (a.year, a.number) < (b.year, b.number) }
+
+    public var description: String { "\(year)-Q\(number)" }
+}

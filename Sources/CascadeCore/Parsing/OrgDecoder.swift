@@ -1,0 +1,171 @@
+/// Reads `org.yaml` into an `Org`, with findings for what cannot be read.
+/// The semantic checks (cycles, references, ids) are rules of their own.
+public enum OrgDecoder {
+    public static let byteLimit = 16 * 1_048_576
+
+    public struct Result: Sendable {
+        /// Nil when the file cannot be read as an organisation at all.
+        public var org: Org?
+        public var findings: [Finding]
+    }
+
+    static let topKeys = ["company", "currency", "fiscal_year_start_month", "digest", "stages", "loss_reasons", "tickets", "functions", "people", "goals", "admins"]
+    static let personKeys = ["id", "name", "email", "title", "reports_to", "region", "segment", "delegates"]
+    static let functionKeys = ["id", "name", "lead"]
+    static let goalKeys = ["team", "quarter", "bookings"]
+
+    public static func decode(_ source: SourceText) -> Result {
+        if source.bytes.count > byteLimit {
+            return Result(org: nil, findings: [Finding("file-too-large", .error, at: .start,
+                "org.yaml is over \(byteLimit / 1_048_576) MiB; this cannot be an organisation file")])
+        }
+        let encoding = source.encodingFindings()
+        if !encoding.isEmpty { return Result(org: nil, findings: encoding) }
+        let yaml = source.bytes.withUnsafeBytes { raw in
+            YAMLReader.read(UnsafeRawBufferPointer(rebasing: raw[source.bomLength...]), firstLine: 1)
+        }
+        guard yaml.isComplete, let root = yaml.root, let pairs = root.pairs else {
+            var findings = yaml.findings
+            if yaml.isComplete {
+                findings.append(Finding("org-field-type", .error, at: yaml.root?.position ?? .start,
+                    "org.yaml must be a mapping with 'people:', 'functions:' and the other settings"))
+            }
+            return Result(org: nil, findings: findings)
+        }
+        var reader = NodeReader(findings: yaml.findings, typeRule: "org-field-type", unknownRule: "org-field-unknown", unknownSeverity: .warning)
+        reader.checkKeys(pairs, known: topKeys, in: "org.yaml")
+        var org = Org()
+        for pair in pairs {
+            let v = pair.value
+            switch pair.key {
+            case "company": org.company = reader.text(v, field: "company")?.value ?? ""
+            case "currency": org.currency = reader.text(v, field: "currency")?.value ?? "USD"
+            case "fiscal_year_start_month":
+                if let t = reader.text(v, field: pair.key) {
+                    if let m = Int(t.value), (1...12).contains(m) { org.fiscalYearStartMonth = m } else {
+                        reader.findings.append(Finding("org-field-type", .error, at: t.position, "fiscal_year_start_month must be a month number from 1 to 12"))
+                    }
+                }
+            case "digest": decodeDigest(v, into: &org, &reader)
+            case "stages": decodeStages(v, into: &org, &reader)
+            case "loss_reasons":
+                org.lossReasons = reader.textList(v, field: pair.key, example: "[price, competitor]").map(\.value)
+            case "tickets":
+                guard let tp = reader.mapping(v, what: "tickets") else { break }
+                reader.checkKeys(tp, known: ["pattern", "url"], in: "tickets")
+                for p in tp {
+                    if p.key == "pattern", let t = reader.text(p.value, field: "pattern") {
+                        org.tickets.pattern = t.value
+                        org.tickets.regex = TicketRegex(t.value)
+                        if org.tickets.regex == nil {
+                            reader.findings.append(Finding("org-field-type", .error, at: t.position, "tickets.pattern is not a valid regular expression"))
+                        }
+                    }
+                    if p.key == "url" { org.tickets.url = reader.text(p.value, field: "url")?.value }
+                }
+            case "functions":
+                for item in reader.list(v, field: "functions", example: "a list of '- { id: product, name: Product }'") {
+                    guard let fp = reader.mapping(item, what: "a function") else { continue }
+                    reader.checkKeys(fp, known: functionKeys, in: "a function")
+                    guard let id = required("id", fp, item, &reader) else { continue }
+                    let name = fp.first { $0.key == "name" }.flatMap { reader.text($0.value, field: "name")?.value }
+                    let lead = fp.first { $0.key == "lead" }.flatMap { reader.text($0.value, field: "lead") }
+                    org.functions.append(Org.Function(id: id, name: name ?? id.value, lead: lead))
+                }
+            case "people":
+                for item in reader.list(v, field: "people", example: "a list of '- { id: ana-lima, name: Ana Lima, email: ana@example.com }'") {
+                    guard let pp = reader.mapping(item, what: "a person") else { continue }
+                    reader.checkKeys(pp, known: personKeys, in: "a person")
+                    guard let id = required("id", pp, item, &reader) else { continue }
+                    var person = Org.Person(id: id, name: id.value)
+                    for p in pp {
+                        switch p.key {
+                        case "name": person.name = reader.text(p.value, field: "name")?.value ?? id.value
+                        case "email": person.email = reader.text(p.value, field: "email")?.value
+                        case "title": person.title = reader.text(p.value, field: "title")?.value
+                        case "reports_to": person.reportsTo = reader.text(p.value, field: "reports_to")
+                        case "region": person.region = reader.text(p.value, field: "region")?.value
+                        case "segment": person.segment = reader.text(p.value, field: "segment")?.value
+                        case "delegates": person.delegates = reader.textList(p.value, field: "delegates", example: "[sam-lee]")
+                        default: break
+                        }
+                    }
+                    org.people.append(person)
+                }
+            case "goals":
+                for item in reader.list(v, field: "goals", example: "a list of '- { team: raj-patel, quarter: 2026-Q4, bookings: 1500000 }'") {
+                    guard let gp = reader.mapping(item, what: "a goal") else { continue }
+                    reader.checkKeys(gp, known: goalKeys, in: "a goal")
+                    guard let team = required("team", gp, item, &reader),
+                          let quarter = required("quarter", gp, item, &reader),
+                          let bookings = required("bookings", gp, item, &reader) else { continue }
+                    guard let amount = Double(bookings.value), amount >= 0, bookings.value.allSatisfy({ $0.isNumber || $0 == "." }) else {
+                        reader.findings.append(Finding("org-field-type", .error, at: bookings.position, "a goal's bookings must be a plain number >= 0, like 1500000"))
+                        continue
+                    }
+                    org.goals.append(Org.Goal(team: team, quarter: quarter, bookings: amount))
+                }
+            case "admins":
+                org.admins = reader.textList(v, field: "admins", example: "[dana-cho]")
+            default: break
+            }
+        }
+        org.index()
+        return Result(org: org, findings: reader.findings)
+    }
+
+    private static func required(_ key: String, _ pairs: [YAMLPair], _ node: YAMLNode, _ reader: inout NodeReader) -> Located<String>? {
+        if let pair = pairs.first(where: { $0.key == key }), let value = reader.text(pair.value, field: key) { return value }
+        reader.findings.append(Finding("org-field-required", .error, at: pairs.first?.keyPosition ?? node.position,
+            "this entry has no '\(key)'; add '\(key): ...'"))
+        return nil
+    }
+
+    private static func decodeDigest(_ v: YAMLNode, into org: inout Org, _ reader: inout NodeReader) {
+        guard let pairs = reader.mapping(v, what: "digest") else { return }
+        reader.checkKeys(pairs, known: ["minutes", "words_per_minute", "note_words"], in: "digest")
+        for p in pairs {
+            guard let t = reader.text(p.value, field: p.key) else { continue }
+            guard let number = Double(t.value), number > 0 else {
+                reader.findings.append(Finding("org-field-type", .error, at: t.position, "digest.\(p.key) must be a number above 0"))
+                continue
+            }
+            switch p.key {
+            case "minutes": org.digest.minutes = number
+            case "words_per_minute": org.digest.wordsPerMinute = number
+            case "note_words": org.digest.noteWords = Int(number)
+            default: break
+            }
+        }
+    }
+
+    private static func decodeStages(_ v: YAMLNode, into org: inout Org, _ reader: inout NodeReader) {
+        guard let pairs = reader.mapping(v, what: "stages") else { return }
+        reader.checkKeys(pairs, known: ["open", "won", "lost"], in: "stages")
+        var seen: Set<String> = []
+        for p in pairs {
+            let located = reader.textList(p.value, field: "stages.\(p.key)", example: "[won]")
+            if located.isEmpty, ["open", "won", "lost"].contains(p.key) {
+                reader.findings.append(Finding("org-stages", .error, at: p.value.position,
+                    "stages.\(p.key) is empty; list at least one stage, or delete the key to use the defaults"))
+            }
+            for stage in located {
+                if !Identifier.isValidPersonID(stage.value) {
+                    reader.findings.append(Finding("org-stages", .error, at: stage.position,
+                        "the stage '\(stage.value)' is not a valid name; use lowercase letters, digits and '-'"))
+                }
+                if !seen.insert(stage.value).inserted {
+                    reader.findings.append(Finding("org-stages", .error, at: stage.position,
+                        "the stage '\(stage.value)' is listed twice; each stage belongs to exactly one of open, won and lost"))
+                }
+            }
+            let names = located.map(\.value)
+            switch p.key {
+            case "open": org.stages.open = names
+            case "won": org.stages.won = names
+            case "lost": org.stages.lost = names
+            default: break
+            }
+        }
+    }
+}

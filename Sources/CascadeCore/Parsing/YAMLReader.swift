@@ -1,0 +1,202 @@
+import CYAML
+
+/// Reads one YAML document from UTF-8 bytes through libyaml's event API into
+/// positioned `YAMLNode`s. Constructs no legitimate Cascade file needs
+/// (anchors, aliases, tags, directives, several documents) and duplicate keys
+/// are reported as findings; nesting is capped so no input can exhaust memory
+/// or the stack (the composition uses an explicit stack, no recursion).
+public struct YAMLReader {
+    public static let maxDepth = 32
+
+    public struct Result {
+        public var root: YAMLNode?
+        public var findings: [Finding]
+        /// False when the text is not YAML at all (syntax error, too deep):
+        /// `root` is then nil and the file can be judged no further.
+        public var isComplete: Bool
+    }
+
+    /// Parses `bytes`, whose first line is line `firstLine` of the file.
+    public static func read(_ bytes: UnsafeRawBufferPointer, firstLine: Int = 1) -> Result {
+        var reader = EventReader(lineOffset: firstLine - 1)
+        return reader.run(bytes)
+    }
+}
+
+private struct EventReader {
+    let lineOffset: Int
+    var findings: [Finding] = []
+
+    init(lineOffset: Int) { self.lineOffset = lineOffset }
+
+    private enum Frame {
+        case mapping(Position, [YAMLPair], pendingKey: (String, Position)?, skipValue: Bool)
+        case sequence(Position, [YAMLNode])
+    }
+
+    private var stack: [Frame] = []
+    private var root: YAMLNode?
+
+    func position(_ mark: yaml_mark_t) -> Position {
+        Position(line: Int(mark.line) + 1 + lineOffset, column: Int(mark.column) + 1)
+    }
+
+    mutating func run(_ bytes: UnsafeRawBufferPointer) -> YAMLReader.Result {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) != 0 else {
+            return .init(root: nil, findings: [Finding("yaml-syntax", .error, at: .start, "the YAML parser could not start (out of memory)")], isComplete: false)
+        }
+        defer { yaml_parser_delete(&parser) }
+        let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self)
+        let empty: [UInt8] = [0]
+        empty.withUnsafeBufferPointer { e in
+            yaml_parser_set_input_string(&parser, base ?? e.baseAddress!, bytes.count)
+        }
+        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+
+        var documents = 0
+        var event = yaml_event_t()
+        while true {
+            guard yaml_parser_parse(&parser, &event) != 0 else {
+                findings.append(syntaxFinding(parser, bytes))
+                return .init(root: nil, findings: findings, isComplete: false)
+            }
+            defer { yaml_event_delete(&event) }
+            let at = position(event.start_mark)
+            switch event.type {
+            case YAML_STREAM_END_EVENT:
+                return .init(root: root, findings: findings, isComplete: true)
+            case YAML_DOCUMENT_START_EVENT:
+                documents += 1
+                if documents > 1 {
+                    findings.append(Finding("yaml-multiple-documents", .error, at: at,
+                        "a second YAML document starts here; an update has exactly one front matter document, remove the '...' or '---' separator"))
+                    return .init(root: root, findings: findings, isComplete: true)
+                }
+                if event.data.document_start.version_directive != nil
+                    || event.data.document_start.tag_directives.start != nil {
+                    findings.append(Finding("yaml-tag", .error, at: at,
+                        "YAML directives ('%YAML', '%TAG') are not allowed; delete the directive line"))
+                }
+            case YAML_ALIAS_EVENT:
+                findings.append(Finding("yaml-anchor", .error, at: at,
+                    "YAML aliases ('*name') are not allowed; write the value out in full"))
+                guard complete(YAMLNode(.scalar("", .plain), at: at)) else { return tooDeep(at) }
+            case YAML_SCALAR_EVENT:
+                let s = event.data.scalar
+                checkAnchorAndTag(anchor: s.anchor, tag: s.tag, at: at)
+                let text = s.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: s.length), as: UTF8.self) } ?? ""
+                let style: YAMLNode.Style
+                switch s.style {
+                case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
+                case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
+                case YAML_LITERAL_SCALAR_STYLE: style = .literal
+                case YAML_FOLDED_SCALAR_STYLE: style = .folded
+                default: style = .plain
+                }
+                guard complete(YAMLNode(.scalar(text, style), at: at)) else { return tooDeep(at) }
+            case YAML_SEQUENCE_START_EVENT:
+                checkAnchorAndTag(anchor: event.data.sequence_start.anchor, tag: event.data.sequence_start.tag, at: at)
+                guard stack.count < YAMLReader.maxDepth else { return tooDeep(at) }
+                stack.append(.sequence(at, []))
+            case YAML_MAPPING_START_EVENT:
+                checkAnchorAndTag(anchor: event.data.mapping_start.anchor, tag: event.data.mapping_start.tag, at: at)
+                guard stack.count < YAMLReader.maxDepth else { return tooDeep(at) }
+                stack.append(.mapping(at, [], pendingKey: nil, skipValue: false))
+            case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                guard let frame = stack.popLast() else { break }
+                let node: YAMLNode
+                switch frame {
+                case .sequence(let p, let items): node = YAMLNode(.sequence(items), at: p)
+                case .mapping(let p, let pairs, _, _): node = YAMLNode(.mapping(pairs), at: p)
+                }
+                guard complete(node) else { return tooDeep(at) }
+            default:
+                break
+            }
+        }
+    }
+
+    private mutating func tooDeep(_ at: Position) -> YAMLReader.Result {
+        findings.append(Finding("yaml-too-deep", .error, at: at,
+            "the YAML nests more than \(YAMLReader.maxDepth) levels deep; an update needs at most 4"))
+        return .init(root: nil, findings: findings, isComplete: false)
+    }
+
+    private mutating func checkAnchorAndTag(anchor: UnsafeMutablePointer<yaml_char_t>?, tag: UnsafeMutablePointer<yaml_char_t>?, at: Position) {
+        if let anchor {
+            let name = String(cString: anchor)
+            findings.append(Finding("yaml-anchor", .error, at: at,
+                "YAML anchors ('&\(name)') are not allowed; write each value out in full"))
+        }
+        if let tag {
+            let name = String(cString: tag)
+            findings.append(Finding("yaml-tag", .error, at: at,
+                "YAML tags ('\(name)') are not allowed; remove the tag and write the plain value"))
+        }
+    }
+
+    /// Attaches a finished node to its parent; false only never (kept for symmetry).
+    private mutating func complete(_ node: YAMLNode) -> Bool {
+        guard let top = stack.popLast() else {
+            root = node
+            return true
+        }
+        switch top {
+        case .sequence(let p, var items):
+            items.append(node)
+            stack.append(.sequence(p, items))
+        case .mapping(let p, var pairs, let pendingKey, let skipValue):
+            if let (key, keyPosition) = pendingKey {
+                if !skipValue { pairs.append(YAMLPair(key: key, keyPosition: keyPosition, value: node)) }
+                stack.append(.mapping(p, pairs, pendingKey: nil, skipValue: false))
+            } else {
+                let key: String
+                if let text = node.scalarText {
+                    key = text
+                } else {
+                    findings.append(Finding("yaml-syntax", .error, at: node.position,
+                        "a key must be plain text, not \(node.kindName); remove the '?' or the brackets"))
+                    key = "\u{0}complex"
+                }
+                var duplicate = false
+                if pairs.contains(where: { $0.key == key }) {
+                    duplicate = true
+                    findings.append(Finding("yaml-duplicate-key", .error, at: node.position,
+                        "the key '\(key)' appears twice in this mapping; keep one and delete the other"))
+                }
+                stack.append(.mapping(p, pairs, pendingKey: (key, node.position), skipValue: duplicate))
+            }
+        }
+        return true
+    }
+
+    private func syntaxFinding(_ parser: yaml_parser_t, _ bytes: UnsafeRawBufferPointer) -> Finding {
+        let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
+        let context = parser.context.map { String(cString: $0) }
+        let at = position(parser.problem_mark)
+        var message = "YAML syntax error: \(problem)"
+        if let context { message += " \(context)" }
+        if Self.lineHasTabIndent(bytes, line: Int(parser.problem_mark.line)) || problem.contains("tab") {
+            message = "a tab character here; YAML indents with spaces only, replace the tab with spaces"
+        } else {
+            message += "; check the indentation and quoting on this line"
+        }
+        return Finding("yaml-syntax", .error, at: at, message)
+    }
+
+    /// Whether the 0-based `line` of `bytes` has a tab in its leading whitespace.
+    static func lineHasTabIndent(_ bytes: UnsafeRawBufferPointer, line: Int) -> Bool {
+        var current = 0
+        var i = 0
+        while i < bytes.count, current < line {
+            if bytes[i] == 0x0A { current += 1 }
+            i += 1
+        }
+        while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x2D {
+            if bytes[i] == 0x09 { return true }
+            i += 1
+        }
+        return false
+    }
+}

@@ -1,0 +1,54 @@
+// Rules of org.yaml found while reading it.
+
+func orgExample(_ text: String, file: StaticString = #filePath, line: UInt = #line) -> RuleExample {
+    RuleExample(text, path: "org.yaml", file: file, line: line)
+}
+
+let minimalOrgPeople = "people:\n  - { id: dana-cho, name: Dana Cho, email: dana@x.example }\n  - { id: raj-patel, name: Raj Patel, reports_to: dana-cho }\n"
+
+public struct OrgFieldTypeRule: ParseRule {
+    public init() {}
+    public static let description = RuleDescription(
+        id: "org-field-type", title: "Wrong type in org.yaml",
+        summary: "Each setting of org.yaml has a shape (text, number, list, mapping); anything else is an error at the value.",
+        scope: .org,
+        triggering: [
+            orgExample("people: ↓dana-cho\n"),
+            orgExample(minimalOrgPeople + "fiscal_year_start_month: ↓13\n"),
+            orgExample(minimalOrgPeople + "goals:\n  - { team: dana-cho, quarter: 2026-Q4, bookings: ↓1.5M }\n"),
+        ],
+        nonTriggering: [orgExample(minimalOrgPeople + "fiscal_year_start_month: 2\n"), orgExample(ExampleOrg.yaml)])
+}
+
+public struct OrgFieldUnknownRule: ParseRule {
+    public init() {}
+    public static let description = RuleDescription(
+        id: "org-field-unknown", title: "Unknown setting in org.yaml",
+        summary: "A key org.yaml does not know is a warning with a 'did you mean' (keys starting with 'x-' are ignored).",
+        severity: .warning, scope: .org,
+        triggering: [orgExample(minimalOrgPeople + "↓admin: [dana-cho]\n")],
+        nonTriggering: [orgExample(minimalOrgPeople + "x-hris: workday\n")])
+}
+
+public struct OrgFieldRequiredRule: ParseRule {
+    public init() {}
+    public static let description = RuleDescription(
+        id: "org-field-required", title: "Entry without its id",
+        summary: "Every person and function has an id; every goal a team, a quarter and bookings.",
+        scope: .org,
+        triggering: [orgExample("people:\n  - { ↓name: Dana Cho }\n")],
+        nonTriggering: [orgExample(minimalOrgPeople)])
+}
+
+public struct OrgStagesRule: ParseRule {
+    public init() {}
+    public static let description = RuleDescription(
+        id: "org-stages", title: "Bad stage list",
+        summary: "Stages are lowercase names, each in exactly one of open, won and lost, and no list is empty.",
+        scope: .org,
+        triggering: [
+            orgExample(minimalOrgPeople + "stages:\n  open: [qualify, propose]\n  won: [won]\n  lost: [lost, ↓propose]\n"),
+            orgExample(minimalOrgPeople + "stages:\n  open: [qualify]\n  won: ↓[]\n"),
+        ],
+        nonTriggering: [orgExample(minimalOrgPeople + "stages:\n  open: [qualify, propose]\n  won: [closed-won]\n  lost: [closed-lost]\n")])
+}

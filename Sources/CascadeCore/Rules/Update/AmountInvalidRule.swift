@@ -1,0 +1,45 @@
+public struct AmountInvalidRule: UpdateRule {
+    public init() {}
+    public static let description = RuleDescription(
+        id: "amount-invalid", title: "Amount is not a plain number",
+        summary: "amount is a plain, unquoted number >= 0 in the organisation's currency; '120k', '$120,000', '120_000' or a quoted number is an error that suggests the plain number.",
+        triggering: [
+            RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(amount: "↓120k"))),
+            RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(amount: "↓\"$120,000\""))),
+            RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(amount: "↓120_000"))),
+            RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(amount: "↓\"120000\""))),
+            RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(amount: "↓-5000"))),
+        ],
+        nonTriggering: [
+            RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(amount: "0"))),
+            RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(amount: "120000.50"))),
+        ])
+
+    public func check(_ file: ParsedUpdate, _ update: Update, org: Org) -> [Finding] {
+        var findings: [Finding] = []
+        for deal in update.deals {
+            guard let amount = deal.amount, amount.value.value == nil else { continue }
+            var message = "amount '\(amount.value.text)' is not a plain number"
+                if let suggestion = Self.suggestion(for: amount.value.text) {
+                    message += "; write it as \(suggestion) (no quotes, symbols, separators or suffixes)"
+                } else if amount.value.text.hasPrefix("-") {
+                    message = "amount '\(amount.value.text)' is negative; an amount is a number >= 0"
+                } else {
+                    message += "; write the amount in \(org.currency) as digits, like 120000"
+                }
+            findings.append(finding(at: amount.position, message))
+        }
+        return findings
+    }
+
+    /// The plain number a human meant: `120k` -> 120000, `$1.2M` -> 1200000.
+    static func suggestion(for text: String) -> String? {
+        var s = text.trimmingCharacters(in: .whitespaces).lowercased()
+        for symbol in ["$", "€", "£", "usd", "eur", "gbp", ",", "_", " "] { s = s.replacingOccurrences(of: symbol, with: "") }
+        var factor = 1.0
+        if s.hasSuffix("k") { factor = 1_000; s.removeLast() } else if s.hasSuffix("m") { factor = 1_000_000; s.removeLast() }
+        guard Amount.isPlainNumber(s), let v = Double(s) else { return nil }
+        let n = v * factor
+        return n == n.rounded() ? String(Int(n)) : String(n)
+    }
+}

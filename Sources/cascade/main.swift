@@ -1,0 +1,4 @@
+import CascadeCLI
+import Foundation
+
+exit(Cascade.run(Array(CommandLine.arguments.dropFirst())))
