@@ -30,8 +30,8 @@ let package = Package(
         .testTarget(name: "CascadeCoreTests", dependencies: ["CascadeCore"]),
         .testTarget(name: "CascadeGitTests", dependencies: ["CascadeGit"]),
         .testTarget(
-            name: "CascadeCLITests", dependencies: ["CascadeCLI", "CascadeCore"],
-            resources: [.copy("Golden")]),
+            name: "CascadeCLITests", dependencies: ["CascadeCore"],
+            exclude: ["Golden", "Fixtures"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -55,8 +55,10 @@ public struct RepositoryCheck: Sendable {
                 let path = rel + "/" + entry.name
                 if entry.isFolder {
                     misplaced.append(UpdatePath.misplaced(path, "a folder inside a week; updates live at updates/<week>/<person-id>.md, move its files up or delete it"))
-                } else if weekOK || entry.name.hasSuffix(".md") {
+                } else if entry.name.hasSuffix(".md") {
                     paths.append(path)
+                } else if weekOK {
+                    misplaced.append(UpdatePath.misplaced(path, "'\(entry.name)' is not '<person-id>.md'; only updates live under updates/, move this file elsewhere"))
                 }
             }
         }

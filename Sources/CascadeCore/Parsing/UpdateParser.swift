@@ -20,6 +20,7 @@ public enum UpdateParser {
     public static func parse(path: String, source: SourceText) -> ParsedUpdate {
         let location = UpdatePath(path)
         var parsed = ParsedUpdate(path: path, folderWeek: location.week, fileAuthor: location.author, update: nil, findings: location.findings)
+        guard path.hasSuffix(".md") else { return parsed }  // not an update at all: the path finding says so
         if source.bytes.count > SourceText.updateByteLimit {
             parsed.findings.append(Finding("file-too-large", .error, at: .start,
                 "the file is \(source.bytes.count) bytes, over the limit of \(SourceText.updateByteLimit) (64 KiB); an update is a short note, move long material elsewhere and link it"))
