@@ -20,10 +20,11 @@ let package = Package(
             providers: [.apt(["libgit2-dev"])]),
         .target(name: "CascadeCore", dependencies: ["CYAML"]),
         .target(name: "CascadeGit", dependencies: ["CGit2"]),
+        .target(name: "CascadeDemo", dependencies: ["CascadeCore"]),
         .target(
             name: "CascadeCLI",
             dependencies: [
-                "CascadeCore", "CascadeGit",
+                "CascadeCore", "CascadeGit", "CascadeDemo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "cascade", dependencies: ["CascadeCLI"]),

@@ -75,14 +75,13 @@ class FileCheck:
         self.week = None        # the week written in the file, when valid
         self.author = None
         self.deals = []         # (id, stage, line, col)
-        self.line_offset = 1    # file line of the YAML's first line, minus one
 
     def add(self, line, col, severity, message, rule):
         self.findings.append((self.path, line, col, severity, message, rule))
 
     def at(self, node, severity, message, rule):
-        m = node.start_mark
-        self.add(m.line + 1 + self.line_offset, m.column + 1, severity, message, rule)
+        m = node.start_mark  # the YAML starts on the file's line 2
+        self.add(m.line + 2, m.column + 1, severity, message, rule)
 
     def run(self, data):
         if len(data) > LIMIT:
@@ -295,14 +294,16 @@ def main(argv):
     if len(argv) != 2:
         print("usage: baseline_check.py REPO_DIR", file=sys.stderr)
         return 2
-    root = argv[1]
+    root, findings, checks = argv[1], [], []
     try:
         with open(os.path.join(root, "org.yaml"), "rb") as fh:
             org = Org(yaml.load(fh.read(), Loader=yaml.CSafeLoader))
     except FileNotFoundError:
         print(f"{root}: no org.yaml here, so this is not a 15-5 repository", file=sys.stderr)
         return 2
-    findings, checks = [], []
+    except yaml.YAMLError as e:
+        findings.append(("org.yaml", 1, 1, "error", f"YAML syntax error: {e}", "yaml-syntax"))
+        org = Org(None)
     updates = os.path.join(root, "updates")
     for week in sorted(os.listdir(updates)) if os.path.isdir(updates) else []:
         folder = os.path.join(updates, week)

@@ -18,7 +18,7 @@ public struct Cascade: ParsableCommand {
           cascade schema > update.schema.json
         """,
         version: "0.1.0",
-        subcommands: [Check.self, Rules.self, Schema.self])
+        subcommands: [Check.self, Rules.self, Schema.self, Demo.self])
 
     public init() {}
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// `cascade check` over a repository on disk: reads `org.yaml`, finds the
 /// update files, parses them on every core, runs every rule once.
 public struct RepositoryCheck: Sendable {
@@ -69,52 +71,73 @@ public struct RepositoryCheck: Sendable {
     /// repository-relative paths, which may include `org.yaml`.
     public func run(targets: [String]? = nil) throws -> Report {
         let (org, orgFindings) = try loadOrg()
+        let checker = Checker(org: org)
         var diagnostics: [Diagnostic] = []
-        var checked: [String]
-        var context: [String] = []
         var filesChecked = 0
+        let checked: [String]
+        var results: [(findings: [Finding], summary: UpdateSummary)]
+        var context: [UpdateSummary] = []
         if let targets {
             if targets.contains("org.yaml") {
                 diagnostics += orgFindings.map { $0.diagnostic(in: "org.yaml") }
                 filesChecked += 1
             }
             checked = Array(Set(targets.filter { $0 != "org.yaml" })).sorted()
-            context = contextPaths(for: checked)
+            let (sameWeek, earlier) = contextPaths(for: checked)
+            let first = checked + earlier
+            let parsed = parallelMap(first.count) { check(first[$0], with: checker) }
+            results = Array(parsed[..<checked.count])
+            context = parsed[checked.count...].map(\.summary)
+            context += sameWeekContext(sameWeek, mentioning: results.map(\.summary), checker: checker)
         } else {
             diagnostics += orgFindings.map { $0.diagnostic(in: "org.yaml") }
             filesChecked += 1
             let listing = updatePaths()
             checked = listing.paths
             diagnostics += listing.misplaced
+            results = parallelMap(checked.count) { check(checked[$0], with: checker) }
         }
-        let checker = Checker(org: org)
-        let all = checked + context
-        let results = parallelMap(all.count) { i -> (findings: [Finding], summary: UpdateSummary) in
-            let path = all[i]
-            switch FileSystem.read(root + "/" + path, limit: SourceText.updateByteLimit + 1) {
-            case .success(let bytes):
-                return checker.check(path: path, source: SourceText(bytes))
-            case .failure(let error):
-                let parsed = ParsedUpdate(path: path, folderWeek: nil, fileAuthor: nil, update: nil,
-                    findings: [Finding("file-unreadable", .error, at: .start, "cannot read the file: \(error.reason); check the path")])
-                return (parsed.findings, UpdateSummary(parsed, org: org))
-            }
-        }
-        let index = UpdateIndex(results.map(\.summary))
-        for i in 0..<checked.count {
-            let path = checked[i]
-            diagnostics += (results[i].findings + checker.checkAcross(results[i].summary, in: index)).map { $0.diagnostic(in: path) }
+        let index = UpdateIndex(results.map(\.summary) + context)
+        for (path, result) in zip(checked, results) {
+            diagnostics += (result.findings + checker.checkAcross(result.summary, in: index)).map { $0.diagnostic(in: path) }
         }
         filesChecked += checked.count
         diagnostics.sort(by: Diagnostic.ordered)
         return Report(diagnostics: diagnostics, filesChecked: filesChecked, orgReadable: org != nil)
     }
 
+    private func check(_ path: String, with checker: Checker) -> (findings: [Finding], summary: UpdateSummary) {
+        switch FileSystem.read(root + "/" + path, limit: SourceText.updateByteLimit + 1) {
+        case .success(let bytes):
+            return checker.check(path: path, source: SourceText(bytes))
+        case .failure(let error):
+            let parsed = ParsedUpdate(path: path, folderWeek: nil, fileAuthor: nil, update: nil,
+                findings: [Finding("file-unreadable", .error, at: .start, "cannot read the file: \(error.reason); check the path")])
+            return (parsed.findings, UpdateSummary(parsed, org: checker.org))
+        }
+    }
+
+    /// The other files of the targets' weeks that can matter to them: only a
+    /// file whose bytes mention one of the targets' deal or highlight ids can
+    /// list that deal, so the rest are not parsed (a file with a backslash,
+    /// which could spell an id with escapes, is always parsed).
+    private func sameWeekContext(_ paths: [String], mentioning targets: [UpdateSummary], checker: Checker) -> [UpdateSummary] {
+        let needles = Set(targets.flatMap { $0.deals.map(\.id) + $0.highlights.map(\.value) }).map { Array($0.utf8) }
+        guard !needles.isEmpty else { return [] }
+        let parsed = parallelMap(paths.count, chunk: 64) { i -> UpdateSummary? in
+            guard case .success(let bytes) = FileSystem.read(root + "/" + paths[i], limit: SourceText.updateByteLimit + 1) else { return nil }
+            guard bytes.contains(0x5C) || needles.contains(where: { bytes.contains(subsequence: $0) }) else { return nil }
+            return checker.check(path: paths[i], source: SourceText(bytes)).summary
+        }
+        return parsed.compactMap { $0 }
+    }
+
     /// The files the cross-file rules of `paths` compare against: the other
     /// files of the same weeks, and each author's earlier updates.
-    func contextPaths(for paths: [String]) -> [String] {
+    func contextPaths(for paths: [String]) -> (sameWeek: [String], earlier: [String]) {
         let targets = Set(paths)
-        var context: Set<String> = []
+        var sameWeek: Set<String> = []
+        var earlier: Set<String> = []
         var weeks: Set<String> = []
         var authors: [String: Week] = [:]
         for path in paths {
@@ -128,15 +151,36 @@ public struct RepositoryCheck: Sendable {
             guard let week = Week(folder) else { continue }
             if weeks.contains(folder) {
                 for entry in FileSystem.list(root + "/updates/" + folder) ?? [] where !entry.isFolder && entry.name.hasSuffix(".md") {
-                    context.insert("updates/\(folder)/\(entry.name)")
+                    sameWeek.insert("updates/\(folder)/\(entry.name)")
                 }
             }
-            for (author, latest) in authors where week < latest || weeks.contains(folder) {
+            for (author, latest) in authors where week < latest {
                 let path = "updates/\(folder)/\(author).md"
-                if FileSystem.exists(root + "/" + path) { context.insert(path) }
+                if FileSystem.exists(root + "/" + path) { earlier.insert(path) }
             }
         }
-        return context.subtracting(targets).sorted()
+        return (sameWeek.subtracting(targets).subtracting(earlier).sorted(), earlier.subtracting(targets).sorted())
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Whether `needle` occurs in the bytes.
+    func contains(subsequence needle: [UInt8]) -> Bool {
+        guard let first = needle.first, needle.count <= count else { return false }
+        return withUnsafeBufferPointer { hay in
+            needle.withUnsafeBufferPointer { n in
+                guard let base = hay.baseAddress, let nb = n.baseAddress else { return false }
+                var i = 0
+                let last = hay.count - n.count
+                while i <= last {
+                    guard let hit = memchr(base + i, Int32(first), last - i + 1) else { return false }
+                    i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + i, nb, n.count) == 0 { return true }
+                    i += 1
+                }
+                return false
+            }
+        }
     }
 }
 

@@ -29,9 +29,14 @@ private struct EventReader {
 
     init(lineOffset: Int) { self.lineOffset = lineOffset }
 
-    private enum Frame {
-        case mapping(Position, [YAMLPair], pendingKey: (String, Position)?, skipValue: Bool)
-        case sequence(Position, [YAMLNode])
+    /// A collection being composed; mutated in place on top of the stack.
+    private struct Frame {
+        var isMapping: Bool
+        var position: Position
+        var pairs: [YAMLPair] = []
+        var items: [YAMLNode] = []
+        var pendingKey: (String, Position)?
+        var skipValue = false
     }
 
     private var stack: [Frame] = []
@@ -98,18 +103,14 @@ private struct EventReader {
             case YAML_SEQUENCE_START_EVENT:
                 checkAnchorAndTag(anchor: event.data.sequence_start.anchor, tag: event.data.sequence_start.tag, at: at)
                 guard stack.count < YAMLReader.maxDepth else { return tooDeep(at) }
-                stack.append(.sequence(at, []))
+                stack.append(Frame(isMapping: false, position: at))
             case YAML_MAPPING_START_EVENT:
                 checkAnchorAndTag(anchor: event.data.mapping_start.anchor, tag: event.data.mapping_start.tag, at: at)
                 guard stack.count < YAMLReader.maxDepth else { return tooDeep(at) }
-                stack.append(.mapping(at, [], pendingKey: nil, skipValue: false))
+                stack.append(Frame(isMapping: true, position: at))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 guard let frame = stack.popLast() else { break }
-                let node: YAMLNode
-                switch frame {
-                case .sequence(let p, let items): node = YAMLNode(.sequence(items), at: p)
-                case .mapping(let p, let pairs, _, _): node = YAMLNode(.mapping(pairs), at: p)
-                }
+                let node = frame.isMapping ? YAMLNode(.mapping(frame.pairs), at: frame.position) : YAMLNode(.sequence(frame.items), at: frame.position)
                 guard complete(node) else { return tooDeep(at) }
             default:
                 break
@@ -136,37 +137,34 @@ private struct EventReader {
         }
     }
 
-    /// Attaches a finished node to its parent; false only never (kept for symmetry).
+    /// Attaches a finished node to its parent (or makes it the root).
     private mutating func complete(_ node: YAMLNode) -> Bool {
-        guard let top = stack.popLast() else {
+        let top = stack.count - 1
+        guard top >= 0 else {
             root = node
             return true
         }
-        switch top {
-        case .sequence(let p, var items):
-            items.append(node)
-            stack.append(.sequence(p, items))
-        case .mapping(let p, var pairs, let pendingKey, let skipValue):
-            if let (key, keyPosition) = pendingKey {
-                if !skipValue { pairs.append(YAMLPair(key: key, keyPosition: keyPosition, value: node)) }
-                stack.append(.mapping(p, pairs, pendingKey: nil, skipValue: false))
+        if !stack[top].isMapping {
+            stack[top].items.append(node)
+        } else if let (key, keyPosition) = stack[top].pendingKey {
+            if !stack[top].skipValue { stack[top].pairs.append(YAMLPair(key: key, keyPosition: keyPosition, value: node)) }
+            stack[top].pendingKey = nil
+            stack[top].skipValue = false
+        } else {
+            let key: String
+            if let text = node.scalarText {
+                key = text
             } else {
-                let key: String
-                if let text = node.scalarText {
-                    key = text
-                } else {
-                    findings.append(Finding("yaml-syntax", .error, at: node.position,
-                        "a key must be plain text, not \(node.kindName); remove the '?' or the brackets"))
-                    key = "\u{0}complex"
-                }
-                var duplicate = false
-                if pairs.contains(where: { $0.key == key }) {
-                    duplicate = true
-                    findings.append(Finding("yaml-duplicate-key", .error, at: node.position,
-                        "the key '\(key)' appears twice in this mapping; keep one and delete the other"))
-                }
-                stack.append(.mapping(p, pairs, pendingKey: (key, node.position), skipValue: duplicate))
+                findings.append(Finding("yaml-syntax", .error, at: node.position,
+                    "a key must be plain text, not \(node.kindName); remove the '?' or the brackets"))
+                key = "\u{0}complex"
             }
+            if stack[top].pairs.contains(where: { $0.key == key }) {
+                stack[top].skipValue = true
+                findings.append(Finding("yaml-duplicate-key", .error, at: node.position,
+                    "the key '\(key)' appears twice in this mapping; keep one and delete the other"))
+            }
+            stack[top].pendingKey = (key, node.position)
         }
         return true
     }

@@ -24,7 +24,7 @@ public struct TextMultilineRule: UpdateRule {
         lineFields(update).compactMap { name, text in
             var value = text.value
             while value.hasSuffix("\n") { value.removeLast() }
-            guard value.contains(where: \.isNewline) else { return nil }
+            guard value.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) || (!value.utf8.allSatisfy { $0 < 0x80 } && value.contains(where: \.isNewline)) else { return nil }
             return finding(at: text.position, "'\(name)' must be one line; join the lines, or move the detail into the update's body")
         }
     }
@@ -42,6 +42,7 @@ public struct TextTooLongRule: UpdateRule {
 
     public func check(_ file: ParsedUpdate, _ update: Update, org: Org) -> [Finding] {
         lineFields(update).compactMap { name, text in
+            guard text.value.utf8.count > Self.limit else { return nil }  // characters never outnumber bytes
             let count = text.value.count
             guard count > Self.limit else { return nil }
             return finding(at: text.position, "'\(name)' is \(count) characters; keep it under \(Self.limit) so it reads in a digest (put the detail in the body)")
@@ -86,13 +87,23 @@ public enum WordCount {
         var inToken = false
         var tokenHasAlnum = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            let v = scalar.value
+            let isSpace: Bool
+            let isAlnum: Bool
+            if v < 0x80 {
+                isSpace = v == 0x20 || (v >= 0x09 && v <= 0x0D)
+                isAlnum = (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+            } else {
+                isSpace = scalar.properties.isWhitespace
+                isAlnum = !isSpace && (scalar.properties.isAlphabetic || scalar.properties.numericType != nil)
+            }
+            if isSpace {
                 if inToken, tokenHasAlnum { count += 1 }
                 inToken = false
                 tokenHasAlnum = false
             } else {
                 inToken = true
-                if !tokenHasAlnum, scalar.properties.isAlphabetic || scalar.properties.numericType != nil { tokenHasAlnum = true }
+                if isAlnum { tokenHasAlnum = true }
             }
         }
         if inToken, tokenHasAlnum { count += 1 }

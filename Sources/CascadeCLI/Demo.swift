@@ -1,0 +1,69 @@
+import ArgumentParser
+import CascadeCore
+import CascadeDemo
+import Foundation
+
+struct Demo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Generate a realistic synthetic 15-5 repository.",
+        discussion: """
+        Writes an organisation of N reps under managers, directors, VPs and a CRO, with \
+        weeks of updates: deals created, advancing, slipping, regressing, won, lost with \
+        lessons, disqualified and handed over; asks, gaps and objections; a few missing \
+        and late updates. The same seed gives the same repository.
+
+        Examples:
+          cascade demo --out /tmp/northwind
+          cascade demo --reps 2000 --weeks 52 --out /tmp/big --seed 7
+        """)
+
+    @Option(help: "Number of reps.")
+    var reps = 40
+
+    @Option(help: "Number of weeks of history, ending with the last full week.")
+    var weeks = 8
+
+    @Option(help: ArgumentHelp("Folder to create (must not exist or be empty).", valueName: "dir"))
+    var out = "cascade-demo"
+
+    @Option(help: "Random seed.")
+    var seed: UInt64 = 1
+
+    @Option(help: ArgumentHelp("Fix today's date (YYYY-MM-DD) for reproducible runs.", valueName: "date"))
+    var today: String?
+
+    func validate() throws {
+        guard (1...100_000).contains(reps) else { throw ValidationError("--reps must be between 1 and 100000") }
+        guard (1...520).contains(weeks) else { throw ValidationError("--weeks must be between 1 and 520") }
+        if let today, Day(today) == nil { throw ValidationError("--today must be a date written YYYY-MM-DD") }
+    }
+
+    func run() throws {
+        let root = Paths.absolute(out)
+        if let existing = try? FileManager.default.contentsOfDirectory(atPath: root), !existing.isEmpty {
+            throw UsageFailure("\(out) already exists and is not empty; choose another --out")
+        }
+        let now = today.flatMap(Day.init) ?? Clock.today()
+        let end = Week(containing: now).previous
+        var generator = DemoGenerator(reps: reps, weeks: weeks, endWeek: end, seed: seed)
+        let writer = DemoWriter(root: root)
+        try writer.begin(orgYAML: generator.orgYAML)
+        var n = 0
+        var files = 0
+        while let (week, commits) = generator.nextWeek() {
+            n += 1
+            Console.progress("[\(n)/\(weeks)] \(week): \(commits.count) updates")
+            try writer.write(week: week, commits: commits)
+            files += commits.count
+        }
+        Console.clearProgress()
+        print("wrote \(root): \(generator.organisation.members.count) people, \(weeks) weeks (\(generator.weeks.first!) to \(end)), \(files) update commits")
+    }
+}
+
+enum Clock {
+    static func today() -> Day {
+        let seconds = Int(Date().timeIntervalSince1970)
+        return Day(ordinal: seconds / 86_400)
+    }
+}
