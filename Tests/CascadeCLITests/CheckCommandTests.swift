@@ -141,3 +141,19 @@ struct CheckCommandTests {
         #expect(!result.stdout.contains("\u{1B}["), "a pipe is not a terminal: no colour")
     }
 }
+
+@Suite("rule documentation")
+struct RuleDocumentationTests {
+    @Test func docsRulesMdIsGeneratedFromTheRules() throws {
+        let result = try CLI.run(["rules", "--markdown"])
+        #expect(result.status == 0)
+        try CLI.assertGolden(result.stdout, "../../../docs/rules.md")
+    }
+
+    @Test func rulesListsEveryRule() throws {
+        let result = try CLI.run(["rules"])
+        for id in ["stage-unknown", "yaml-anchor", "org-cycle", "deal-id-duplicate-week", "body-too-long"] {
+            #expect(result.stdout.contains(id))
+        }
+    }
+}

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# make bench: release benchmarks of Cascade on generated organisations, each
+# beside the baseline a user might reach for instead, timed with hyperfine in
+# one run so the ratio is fair. Writes BENCHMARKS.md.
+#
+#   BENCH_SIZES="50 2000 5000"  organisations to generate (reps; 52 weeks each)
+#   BENCH_RUNS=5                 hyperfine runs of the long commands
+set -euo pipefail
+cd "$(dirname "$0")/.."
+CASCADE="$PWD/.build/release/cascade"
+DATA="$PWD/bench/data"
+RESULTS="$PWD/bench/results"
+SIZES=${BENCH_SIZES:-"50 2000 5000"}
+RUNS=${BENCH_RUNS:-5}
+TODAY=2026-11-25
+mkdir -p "$DATA" "$RESULTS"
+rm -f "$RESULTS"/*.md
+
+org() {  # org REPS WEEKS: generate once, cache between runs
+  local dir="$DATA/r$1-w$2"
+  if [ ! -f "$dir/.complete" ]; then
+    rm -rf "$dir"
+    echo "generating $1 reps x $2 weeks into $dir" >&2
+    "$CASCADE" demo --reps "$1" --weeks "$2" --out "$dir" --seed 7 --today "$TODAY" >&2
+    touch "$dir/.complete"
+  fi
+  echo "$dir"
+}
+
+bench() {  # bench NAME DIR hyperfine-args...
+  local name=$1 dir=$2; shift 2
+  (cd "$dir" && hyperfine -N --style basic --export-markdown "$RESULTS/$name.md" "$@" >&2)
+}
+
+for reps in $SIZES; do
+  dir=$(org "$reps" 52)
+  files=$(find "$dir/updates" -name '*.md' | wc -l)
+  echo "## $reps reps, 52 weeks ($files update files)" >&2
+  one=$(cd "$dir" && ls updates | tail -1)
+  person=$(cd "$dir/updates/$one" && ls | head -1)
+  bench "check-all-$reps" "$dir" -i -w 1 -r "$RUNS" \
+    -n "cascade check (whole repository)" "$CASCADE check" \
+    -n "python3 baseline_check.py (PyYAML C loader)" "python3 $PWD/bench/baseline_check.py ."
+  bench "check-one-$reps" "$dir" -i -w 3 -r 20 \
+    -n "cascade check one file" "$CASCADE check updates/$one/$person"
+done
+
+# Cost as history grows: 2,000 reps at 4, 52 and 104 weeks.
+for weeks in 4 104; do org 2000 "$weeks" >/dev/null; done
+for weeks in 4 52 104; do
+  dir=$(org 2000 "$weeks")
+  bench "growth-check-w$weeks" "$dir" -i -w 1 -r 3 -n "cascade check, 2000 reps, $weeks weeks" "$CASCADE check"
+done
+
+python3 bench/report.py "$RESULTS" "$SIZES" > BENCHMARKS.md
+echo "wrote BENCHMARKS.md" >&2
