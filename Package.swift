@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -26,6 +27,7 @@ let package = Package(
             dependencies: [
                 "CascadeCore", "CascadeGit", "CascadeDemo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ]),
         .executableTarget(name: "cascade", dependencies: ["CascadeCLI"]),
         .testTarget(name: "CascadeCoreTests", dependencies: ["CascadeCore"]),

@@ -36,8 +36,8 @@ for reps in $SIZES; do
   dir=$(org "$reps" 52)
   files=$(find "$dir/updates" -name '*.md' | wc -l)
   echo "## $reps reps, 52 weeks ($files update files)" >&2
-  one=$(cd "$dir" && ls updates | tail -1)
-  person=$(cd "$dir/updates/$one" && ls | head -1)
+  one=$(cd "$dir" && ls updates | sed -n '$p')
+  person=$(cd "$dir/updates/$one" && ls | sed -n 1p)
   bench "check-all-$reps" "$dir" -i -w 1 -r "$RUNS" \
     -n "cascade check (whole repository)" "$CASCADE check" \
     -n "python3 baseline_check.py (PyYAML C loader)" "python3 $PWD/bench/baseline_check.py ."

@@ -31,6 +31,9 @@ struct Check: ParsableCommand {
     @Option(name: .customLong("changed-since"), help: ArgumentHelp("Check only updates added or modified since this git revision, plus org.yaml if it changed.", valueName: "rev"))
     var changedSince: String?
 
+    @Option(help: ArgumentHelp("Instead of the files, verify that every commit since this revision was written by someone allowed to: an update by its author or a delegate, org.yaml by an admin.", valueName: "rev"))
+    var authors: String?
+
     @Option(help: ArgumentHelp("Show what a rule checks, with examples, and exit.", valueName: "rule"))
     var explain: String?
 
@@ -39,6 +42,9 @@ struct Check: ParsableCommand {
     func validate() throws {
         if changedSince != nil, !paths.isEmpty {
             throw ValidationError("give either paths or --changed-since, not both")
+        }
+        if authors != nil, changedSince != nil || !paths.isEmpty {
+            throw ValidationError("--authors checks commits, not files; run it on its own")
         }
     }
 
@@ -53,6 +59,7 @@ struct Check: ParsableCommand {
             return
         }
         let root = repository.resolvedRoot()
+        if let authors { return try checkAuthors(since: authors, root: root) }
         let targets = try self.targets(root: root)
         if targets == nil { Console.progress("checking the repository…") }
         let report: RepositoryCheck.Report
@@ -66,6 +73,46 @@ struct Check: ParsableCommand {
         let summary = CheckSummary(filesChecked: report.filesChecked, errors: report.errors, warnings: report.warnings, syntaxOnly: !report.orgReadable)
         Console.write(Reporter.render(report.diagnostics, summary: summary, format: format, color: format == .text && Console.useColor))
         if report.errors > 0 || (strict && report.warnings > 0) { throw ExitCode(1) }
+    }
+
+    /// `--authors REV`: each commit in REV..HEAD judged by its first parent's org.yaml.
+    private func checkAuthors(since revision: String, root: String) throws {
+        let git: Repository
+        do { git = try Repository(discovering: root) } catch let error as GitError {
+            throw UsageFailure("--authors needs a git repository: \(error.description)")
+        }
+        let prefix = Paths.relative(root, to: git.path).map { $0.isEmpty ? "" : $0 + "/" } ?? ""
+        var diagnostics: [Diagnostic] = []
+        var commits = 0
+        var orgs: [String: Org?] = [:]
+        do {
+            let base = try git.resolve(revision)
+            let head = try git.resolve("HEAD")
+            try git.walk(from: head, hiding: base, pathspecs: [prefix + "updates/", prefix + "org.yaml"]) { commit, changes in
+                commits += 1
+                let changed = changes.filter { $0.kind != .deleted && $0.path.hasPrefix(prefix) }.map { String($0.path.dropFirst(prefix.count)) }
+                guard !changed.isEmpty else { return }
+                let judge = commit.parents.first ?? commit.id
+                let org: Org?
+                if let cached = orgs[judge.hex] { org = cached } else {
+                    org = try git.file(prefix + "org.yaml", at: judge).flatMap { Checker.checkOrg(SourceText($0)).org }
+                    orgs[judge.hex] = org
+                }
+                guard let org else {
+                    diagnostics.append(Diagnostic(file: "org.yaml", position: .start, severity: .error, rule: AuthorsCheck.rule,
+                        message: "commit \(commit.id.short): the org.yaml of its parent cannot be read, so its author cannot be verified"))
+                    return
+                }
+                diagnostics += AuthorsCheck.check(commit: commit.id.short, authorName: commit.author.name, authorEmail: commit.author.email, changed: changed, org: org)
+            }
+        } catch let error as GitError {
+            throw UsageFailure(error.description + "; pass a commit, branch or tag that exists")
+        }
+        var summary = CheckSummary(filesChecked: 0, errors: diagnostics.count, warnings: 0)
+        summary.unit = "commits"
+        summary.filesChecked = commits
+        Console.write(Reporter.render(diagnostics, summary: summary, format: format, color: format == .text && Console.useColor))
+        if !diagnostics.isEmpty { throw ExitCode(1) }
     }
 
     /// Repository-relative paths to check; nil for the whole repository.

@@ -6,6 +6,8 @@ public final class Repository {
     let handle: OpaquePointer
     /// The working tree (or the git dir for a bare repository), without a trailing slash.
     public let path: String
+    /// The git directory (`.git`), without a trailing slash.
+    public let gitDirectory: String
 
     /// Opens the repository containing `path` (searching upwards).
     public init(discovering path: String) throws {
@@ -17,16 +19,147 @@ public final class Repository {
         let gitDir = String(cString: buf.ptr)
         try check(git_repository_open(&repo, gitDir), path, "opening the repository")
         handle = repo!
-        if let wd = git_repository_workdir(handle) {
-            var p = String(cString: wd)
-            while p.count > 1, p.hasSuffix("/") { p.removeLast() }
-            self.path = p
-        } else {
-            self.path = gitDir
+        (self.path, gitDirectory) = Repository.paths(handle, fallback: gitDir)
+    }
+
+    /// Creates a new repository at `path` whose first branch is `branch`.
+    public init(creating path: String, branch: String = "main") throws {
+        _ = Library.initialised
+        var options = git_repository_init_options()
+        git_repository_init_options_init(&options, UInt32(GIT_REPOSITORY_INIT_OPTIONS_VERSION))
+        options.flags = GIT_REPOSITORY_INIT_MKPATH.rawValue
+        var repo: OpaquePointer?
+        let code = branch.withCString { b -> Int32 in
+            options.initial_head = b
+            return git_repository_init_ext(&repo, path, &options)
         }
+        try check(code, path, "creating a git repository")
+        handle = repo!
+        (self.path, gitDirectory) = Repository.paths(handle, fallback: path)
+    }
+
+    private static func paths(_ handle: OpaquePointer, fallback: String) -> (String, String) {
+        func trim(_ s: String) -> String { var p = s; while p.count > 1, p.hasSuffix("/") { p.removeLast() }; return p }
+        let git = trim(String(cString: git_repository_path(handle)))
+        if let wd = git_repository_workdir(handle) { return (trim(String(cString: wd)), git) }
+        return (git, git)
     }
 
     deinit { git_repository_free(handle) }
+
+    // MARK: Configuration
+
+    /// A string from git's configuration (repository, global, system), or nil.
+    public func config(_ key: String) -> String? {
+        var config: OpaquePointer?
+        guard git_repository_config_snapshot(&config, handle) == 0 else { return nil }
+        defer { git_config_free(config) }
+        var value: UnsafePointer<CChar>?
+        guard git_config_get_string(&value, config, key) == 0, let value else { return nil }
+        return String(cString: value)
+    }
+
+    /// git's configured identity (user.name, user.email), when both are set.
+    public var identity: (name: String, email: String)? {
+        guard let name = config("user.name"), let email = config("user.email"), !email.isEmpty else { return nil }
+        return (name, email)
+    }
+
+    // MARK: HEAD
+
+    public enum Head: Equatable, Sendable {
+        /// A branch with no commit yet.
+        case unborn(branch: String)
+        case branch(String, ObjectID)
+        case detached(ObjectID)
+    }
+
+    public func head() throws -> Head {
+        if git_repository_head_detached(handle) == 1 {
+            var ref: OpaquePointer?
+            try check(git_repository_head(&ref, handle), path, "reading HEAD")
+            defer { git_reference_free(ref) }
+            return .detached(ObjectID(git_reference_target(ref)!))
+        }
+        var symbolic: OpaquePointer?
+        try check(git_reference_lookup(&symbolic, handle, "HEAD"), path, "reading HEAD")
+        defer { git_reference_free(symbolic) }
+        guard let target = git_reference_symbolic_target(symbolic) else { throw GitError(repository: path, operation: "reading HEAD", message: "HEAD is neither a branch nor a commit") }
+        let branch = String(cString: target)
+        var resolved: OpaquePointer?
+        let code = git_reference_lookup(&resolved, handle, branch)
+        if code == GIT_ENOTFOUND.rawValue { return .unborn(branch: branch) }
+        try check(code, path, "reading \(branch)")
+        defer { git_reference_free(resolved) }
+        var peeled: OpaquePointer?
+        try check(git_reference_resolve(&peeled, resolved), path, "resolving \(branch)")
+        defer { git_reference_free(peeled) }
+        return .branch(branch, ObjectID(git_reference_target(peeled)!))
+    }
+
+    /// The commit a revision names (`HEAD`, `main`, `origin/main~3`, an id).
+    public func resolve(_ revision: String) throws -> ObjectID {
+        var object: OpaquePointer?
+        try check(git_revparse_single(&object, handle, revision), path, "resolving '\(revision)'")
+        defer { git_object_free(object) }
+        var commit: OpaquePointer?
+        try check(git_object_peel(&commit, object, GIT_OBJECT_COMMIT), path, "reading '\(revision)' as a commit")
+        defer { git_object_free(commit) }
+        return ObjectID(git_object_id(commit))
+    }
+
+    // MARK: Contents
+
+    /// The bytes of `path` in commit `id`, or nil when the commit has no such file.
+    public func file(_ path: String, at id: ObjectID) throws -> [UInt8]? {
+        try withCommit(id) { commit in
+            var tree: OpaquePointer?
+            try check(git_commit_tree(&tree, commit), self.path, "reading the tree of \(id.short)")
+            defer { git_tree_free(tree) }
+            var entry: OpaquePointer?
+            let code = git_tree_entry_bypath(&entry, tree, path)
+            if code == GIT_ENOTFOUND.rawValue { return nil }
+            try check(code, self.path, "finding \(path) in \(id.short)")
+            defer { git_tree_entry_free(entry) }
+            var blob: OpaquePointer?
+            guard git_tree_entry_type(entry) == GIT_OBJECT_BLOB else { return nil }
+            try check(git_blob_lookup(&blob, handle, git_tree_entry_id(entry)), self.path, "reading \(path) in \(id.short)")
+            defer { git_blob_free(blob) }
+            let size = Int(git_blob_rawsize(blob))
+            let raw = git_blob_rawcontent(blob)!.assumingMemoryBound(to: UInt8.self)
+            return Array(UnsafeBufferPointer(start: raw, count: size))
+        }
+    }
+
+    /// The blob id the bytes would have (without writing them).
+    public func blobID(of bytes: [UInt8]) throws -> ObjectID {
+        var oid = git_oid()
+        try bytes.withUnsafeBytes { raw in
+            try check(git_odb_hash(&oid, raw.baseAddress, raw.count, GIT_OBJECT_BLOB), path, "hashing a file")
+        }
+        return ObjectID(oid)
+    }
+
+    /// The blob id of `path` in commit `id`, or nil.
+    public func blobID(of path: String, at id: ObjectID) throws -> ObjectID? {
+        try withCommit(id) { commit in
+            var tree: OpaquePointer?
+            try check(git_commit_tree(&tree, commit), self.path, "reading the tree of \(id.short)")
+            defer { git_tree_free(tree) }
+            var entry: OpaquePointer?
+            guard git_tree_entry_bypath(&entry, tree, path) == 0 else { return nil }
+            defer { git_tree_entry_free(entry) }
+            return ObjectID(git_tree_entry_id(entry)!)
+        }
+    }
+
+    func withCommit<T>(_ id: ObjectID, _ body: (OpaquePointer?) throws -> T) throws -> T {
+        var oid = id.oid
+        var commit: OpaquePointer?
+        try check(git_commit_lookup(&commit, handle, &oid), path, "reading commit \(id.short)")
+        defer { git_commit_free(commit) }
+        return try body(commit)
+    }
 
     /// Repository-relative paths added or modified between `revision` and the
     /// working tree (staged, unstaged and untracked), deleted ones left out.
@@ -53,5 +186,21 @@ public final class Repository {
             }
         }
         return paths.sorted()
+    }
+}
+
+extension Repository {
+    /// A string from the global and system git configuration (no repository needed).
+    public static func defaultConfig(_ key: String) -> String? {
+        _ = Library.initialised
+        var config: OpaquePointer?
+        guard git_config_open_default(&config) == 0 else { return nil }
+        defer { git_config_free(config) }
+        var snapshot: OpaquePointer?
+        guard git_config_snapshot(&snapshot, config) == 0 else { return nil }
+        defer { git_config_free(snapshot) }
+        var value: UnsafePointer<CChar>?
+        guard git_config_get_string(&value, snapshot, key) == 0, let value else { return nil }
+        return String(cString: value)
     }
 }

@@ -43,7 +43,7 @@ public struct RepositoryCheck: Sendable {
         var paths: [String] = []
         var misplaced: [Diagnostic] = []
         guard let weeks = FileSystem.list(root + "/updates") else { return ([], []) }
-        for folder in weeks {
+        for folder in weeks where folder.name != ".gitkeep" {
             let rel = "updates/" + folder.name
             guard folder.isFolder else {
                 misplaced.append(UpdatePath.misplaced(rel, "a file directly under updates/; updates live at updates/<week>/<person-id>.md"))

@@ -1,0 +1,145 @@
+import ArgumentParser
+import CascadeCore
+import CascadeGit
+import Foundation
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Create a new 15-5 repository a team can start from.",
+        discussion: """
+        Writes an org.yaml to fill in, the templates, updates/, a GitHub Actions workflow \
+        that checks pull requests, a pre-commit hook, a .gitignore, and makes the first \
+        commit. Refuses a folder that already holds an org.yaml.
+
+        Examples:
+          cascade init sales-15-5
+          cascade init . --company "Northwind Analytics"
+        """)
+
+    @Argument(help: ArgumentHelp("The folder to create or fill.", valueName: "dir"))
+    var directory: String
+
+    @Option(help: "The company's name, for org.yaml.")
+    var company = "Your Company"
+
+    func run() throws {
+        let root = Paths.absolute(directory)
+        if FileSystem.exists(root + "/org.yaml") {
+            throw UsageFailure("\(root) already holds an org.yaml; it is a 15-5 repository already")
+        }
+        let git: Repository
+        do {
+            if let existing = try? Repository(discovering: root), existing.path == root {
+                git = existing
+            } else {
+                git = try Repository(creating: root)
+            }
+        } catch let error as GitError {
+            throw UsageFailure(error.description)
+        }
+        let files: [(String, String)] = [
+            ("org.yaml", Scaffold.orgYAML(company: company)),
+            ("templates/update.md", New.defaultTemplate),
+            ("updates/.gitkeep", ""),
+            (".github/workflows/cascade.yml", Scaffold.workflow),
+            (".gitignore", "# Cascade\n.DS_Store\n*.swp\n"),
+        ]
+        for (relative, text) in files {
+            let path = root + "/" + relative
+            if FileSystem.exists(path) { continue }
+            try FileManager.replace(path, Array(text.utf8))
+        }
+        let hook = try HookInstaller.install(in: git, force: false)
+        let now = Int64(Date().timeIntervalSince1970)
+        let offset = TimeZone.current.secondsFromGMT() / 60
+        let identity = git.identity ?? (name: "Cascade", email: "cascade@localhost")
+        let signature = Signature(name: identity.name, email: identity.email, time: now, offsetMinutes: offset)
+        let prefix = Paths.relative(root, to: git.path).map { $0.isEmpty ? "" : $0 + "/" } ?? ""
+        let changes = try files.map { relative, _ -> FileChange in
+            guard case .success(let bytes) = FileSystem.read(root + "/" + relative) else { throw UsageFailure("cannot read back \(relative)") }
+            return FileChange(path: prefix + relative, bytes: bytes)
+        }
+        do {
+            _ = try git.commit(changes, author: signature, committer: signature, message: "Start the 15-5 repository with cascade init\n")
+        } catch let error as GitError {
+            throw UsageFailure(error.description)
+        }
+        print("""
+        created a 15-5 repository in \(root)
+          org.yaml                        fill in your people, functions and goals
+          templates/update.md             the weekly update template
+          .github/workflows/cascade.yml   checks pull requests
+          \(hook)
+        next: edit org.yaml, run `cascade check`, then `cascade new`
+        """)
+    }
+}
+
+enum Scaffold {
+    static func orgYAML(company: String) -> String {
+        """
+        # The organisation: people, reporting lines, functions, goals and settings.
+        # Ids name files: lowercase letters, digits and '-'. See `cascade check --explain org-id-invalid`.
+        company: \(YAMLText.scalar(company))
+        currency: USD
+        fiscal_year_start_month: 1
+        digest:
+          minutes: 5
+          words_per_minute: 238
+          note_words: 200
+        stages:
+          open: [suspect, qualify, discover, propose, negotiate, commit]
+          won: [won]
+          lost: [lost, disqualified]
+        loss_reasons: [price, product-gap, competitor, no-decision, budget, timing, champion-left, no-fit, other]
+        tickets:
+          pattern: '^[A-Z][A-Z0-9]+-[0-9]+$'
+          url: https://tracker.example.com/browse/{id}
+        functions:
+          - { id: product, name: Product }
+          - { id: marketing, name: Marketing }
+          - { id: value-engineering, name: Value Engineering }
+        people:
+          - { id: cro, name: Chief Revenue Officer, email: cro@example.com, title: CRO }
+          - { id: first-manager, name: First Manager, email: manager@example.com, reports_to: cro }
+          - { id: first-rep, name: First Rep, email: rep@example.com, reports_to: first-manager }
+        goals: []
+        admins: [cro]
+
+        """
+    }
+
+    static let workflow = """
+    # Checks the weekly updates of every pull request with Cascade.
+    name: cascade
+    on:
+      pull_request:
+        paths: ['updates/**', 'org.yaml']
+    permissions:
+      contents: read
+    jobs:
+      check:
+        runs-on: ubuntu-latest
+        container: swift:6.0-bookworm
+        env:
+          CASCADE_SOURCE: https://github.com/cascade-sales/cascade.git
+          BASE_REF: ${{ github.base_ref }}
+        steps:
+          - uses: actions/checkout@v4
+            with:
+              fetch-depth: 0
+          - name: Install Cascade
+            run: |
+              apt-get update -q
+              apt-get install -y -q libgit2-dev libyaml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config git
+              git clone --depth 1 "$CASCADE_SOURCE" /tmp/cascade
+              swift build -c release --package-path /tmp/cascade
+              echo /tmp/cascade/.build/release >> "$GITHUB_PATH"
+              git config --global --add safe.directory "$GITHUB_WORKSPACE"
+          - name: Check the changed updates
+            run: cascade check --changed-since "origin/$BASE_REF" --format github
+          - name: Check who wrote what
+            run: cascade check --authors "origin/$BASE_REF" --format github
+
+    """
+}

@@ -1,0 +1,107 @@
+import ArgumentParser
+import CascadeCore
+import CascadeGit
+import Foundation
+
+/// Options shared by the commands that act for a person in a week.
+struct PersonWeekOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The person (default: the one whose email is git's user.email).", valueName: "id"))
+    var author: String?
+
+    @Option(help: ArgumentHelp("The ISO week, YYYY-Www (default: this week).", valueName: "week"))
+    var week: String?
+
+    @Option(help: ArgumentHelp("Fix today's date, YYYY-MM-DD, for reproducible runs.", valueName: "date"))
+    var today: String?
+
+    func validate() throws {
+        if let week, Week(week) == nil { throw ValidationError("--week must be a real ISO week written YYYY-Www, like 2026-W48") }
+        if let today, Day(today) == nil { throw ValidationError("--today must be a date written YYYY-MM-DD") }
+        if let author, !Identifier.isValidPersonID(author) { throw ValidationError("--author must be a person id, like ana-lima") }
+    }
+
+    var todayDay: Day { today.flatMap(Day.init) ?? Clock.today() }
+    var resolvedWeek: Week { week.flatMap(Week.init) ?? Week(containing: todayDay) }
+}
+
+/// The repository a command works in: org.yaml read and checked, git when there is one.
+struct Session {
+    let root: String
+    let org: Org
+    let git: Repository?
+
+    init(_ options: RepositoryOptions, needsGit: Bool) throws {
+        root = options.resolvedRoot()
+        let loaded: (org: Org?, findings: [Finding])
+        do { loaded = try RepositoryCheck(root: root).loadOrg() } catch let failure as RepositoryCheck.Failure {
+            throw UsageFailure(failure.description)
+        }
+        guard let org = loaded.org else {
+            throw UsageFailure("\(root)/org.yaml cannot be read as an organisation; run `cascade check org.yaml` to see why")
+        }
+        self.org = org
+        if needsGit {
+            do { git = try Repository(discovering: root) } catch let error as GitError {
+                throw UsageFailure("\(root) is not inside a git repository (\(error.message)); run `git init` or `cascade init`")
+            }
+        } else {
+            git = try? Repository(discovering: root)
+        }
+    }
+
+    /// git's user.email, from the repository or the global configuration.
+    var userEmail: String? { git?.config("user.email") ?? Repository.defaultConfig("user.email") }
+
+    /// `--author`, else the person whose email is git's user.email.
+    func person(_ requested: String?, option: String = "--author") throws -> Org.Person {
+        if let requested {
+            guard let person = org.person(requested) else {
+                let hint = Suggestion.closest(to: requested, in: org.personIDs).map { "; did you mean '\($0)'?" } ?? ""
+                throw UsageFailure("no person '\(requested)' in org.yaml\(hint)")
+            }
+            return person
+        }
+        guard let email = userEmail else {
+            throw UsageFailure("git's user.email is not set, so Cascade cannot tell who you are; pass \(option) ID or run `git config user.email you@example.com`")
+        }
+        guard let person = org.person(withEmail: email) else {
+            throw UsageFailure("nobody in org.yaml has the email \(email) (git's user.email); pass \(option) ID or fix the email in org.yaml")
+        }
+        return person
+    }
+
+    /// `path` relative to the git working tree (the org root may be a subfolder).
+    func gitPath(_ rootRelative: String) -> String {
+        guard let git, let prefix = Paths.relative(root, to: git.path), !prefix.isEmpty else { return rootRelative }
+        return prefix + "/" + rootRelative
+    }
+}
+
+extension FileManager {
+    /// Writes `bytes` to `path` atomically and never over an existing file:
+    /// a temporary file is linked into place, which fails if `path` exists.
+    static func createNew(_ path: String, _ bytes: [UInt8]) throws -> Bool {
+        let dir = (path as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let temp = dir + "/.cascade-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
+        guard FileManager.default.createFile(atPath: temp, contents: Data(bytes)) else {
+            throw UsageFailure("cannot write in \(dir)")
+        }
+        defer { unlink(temp) }
+        if link(temp, path) == 0 { return true }
+        if errno == EEXIST { return false }
+        throw UsageFailure("cannot create \(path): \(String(cString: strerror(errno)))")
+    }
+
+    /// Writes `bytes` to `path` atomically (temporary file and rename).
+    static func replace(_ path: String, _ bytes: [UInt8]) throws {
+        let dir = (path as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let temp = dir + "/.cascade-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
+        guard FileManager.default.createFile(atPath: temp, contents: Data(bytes)) else { throw UsageFailure("cannot write in \(dir)") }
+        guard rename(temp, path) == 0 else {
+            unlink(temp)
+            throw UsageFailure("cannot write \(path): \(String(cString: strerror(errno)))")
+        }
+    }
+}

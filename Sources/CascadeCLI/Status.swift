@@ -1,0 +1,97 @@
+import ArgumentParser
+import CascadeCore
+import CascadeGit
+import Foundation
+
+struct Status: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Who has submitted this week's update, who has not, who was late.",
+        discussion: """
+        Reads the commit history once: an update counts when it is committed; it is late \
+        when its first commit came after 23:59:59 on the Friday of its week (committer's \
+        time zone); it is rewritten when a commit changed it more than seven days after its \
+        week ended. The leader is left out, as in the digest. Exit status 0.
+
+        Examples:
+          cascade status
+          cascade status --for raj-patel --week 2026-W47 --format json
+        """)
+
+    @Option(help: ArgumentHelp("The ISO week, YYYY-Www (default: this week).", valueName: "week"))
+    var week: String?
+    @Option(name: .customLong("for"), help: ArgumentHelp("The leader whose team to list (default: you, from git's user.email).", valueName: "id"))
+    var leader: String?
+    @Option(help: ArgumentHelp("Fix today's date, YYYY-MM-DD.", valueName: "date"))
+    var today: String?
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+    @OptionGroup var repository: RepositoryOptions
+
+    enum OutputFormat: String, ExpressibleByArgument { case text, json }
+
+    func validate() throws {
+        if let week, Week(week) == nil { throw ValidationError("--week must be a real ISO week written YYYY-Www") }
+        if let today, Day(today) == nil { throw ValidationError("--today must be a date written YYYY-MM-DD") }
+    }
+
+    func run() throws {
+        let session = try Session(repository, needsGit: true)
+        let git = session.git!
+        let lead = try session.person(leader, option: "--for")
+        let week = self.week.flatMap(Week.init) ?? Week(containing: today.flatMap(Day.init) ?? Clock.today())
+        let folder = session.gitPath("updates/\(week)") + "/"
+        var history: [String: FileHistory] = [:]
+        let tip: ObjectID?
+        switch try git.head() {
+        case .unborn: tip = nil
+        case .branch(_, let id), .detached(let id): tip = id
+        }
+        if let tip {
+            try git.walk(from: tip, pathspecs: [folder]) { commit, changes in
+                for change in changes where change.path.hasPrefix(folder) && change.path.hasSuffix(".md") {
+                    let person = String(change.path.dropFirst(folder.count).dropLast(3))
+                    let when = (commit.committer.time, commit.committer.offsetMinutes)
+                    switch change.kind {
+                    case .added where history[person]?.firstCommit == nil:
+                        history[person, default: FileHistory()].firstCommit = when
+                    case .deleted:
+                        break
+                    default:
+                        history[person, default: FileHistory()].changes.append(when)
+                    }
+                }
+            }
+        }
+        // Only files present in HEAD count as submitted.
+        for (person, _) in history where tip == nil || (try? git.blobID(of: folder + person + ".md", at: tip!)) == nil {
+            history[person] = nil
+        }
+        let status = SubmissionStatus(week: week, scope: lead.id.value, people: session.org.subtree(of: lead.id.value), history: history)
+        Console.write(format == .json ? Self.json(status) : Self.text(status, leader: lead))
+    }
+
+    static func text(_ s: SubmissionStatus, leader: Org.Person) -> String {
+        var out = "\(s.week), team of \(leader.name): \(s.submitted.count) of \(s.entries.count) submitted, \(s.missing.count) missing, \(s.late.count) late, \(s.rewritten.count) rewritten\n"
+        func list(_ title: String, _ entries: [SubmissionStatus.Entry], detail: (SubmissionStatus.Entry) -> String = { _ in "" }) {
+            guard !entries.isEmpty else { return }
+            out += "\n\(title):\n"
+            for e in entries { out += "  \(e.person) (\(e.name))\(detail(e))\n" }
+        }
+        list("missing", s.missing)
+        list("late", s.late) { " submitted \($0.submittedAt ?? "")" }
+        list("rewritten after the week", s.rewritten)
+        list("submitted", s.submitted) { " \($0.submittedAt ?? "")" }
+        return out
+    }
+
+    static func json(_ s: SubmissionStatus) -> String {
+        func ids(_ e: [SubmissionStatus.Entry]) -> String { "[" + e.map { JSON.string($0.person) }.joined(separator: ", ") + "]" }
+        var out = "{\n  \"week\": \(JSON.string(s.week.description)),\n  \"for\": \(JSON.string(s.scope)),\n  \"people\": \(s.entries.count),\n"
+        out += "  \"submitted\": \(ids(s.submitted)),\n  \"missing\": \(ids(s.missing)),\n  \"late\": \(ids(s.late)),\n  \"rewritten\": \(ids(s.rewritten)),\n  \"entries\": ["
+        for (i, e) in s.entries.enumerated() {
+            out += (i == 0 ? "\n" : ",\n") + "    {\"person\": \(JSON.string(e.person)), \"name\": \(JSON.string(e.name)), \"submitted\": \(e.submitted), \"late\": \(e.late), \"rewritten\": \(e.rewritten), \"submitted_at\": \(e.submittedAt.map(JSON.string) ?? "null")}"
+        }
+        out += s.entries.isEmpty ? "]\n}\n" : "\n  ]\n}\n"
+        return out
+    }
+}

@@ -1,0 +1,110 @@
+import ArgumentParser
+import CascadeCore
+import CascadeGit
+import Foundation
+
+struct Submit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Validate updates and commit exactly those files.",
+        discussion: """
+        Checks the files, and commits nothing if any has an error. Each author's files \
+        become one commit whose author is the person in org.yaml (the committer is git's \
+        identity); other staged and unstaged changes are left as they were. Submits \
+        running at the same time all land. A file identical to HEAD is nothing to submit.
+
+        Examples:
+          cascade submit
+          cascade submit updates/2026-W48/ana-lima.md
+        """)
+
+    @Argument(help: ArgumentHelp("Update files (default: your update for this week).", valueName: "path"))
+    var paths: [String] = []
+    @OptionGroup var person: PersonWeekOptions
+    @OptionGroup var repository: RepositoryOptions
+
+    func run() throws {
+        let session = try Session(repository, needsGit: true)
+        let git = session.git!
+        if case .detached = try git.head() {
+            throw UsageFailure("HEAD is detached in \(git.path); check out a branch first (git switch main), then submit")
+        }
+        var targets: [String] = []
+        if paths.isEmpty {
+            targets = ["updates/\(person.resolvedWeek)/\(try session.person(person.author).id.value).md"]
+        } else {
+            for path in paths {
+                guard let rel = Paths.relative(path, to: session.root), rel.hasPrefix("updates/"), rel.hasSuffix(".md") else {
+                    throw UsageFailure("\(path) is not an update file (updates/<week>/<person>.md) of \(session.root)")
+                }
+                targets.append(rel)
+            }
+        }
+        targets = Array(Set(targets)).sorted()
+        let report = try RepositoryCheck(root: session.root).run(targets: targets)
+        if !report.diagnostics.isEmpty {
+            let summary = CheckSummary(filesChecked: report.filesChecked, errors: report.errors, warnings: report.warnings)
+            Console.write(Reporter.text(report.diagnostics, summary: summary, color: Console.useColor))
+        }
+        if report.errors > 0 {
+            Console.error("nothing committed: fix the errors above, then run `cascade submit` again")
+            throw ExitCode(1)
+        }
+        // One commit per author, in path order.
+        var groups: [(author: Org.Person, files: [(path: String, bytes: [UInt8], update: Update)])] = []
+        for target in targets {
+            guard case .success(let bytes) = FileSystem.read(session.root + "/" + target),
+                  let update = UpdateParser.parse(path: target, source: SourceText(bytes)).update,
+                  let id = update.author?.value, let author = session.org.person(id) else {
+                throw UsageFailure("\(target) cannot be read; run `cascade check \(target)`")
+            }
+            if let i = groups.firstIndex(where: { $0.author.id.value == id }) {
+                groups[i].files.append((target, bytes, update))
+            } else {
+                groups.append((author, [(target, bytes, update)]))
+            }
+        }
+        let now = Int64(Date().timeIntervalSince1970)
+        let offset = TimeZone.current.secondsFromGMT() / 60
+        var committedAny = false
+        for group in groups {
+            guard let email = group.author.email else {
+                throw UsageFailure("\(group.author.id.value) has no email in org.yaml; add one so the commit can name its author")
+            }
+            let author = Signature(name: group.author.name, email: email, time: now, offsetMinutes: offset)
+            let committer: Signature
+            if let identity = git.identity {
+                committer = Signature(name: identity.name, email: identity.email, time: now, offsetMinutes: offset)
+            } else {
+                committer = author
+                print("git has no user.name/user.email here, so the committer is the author, \(group.author.name) <\(email)>")
+            }
+            let message = Self.message(group.author.id.value, group.files.map { ($0.path, $0.update) }, org: session.org)
+            let changes = group.files.map { FileChange(path: session.gitPath($0.path), bytes: $0.bytes) }
+            let result: Repository.CommitResult
+            do { result = try git.commit(changes, author: author, committer: committer, message: message) } catch let error as GitError {
+                throw UsageFailure(error.description)
+            }
+            switch result {
+            case .unchanged:
+                print("nothing to submit: \(group.files.map(\.path).joined(separator: ", ")) \(group.files.count == 1 ? "is" : "are") identical to HEAD")
+            case .committed(let id):
+                committedAny = true
+                print("[\(id.short)] \(message.split(separator: "\n").first!)")
+            }
+        }
+        _ = committedAny
+    }
+
+    /// `update(2026-W48): ana-lima, 6 open, 1 won, 1 lost`.
+    static func message(_ author: String, _ files: [(String, Update)], org: Org) -> String {
+        func line(_ update: Update) -> String {
+            let kinds = update.deals.compactMap { $0.stage.flatMap { org.stages.kind(of: $0.value) } }
+            return "\(kinds.filter { $0 == .open }.count) open, \(kinds.filter { $0 == .won }.count) won, \(kinds.filter { $0 == .lost }.count) lost"
+        }
+        let weeks = files.map { $0.1.week?.value ?? UpdatePath($0.0).week?.description ?? "?" }
+        if files.count == 1 { return "update(\(weeks[0])): \(author), \(line(files[0].1))\n" }
+        var message = "update(\(weeks.joined(separator: ", "))): \(author), \(files.count) updates\n\n"
+        for (week, file) in zip(weeks, files) { message += "\(week): \(line(file.1))\n" }
+        return message
+    }
+}

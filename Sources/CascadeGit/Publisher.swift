@@ -1,0 +1,171 @@
+import CGit2
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A file to commit: its repository-relative path and its bytes (which are
+/// also what the working tree holds).
+public struct FileChange: Sendable {
+    public var path: String
+    public var bytes: [UInt8]
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+    }
+}
+
+extension Repository {
+    public enum CommitResult: Equatable, Sendable {
+        case committed(ObjectID)
+        /// Every file is identical to HEAD.
+        case unchanged
+    }
+
+    /// Commits exactly `files` on top of HEAD: the new tree is HEAD's tree
+    /// plus these files, so other staged and unstaged changes stay as they
+    /// were; the index entries of just these files are updated first (under
+    /// git's index lock), then the commit is made and the branch moved with a
+    /// compare-and-swap. A concurrent commit (locked index or moved HEAD)
+    /// makes it start again from the new HEAD.
+    public func commit(_ files: [FileChange], author: Signature, committer: Signature, message: String,
+                       timeout: Double = 60) throws -> CommitResult {
+        let deadline = Date().addingTimeInterval(timeout)
+        while true {
+            do {
+                return try commitOnce(files, author: author, committer: committer, message: message)
+            } catch let error as GitError where (error.isLocked || error.isModified || error.code == GIT_EEXISTS.rawValue) && Date() < deadline {
+                usleep(useconds_t(Double.random(in: 0.002...0.03) * 1_000_000))
+            }
+        }
+    }
+
+    private func commitOnce(_ files: [FileChange], author: Signature, committer: Signature, message: String) throws -> CommitResult {
+        let lock = try IndexLock(gitDirectory: gitDirectory)
+        defer { lock.release() }
+        let branch: String
+        var parent: ObjectID?
+        switch try head() {
+        case .detached:
+            throw GitError(repository: path, operation: "committing", message: "HEAD is detached; check out a branch first (git switch main)")
+        case .unborn(let b): branch = b
+        case .branch(let b, let id):
+            branch = b
+            parent = id
+        }
+        // Blobs and the new tree: HEAD's tree with these files upserted.
+        var blobs: [git_oid] = []
+        for file in files {
+            var oid = git_oid()
+            try file.bytes.withUnsafeBytes { raw in
+                try check(git_blob_create_from_buffer(&oid, handle, raw.baseAddress, raw.count), path, "writing \(file.path)")
+            }
+            blobs.append(oid)
+        }
+        var baseTree: OpaquePointer?
+        if let parent {
+            try withCommit(parent) { commit in
+                try check(git_commit_tree(&baseTree, commit), path, "reading the tree of \(parent.short)")
+            }
+        }
+        defer { git_tree_free(baseTree) }
+        let treeID = try updatedTree(baseTree, files, blobs)
+        if let baseTree, git_oid_equal(git_tree_id(baseTree), [treeID]) == 1 { return .unchanged }
+        try updateIndex(files, blobs)
+        // The commit, then the branch, moved only if it still points at the parent.
+        var tree: OpaquePointer?
+        var treeOID = treeID
+        try check(git_tree_lookup(&tree, handle, &treeOID), path, "reading the new tree")
+        defer { git_tree_free(tree) }
+        let a = try author.make(path)
+        defer { git_signature_free(a) }
+        let c = try committer.make(path)
+        defer { git_signature_free(c) }
+        var parentCommit: OpaquePointer?
+        if let parent {
+            var p = parent.oid
+            try check(git_commit_lookup(&parentCommit, handle, &p), path, "reading commit \(parent.short)")
+        }
+        defer { git_commit_free(parentCommit) }
+        var commitOID = git_oid()
+        var parents: [OpaquePointer?] = parentCommit.map { [$0] } ?? []
+        try parents.withUnsafeMutableBufferPointer { buf in
+            try check(git_commit_create(&commitOID, handle, nil, a, c, "UTF-8", message, tree, buf.count, buf.baseAddress), path, "writing the commit")
+        }
+        var ref: OpaquePointer?
+        let reflog = "cascade: " + (message.split(separator: "\n").first.map(String.init) ?? message)
+        if let parent {
+            var old = parent.oid
+            try check(git_reference_create_matching(&ref, handle, branch, &commitOID, 1, &old, reflog), path, "moving \(branch)")
+        } else {
+            try check(git_reference_create(&ref, handle, branch, &commitOID, 0, reflog), path, "creating \(branch)")
+        }
+        git_reference_free(ref)
+        return .committed(ObjectID(commitOID))
+    }
+
+    private func updatedTree(_ base: OpaquePointer?, _ files: [FileChange], _ blobs: [git_oid]) throws -> git_oid {
+        var out = git_oid()
+        let cPaths = files.map { strdup($0.path) }
+        defer { cPaths.forEach { free($0) } }
+        var updates = (0..<files.count).map { i in
+            git_tree_update(action: GIT_TREE_UPDATE_UPSERT, id: blobs[i], filemode: GIT_FILEMODE_BLOB, path: UnsafePointer(cPaths[i]))
+        }
+        if base == nil, false {
+            var builder: OpaquePointer?
+            try check(git_treebuilder_new(&builder, handle, nil), path, "starting a tree")
+            defer { git_treebuilder_free(builder) }
+            var empty = git_oid()
+            try check(git_treebuilder_write(&empty, builder), path, "writing the empty tree")
+            var emptyTree: OpaquePointer?
+            try check(git_tree_lookup(&emptyTree, handle, &empty), path, "reading the empty tree")
+            defer { git_tree_free(emptyTree) }
+            try check(git_tree_create_updated(&out, handle, emptyTree, updates.count, &updates), path, "building the new tree")
+        } else {
+            try check(git_tree_create_updated(&out, handle, base, updates.count, &updates), path, "building the new tree")
+        }
+        return out
+    }
+
+    /// Updates the index entries of just these files: a copy of the index is
+    /// changed and renamed over it while we hold `index.lock`.
+    private func updateIndex(_ files: [FileChange], _ blobs: [git_oid]) throws {
+        let indexPath = gitDirectory + "/index"
+        let copyPath = gitDirectory + "/index.cascade-\(getpid())"
+        unlink(copyPath)
+        if FileManager.default.fileExists(atPath: indexPath) {
+            try? FileManager.default.removeItem(atPath: copyPath)
+            do { try FileManager.default.copyItem(atPath: indexPath, toPath: copyPath) } catch {
+                throw GitError(repository: path, operation: "copying the index", message: "\(error)")
+            }
+        }
+        defer { unlink(copyPath) }
+        var index: OpaquePointer?
+        try check(git_index_open(&index, copyPath), path, "reading the index")
+        defer { git_index_free(index) }
+        for (file, blob) in zip(files, blobs) {
+            var info = stat()
+            var entry = git_index_entry()
+            if lstat(path + "/" + file.path, &info) == 0 {
+                entry.ctime = git_index_time(seconds: Int32(truncatingIfNeeded: info.st_ctim.tv_sec), nanoseconds: UInt32(info.st_ctim.tv_nsec))
+                entry.mtime = git_index_time(seconds: Int32(truncatingIfNeeded: info.st_mtim.tv_sec), nanoseconds: UInt32(info.st_mtim.tv_nsec))
+                entry.dev = UInt32(truncatingIfNeeded: info.st_dev)
+                entry.ino = UInt32(truncatingIfNeeded: info.st_ino)
+                entry.uid = info.st_uid
+                entry.gid = info.st_gid
+                entry.file_size = UInt32(truncatingIfNeeded: info.st_size)
+            }
+            entry.mode = GIT_FILEMODE_BLOB.rawValue
+            entry.id = blob
+            try file.path.withCString { p in
+                entry.path = p
+                try check(git_index_add(index, &entry), path, "staging \(file.path)")
+            }
+        }
+        try check(git_index_write(index), path, "writing the index")
+        guard rename(copyPath, indexPath) == 0 else {
+            throw GitError(repository: path, operation: "replacing the index", message: String(cString: strerror(errno)))
+        }
+    }
+}
