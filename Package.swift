@@ -21,7 +21,7 @@ let package = Package(
             providers: [.apt(["libgit2-dev"])]),
         .target(name: "CascadeCore", dependencies: ["CYAML"]),
         .target(name: "CascadeGit", dependencies: ["CGit2"]),
-        .target(name: "CascadeDemo", dependencies: ["CascadeCore"]),
+        .target(name: "CascadeDemo", dependencies: ["CascadeCore", "CascadeGit"]),
         .target(
             name: "CascadeCLI",
             dependencies: [

@@ -21,7 +21,9 @@ org() {  # org REPS WEEKS: generate once, cache between runs
   if [ ! -f "$dir/.complete" ]; then
     rm -rf "$dir"
     echo "generating $1 reps x $2 weeks into $dir" >&2
-    "$CASCADE" demo --reps "$1" --weeks "$2" --out "$dir" --seed 7 --today "$TODAY" >&2
+    local history=update
+    [ "$1" -gt 300 ] && history=week   # one commit per update grows quadratically with the week folder; see BENCHMARKS.md
+    "$CASCADE" demo --reps "$1" --weeks "$2" --out "$dir" --seed 7 --today "$TODAY" --history "$history" >&2
     touch "$dir/.complete"
   fi
   echo "$dir"
@@ -43,6 +45,12 @@ for reps in $SIZES; do
     -n "python3 baseline_check.py (PyYAML C loader)" "python3 $PWD/bench/baseline_check.py ."
   bench "check-one-$reps" "$dir" -i -w 3 -r 20 \
     -n "cascade check one file" "$CASCADE check updates/$one/$person"
+  # submit one changed update: libgit2 against the git CLI, on the same repository and index.
+  (cd "$dir" && git config user.name "Bench" && git config user.email "bench@example.com")
+  bench "submit-$reps" "$dir" -w 2 -r 15 \
+    --prepare "printf 'One more line.\n' >> updates/$one/$person" \
+    -n "cascade submit one update" "$CASCADE submit updates/$one/$person" \
+    -n "git add + git commit (CLI)" "sh -c 'git add updates/$one/$person && git commit -q --no-verify -m bench'"
 done
 
 # Cost as history grows: 2,000 reps at 4, 52 and 104 weeks.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CascadeCore
 import CascadeDemo
+import CascadeGit
 import Foundation
 
 struct Demo: ParsableCommand {
@@ -14,7 +15,7 @@ struct Demo: ParsableCommand {
 
         Examples:
           cascade demo --out /tmp/northwind
-          cascade demo --reps 2000 --weeks 52 --out /tmp/big --seed 7
+          cascade demo --reps 2000 --weeks 52 --out /tmp/big --seed 7 --history week
         """)
 
     @Option(help: "Number of reps.")
@@ -28,6 +29,9 @@ struct Demo: ParsableCommand {
 
     @Option(help: "Random seed.")
     var seed: UInt64 = 1
+
+    @Option(help: ArgumentHelp("'update': one commit per update, by its author at its time (default); 'week': one commit per week, much faster for very large organisations, without per-update authors and times.", valueName: "mode"))
+    var history: DemoWriter.History = .update
 
     @Option(help: ArgumentHelp("Fix today's date (YYYY-MM-DD) for reproducible runs.", valueName: "date"))
     var today: String?
@@ -46,18 +50,26 @@ struct Demo: ParsableCommand {
         let now = today.flatMap(Day.init) ?? Clock.today()
         let end = Week(containing: now).previous
         var generator = DemoGenerator(reps: reps, weeks: weeks, endWeek: end, seed: seed)
-        let writer = DemoWriter(root: root)
-        try writer.begin(orgYAML: generator.orgYAML)
+        let writer: DemoWriter
+        do {
+            writer = try DemoWriter(root: root, history: history)
+            let cro = generator.organisation.members[generator.organisation.leaders[0]]
+            try writer.begin(orgYAML: generator.orgYAML, admin: cro, at: generator.weeks[0].monday.ordinal * 86_400 + 8 * 3600 - cro.timezone * 60)
+        } catch let error as GitError {
+            throw UsageFailure(error.description)
+        }
         var n = 0
         var files = 0
         while let (week, commits) = generator.nextWeek() {
             n += 1
             Console.progress("[\(n)/\(weeks)] \(week): \(commits.count) updates")
-            try writer.write(week: week, commits: commits)
+            do { try writer.write(week: week, commits: commits) } catch let error as GitError { throw UsageFailure(error.description) }
             files += commits.count
         }
+        Console.progress("writing the index…")
+        do { try writer.finish() } catch let error as GitError { throw UsageFailure(error.description) }
         Console.clearProgress()
-        print("wrote \(root): \(generator.organisation.members.count) people, \(weeks) weeks (\(generator.weeks.first!) to \(end)), \(files) update commits")
+        print("wrote \(root): \(generator.organisation.members.count) people, \(weeks) weeks (\(generator.weeks.first!) to \(end)), \(files) update files, \(writer.commits) commits")
     }
 }
 
@@ -67,3 +79,5 @@ enum Clock {
         return Day(ordinal: seconds / 86_400)
     }
 }
+
+extension DemoWriter.History: ExpressibleByArgument {}
