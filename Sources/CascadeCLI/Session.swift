@@ -28,6 +28,8 @@ struct PersonWeekOptions: ParsableArguments {
 struct Session {
     let root: String
     let org: Org
+    /// org.yaml as read, with its findings, for a check that follows.
+    let loaded: (org: Org?, findings: [Finding])
     let git: Repository?
 
     init(_ options: RepositoryOptions, needsGit: Bool) throws {
@@ -36,6 +38,7 @@ struct Session {
         do { loaded = try RepositoryCheck(root: root).loadOrg() } catch let failure as RepositoryCheck.Failure {
             throw UsageFailure(failure.description)
         }
+        self.loaded = loaded
         guard let org = loaded.org else {
             throw UsageFailure("\(root)/org.yaml cannot be read as an organisation; run `cascade check org.yaml` to see why")
         }

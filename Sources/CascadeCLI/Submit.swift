@@ -40,7 +40,7 @@ struct Submit: ParsableCommand {
             }
         }
         targets = Array(Set(targets)).sorted()
-        let report = try RepositoryCheck(root: session.root).run(targets: targets)
+        let report = try RepositoryCheck(root: session.root).run(targets: targets, org: session.loaded)
         if !report.diagnostics.isEmpty {
             let summary = CheckSummary(filesChecked: report.filesChecked, errors: report.errors, warnings: report.warnings)
             Console.write(Reporter.text(report.diagnostics, summary: summary, color: Console.useColor))

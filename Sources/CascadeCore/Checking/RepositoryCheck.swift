@@ -69,8 +69,8 @@ public struct RepositoryCheck: Sendable {
 
     /// Checks the whole repository (`targets == nil`) or the given
     /// repository-relative paths, which may include `org.yaml`.
-    public func run(targets: [String]? = nil) throws -> Report {
-        let (org, orgFindings) = try loadOrg()
+    public func run(targets: [String]? = nil, org loaded: (org: Org?, findings: [Finding])? = nil) throws -> Report {
+        let (org, orgFindings) = try loaded ?? loadOrg()
         let checker = Checker(org: org)
         var diagnostics: [Diagnostic] = []
         var filesChecked = 0
