@@ -32,13 +32,16 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
+LATEST_WEEK = $(shell ls updates | sed -n '$$p')
+CRO = $(shell sed -n 's/^  - { id: \([a-z0-9-]*\),.*title: CRO.*/\1/p' org.yaml | sed -n 1p)
+
 demo: build
-	@echo "== cascade check (the bundled sample organisation) =="
+	@echo "== cascade check: the bundled sample organisation =="
 	@$(CASCADE) check
 	@echo
-	@echo "== the sample organisation =="
-	@echo "people: $$(grep -c '^  - { id:' org.yaml)   weeks: $$(ls updates | wc -l) ($$(ls updates | head -1) to $$(ls updates | tail -1))   updates: $$(find updates -name '*.md' | wc -l)"
-	@echo "latest week $$(ls updates | tail -1): $$(ls updates/$$(ls updates | tail -1) | wc -l) updates"
+	@echo "== cascade digest --for $(CRO) --week $(LATEST_WEEK) =="
+	@echo
+	@$(CASCADE) digest --for $(CRO) --week $(LATEST_WEEK)
 
 test: deps
 	$(SWIFT) build --build-tests

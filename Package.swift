@@ -22,10 +22,14 @@ let package = Package(
         .target(name: "CascadeCore", dependencies: ["CYAML"]),
         .target(name: "CascadeGit", dependencies: ["CGit2"]),
         .target(name: "CascadeDemo", dependencies: ["CascadeCore", "CascadeGit"]),
+        .target(name: "CascadeHistory", dependencies: ["CascadeCore"]),
+        .target(
+            name: "CascadeDigest",
+            dependencies: ["CascadeCore", "CascadeHistory", .product(name: "Mustache", package: "swift-mustache")]),
         .target(
             name: "CascadeCLI",
             dependencies: [
-                "CascadeCore", "CascadeGit", "CascadeDemo",
+                "CascadeCore", "CascadeGit", "CascadeDemo", "CascadeHistory", "CascadeDigest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),

@@ -1,0 +1,104 @@
+import ArgumentParser
+import CascadeCore
+import CascadeDigest
+import CascadeGit
+import CascadeHistory
+import Foundation
+import Mustache
+
+struct DigestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "digest",
+        abstract: "The five-minute digest of a leader's organisation or of a function.",
+        discussion: """
+        For a person: their whole subtree (numbers, wins, losses and lessons, asks, risks, \
+        product gaps, notes from the team, missing updates). For a function: the asks \
+        addressed to it. It always fits digest.minutes of reading and says what it left out.
+
+        Examples:
+          cascade digest --for dana-cho --week 2026-W47
+          cascade digest --for product --format json
+          cascade digest --all --week 2026-W47 --commit
+        """)
+
+    enum Format: String, ExpressibleByArgument { case md, json }
+
+    @Option(name: .customLong("for"), help: ArgumentHelp("A person (their subtree) or a function (the asks to it).", valueName: "id"))
+    var forID: String?
+    @Option(help: ArgumentHelp("The ISO week, YYYY-Www (default: this week).", valueName: "week"))
+    var week: String?
+    @Option(help: "md or json.")
+    var format: Format = .md
+    @Option(help: ArgumentHelp("Write to this file (or, with --all, into this folder) instead of standard output.", valueName: "path"))
+    var out: String?
+    @Flag(help: "Every leader's and every function's digest, into digests/<week>/.")
+    var all = false
+    @Flag(help: "With --all: commit the digests through libgit2.")
+    var commit = false
+    @Option(help: ArgumentHelp("Fix today's date, YYYY-MM-DD.", valueName: "date"))
+    var today: String?
+    @OptionGroup var repository: RepositoryOptions
+
+    func validate() throws {
+        if all == (forID != nil) { throw ValidationError("give either --for ID or --all") }
+        if commit && !all { throw ValidationError("--commit goes with --all") }
+        if let week, Week(week) == nil { throw ValidationError("--week must be a real ISO week written YYYY-Www") }
+        if let today, Day(today) == nil { throw ValidationError("--today must be a date written YYYY-MM-DD") }
+    }
+
+    func run() throws {
+        let session = try Session(repository, needsGit: commit)
+        let org = session.org
+        let week = self.week.flatMap(Week.init) ?? Week(containing: today.flatMap(Day.init) ?? Clock.today())
+        if let forID, org.person(forID) == nil, org.function(forID) == nil {
+            let hint = Suggestion.closest(to: forID, in: org.personIDs + org.functionIDs).map { "; did you mean '\($0)'?" } ?? ""
+            throw UsageFailure("no person or function '\(forID)' in org.yaml\(hint)")
+        }
+        Console.progress("reading the updates…")
+        let history = History.load(root: session.root, org: org, through: week)
+        Console.clearProgress()
+        let renderer = try DigestRenderer(org: org, template: try template(session.root))
+        let builder = DigestBuilder(history: history)
+        if let forID {
+            let text = render(builder.build(for: forID, week: week)!, renderer, org)
+            if let out { try FileManager.replace(Paths.absolute(out), Array(text.utf8)) } else { Console.write(text) }
+            return
+        }
+        let ids = org.people.filter { p in org.people.contains { $0.reportsTo?.value == p.id.value } }.map(\.id.value) + org.functionIDs
+        let folder = out.map(Paths.absolute) ?? session.root + "/digests"
+        let ext = format == .json ? "json" : "md"
+        var written: [(String, [UInt8])] = []
+        let texts = parallelMap(ids.count, chunk: 1) { i in render(builder.build(for: ids[i], week: week)!, renderer, org) }
+        for (id, text) in zip(ids, texts) {
+            let relative = "\(week)/\(id).\(ext)"
+            try FileManager.replace(folder + "/" + relative, Array(text.utf8))
+            written.append((relative, Array(text.utf8)))
+        }
+        print("wrote \(written.count) digests into \(folder)/\(week)/")
+        guard commit, let git = session.git else { return }
+        guard Paths.relative(folder, to: git.path) != nil else { throw UsageFailure("--commit needs the digests inside the repository; drop --out") }
+        let prefix = Paths.relative(folder, to: git.path)!
+        let now = Int64(Date().timeIntervalSince1970)
+        let identity = git.identity ?? (name: "Cascade", email: "cascade@localhost")
+        let signature = Signature(name: identity.name, email: identity.email, time: now, offsetMinutes: TimeZone.current.secondsFromGMT() / 60)
+        do {
+            let result = try git.commit(written.map { FileChange(path: prefix + "/" + $0.0, bytes: $0.1) }, author: signature, committer: signature,
+                                        message: "digests(\(week)): \(written.count) digests\n")
+            if case .committed(let id) = result { print("[\(id.short)] digests(\(week)): \(written.count) digests") } else { print("digests unchanged: nothing to commit") }
+        } catch let error as GitError {
+            throw UsageFailure(error.description)
+        }
+    }
+
+    func render(_ digest: Digest, _ renderer: DigestRenderer, _ org: Org) -> String {
+        let output = renderer.render(digest)
+        return format == .json ? DigestJSON.render(digest, output, org: org) : output.markdown
+    }
+
+    func template(_ root: String) throws -> MustacheTemplate? {
+        guard case .success(let bytes) = FileSystem.read(root + "/templates/digest.md") else { return nil }
+        do { return try MustacheTemplate(string: String(decoding: bytes, as: UTF8.self)) } catch {
+            throw UsageFailure("templates/digest.md is not a valid Mustache template: \(error); fix it or delete it to use the built-in one")
+        }
+    }
+}

@@ -1,0 +1,133 @@
+/// The built-in `templates/digest.md`: used when the repository has none.
+/// Variables are documented in the README ("Templates").
+public enum DefaultDigestTemplate {
+    public static let markdown = #"""
+# {{{title}}}
+
+{{{company}}} · {{{week}}} · {{{reading_time}}} · {{{scope_line}}}
+
+## Numbers
+
+{{{numbers.headline}}}
+
+| stage | open | deals | vs last week |
+| --- | ---: | ---: | ---: |
+{{#stages}}
+| {{{stage}}} | {{{amount}}} | {{{deals}}} | {{{change}}} |
+{{/stages}}
+
+{{#numbers.lines}}
+- {{{.}}}
+{{/numbers.lines}}
+
+{{#highlights.show}}
+## Highlights from your leaders
+
+{{#highlights.items}}
+- {{{line}}}
+{{/highlights.items}}
+{{#highlights.more}}
+- {{{.}}}
+{{/highlights.more}}
+
+{{/highlights.show}}
+{{#wins.show}}
+## Wins
+
+{{#wins.items}}
+- {{{line}}}
+{{/wins.items}}
+{{#wins.more}}
+- {{{.}}}
+{{/wins.more}}
+
+{{/wins.show}}
+{{#losses.show}}
+## Losses and lessons
+
+{{#loss_of_the_week}}
+**Loss of the week:** {{{line}}}
+
+{{/loss_of_the_week}}
+{{#losses.items}}
+- {{{line}}}
+{{/losses.items}}
+{{#losses.more}}
+- {{{.}}}
+{{/losses.more}}
+{{#loss_reasons}}
+
+Reasons: {{{loss_reasons}}}
+{{/loss_reasons}}
+
+{{/losses.show}}
+{{#days_line}}
+{{{days_line}}}
+
+{{/days_line}}
+{{#asks.show}}
+## Asks for help
+
+{{#asks.groups}}
+**{{{title}}}**
+{{#items}}
+- {{{line}}}
+{{/items}}
+{{#more}}
+- {{{.}}}
+{{/more}}
+
+{{/asks.groups}}
+{{#asks.more}}
+- {{{.}}}
+
+{{/asks.more}}
+{{/asks.show}}
+{{#flags.show}}
+## Risks
+
+{{#flags.groups}}
+**{{{title}}}**
+{{#items}}
+- {{{line}}}
+{{/items}}
+{{#more}}
+- {{{.}}}
+{{/more}}
+
+{{/flags.groups}}
+{{#flags.more}}
+- {{{.}}}
+
+{{/flags.more}}
+{{/flags.show}}
+{{#gaps.show}}
+## Product gaps
+
+{{#gaps.items}}
+- {{{line}}}
+{{/gaps.items}}
+{{#gaps.more}}
+- {{{.}}}
+{{/gaps.more}}
+
+{{/gaps.show}}
+{{#notes.show}}
+## From the team
+
+{{#notes.items}}
+**{{{heading}}}:** {{{text}}}
+
+{{/notes.items}}
+{{#notes.more}}
+{{{.}}}
+
+{{/notes.more}}
+{{/notes.show}}
+{{#missing.show}}
+## Missing updates
+
+{{{missing.line}}}
+{{/missing.show}}
+"""#
+}

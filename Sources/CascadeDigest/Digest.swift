@@ -1,0 +1,75 @@
+import CascadeCore
+import CascadeHistory
+
+/// Everything a digest says, before the five-minute budget and rendering:
+/// plain values, so Markdown, HTML and JSON all show the same content.
+public struct Digest: Sendable {
+    public struct Item: Sendable {
+        public var deal: String
+        public var account: String
+        public var author: String
+        public var amount: Double
+        /// One line of detail (why we won, reason and lesson, the ask, the signal).
+        public var text: String
+        public var severity: Int = 0
+    }
+
+    public struct Group: Sendable {
+        public var title: String
+        public var key: String
+        public var items: [Item]
+    }
+
+    public struct StageLine: Sendable {
+        public var stage: String
+        public var amount: Double
+        public var deals: Int
+        public var amountChange: Double
+        public var dealsChange: Int
+    }
+
+    public struct Totals: Sendable {
+        public var openAmount = 0.0, openDeals = 0
+        public var wonAmount = 0.0, wonDeals = 0
+        public var lostAmount = 0.0, lostDeals = 0
+        public var disqualifiedAmount = 0.0, disqualifiedDeals = 0
+    }
+
+    public struct Note: Sendable {
+        public var author: String
+        public var name: String
+        public var text: String
+        /// "team" for a report's note cascading up, "leader" for a note cascading down, "highlight".
+        public var kind: String
+    }
+
+    public var forID: String
+    public var forName: String
+    public var isFunction: Bool
+    public var week: Week
+    public var company: String
+    public var currency: String
+    public var people: Int
+    public var updates: Int
+    public var stale: [String]
+    public var missing: [String]
+    public var totals = Totals()
+    public var stages: [StageLine] = []
+    public var quarter: String = ""
+    public var quarterBookings = 0.0
+    public var goal: Double?
+    public var lastQuarter: Totals?
+    public var lastQuarterBookings = 0.0
+    public var lastQuarterWeek: Week?
+    public var medianDaysToWin: Double?
+    public var medianDaysToLose: Double?
+    public var wins: [Item] = []
+    public var lossOfTheWeek: Item?
+    public var losses: [Item] = []
+    public var lossReasons: [(reason: String, count: Int, amount: Double)] = []
+    public var asks: [Group] = []
+    public var flags: [Group] = []
+    public var gaps: [Item] = []
+    public var highlights: [Item] = []
+    public var notes: [Note] = []
+}

@@ -1,0 +1,277 @@
+import CascadeCore
+import CascadeHistory
+
+/// Builds the digest of a person (their subtree) or a function (the asks
+/// addressed to it) for a week, from a History: a pure function.
+public struct DigestBuilder {
+    public let history: History
+    var org: Org { history.org }
+
+    public init(history: History) { self.history = history }
+
+    public func build(for id: String, week: Week) -> Digest? {
+        if let function = org.function(id) { return buildFunction(function, week: week) }
+        guard let person = org.person(id) else { return nil }
+        return buildPerson(person, week: week)
+    }
+
+    func name(_ id: String) -> String { org.person(id)?.name ?? org.function(id)?.name ?? id }
+
+    // MARK: A person's digest
+
+    func buildPerson(_ leader: Org.Person, week: Week) -> Digest {
+        let lead = leader.id.value
+        let team = org.subtree(of: lead).map(\.id.value)
+        let scope = [lead] + team
+        let thisWeek = scope.compactMap { history.update(of: $0, in: week) }
+        var d = Digest(forID: lead, forName: leader.name, isFunction: false, week: week, company: org.company, currency: org.currency,
+                       people: scope.count, updates: thisWeek.count, stale: [], missing: team.filter { history.update(of: $0, in: week) == nil })
+        let (stages, open, stale) = pipeline(scope, week)
+        let (previousStages, _, _) = pipeline(scope, week.previous)
+        d.stale = stale
+        d.stages = org.stages.open.map { stage in
+            let now = stages[stage] ?? (0, 0)
+            let before = previousStages[stage] ?? (0, 0)
+            return Digest.StageLine(stage: stage, amount: now.amount, deals: now.deals, amountChange: now.amount - before.amount, dealsChange: now.deals - before.deals)
+        }
+        d.totals = totals(open: open, closed: newlyClosed(scope, week))
+        let quarter = Quarter(of: week, fiscalYearStartMonth: org.fiscalYearStartMonth)
+        d.quarter = quarter.description
+        let quarterClosed = weeks(of: quarter, through: week).flatMap { newlyClosed(scope, $0) }
+        d.quarterBookings = quarterClosed.filter { $0.deal.kind == .won }.reduce(0) { $0 + $1.deal.amount }
+        d.goal = org.goals.first { $0.team.value == lead && $0.quarter.value == quarter.description }?.bookings
+        let lastWeek = week.adding(weeks: -13)
+        if history.weeks.contains(where: { $0 <= lastWeek }) {
+            let (_, lastOpen, _) = pipeline(scope, lastWeek)
+            d.lastQuarter = totals(open: lastOpen, closed: newlyClosed(scope, lastWeek))
+            let lastQuarter = Quarter(of: lastWeek, fiscalYearStartMonth: org.fiscalYearStartMonth)
+            d.lastQuarterBookings = weeks(of: lastQuarter, through: lastWeek).flatMap { newlyClosed(scope, $0) }
+                .filter { $0.deal.kind == .won }.reduce(0) { $0 + $1.deal.amount }
+            d.lastQuarterWeek = lastWeek
+        }
+        d.medianDaysToWin = median(quarterClosed.filter { $0.deal.kind == .won }.compactMap(daysToClose))
+        d.medianDaysToLose = median(quarterClosed.filter { $0.deal.kind == .lost && $0.deal.stage != "disqualified" }.compactMap(daysToClose))
+        let closed = newlyClosed(scope, week)
+        d.wins = closed.filter { $0.deal.kind == .won }.map { item($0.deal, $0.person, text: $0.deal.why ?? "") }.sorted(by: byAmount)
+        let lost = closed.filter { $0.deal.kind == .lost }
+        let losses = lost.map { c -> Digest.Item in
+            let reason = c.deal.reason ?? "no reason"
+            let lesson = c.deal.lesson.map { ": \($0)" } ?? ""
+            return item(c.deal, c.person, text: (c.deal.stage == "disqualified" ? "disqualified, \(reason)" : reason) + lesson)
+        }.sorted(by: byAmount)
+        if let top = lost.filter({ $0.deal.lesson != nil && $0.deal.stage != "disqualified" }).max(by: { ($0.deal.amount, $1.deal.id) < ($1.deal.amount, $0.deal.id) }) {
+            d.lossOfTheWeek = losses.first { $0.deal == top.deal.id }
+            d.losses = losses.filter { $0.deal != top.deal.id }
+        } else {
+            d.losses = losses
+        }
+        var reasons: [String: (Int, Double)] = [:]
+        for c in lost { reasons[c.deal.reason ?? "none", default: (0, 0)].0 += 1; reasons[c.deal.reason ?? "none", default: (0, 0)].1 += c.deal.amount }
+        d.lossReasons = reasons.map { ($0.key, $0.value.0, $0.value.1) }.sorted { ($0.count, $0.amount, $1.reason) > ($1.count, $1.amount, $0.reason) }
+        d.asks = askGroups(thisWeek)
+        d.flags = flagGroups(scope, week)
+        d.gaps = gapItems(thisWeek, closed: closed)
+        // From the team: direct reports' notes up, leaders' notes down, highlights.
+        let directs = org.people.filter { $0.reportsTo?.value == lead }.map(\.id.value)
+        for direct in directs {
+            guard let u = history.update(of: direct, in: week) else { continue }
+            if !u.body.isEmpty { d.notes.append(Digest.Note(author: direct, name: name(direct), text: u.body, kind: "team")) }
+            for h in u.highlights {
+                if let owner = thisWeek.first(where: { $0.deals.contains { $0.id == h } }), let deal = owner.deals.first(where: { $0.id == h }) {
+                    d.highlights.append(item(deal, owner.person, text: "\(deal.stage), close \(deal.close?.description ?? "?"): \(deal.next)"))
+                }
+            }
+        }
+        var ancestor = leader.reportsTo?.value
+        var seen: Set<String> = [lead]
+        while let a = ancestor, seen.insert(a).inserted {
+            if let u = history.update(of: a, in: week), !u.body.isEmpty {
+                d.notes.append(Digest.Note(author: a, name: name(a), text: u.body, kind: "leader"))
+            }
+            ancestor = org.person(a)?.reportsTo?.value
+        }
+        if let own = history.update(of: lead, in: week), !own.body.isEmpty {
+            d.notes.insert(Digest.Note(author: lead, name: leader.name, text: own.body, kind: "own"), at: 0)
+        }
+        return d
+    }
+
+    // MARK: A function's digest
+
+    func buildFunction(_ function: Org.Function, week: Week) -> Digest {
+        let all = history.updates(in: week)
+        var d = Digest(forID: function.id.value, forName: function.name, isFunction: true, week: week, company: org.company, currency: org.currency,
+                       people: org.people.count, updates: all.count, stale: [], missing: [])
+        let askedUpdates = all.map { u in WeeklyUpdate(person: u.person, week: u.week, deals: u.deals.filter { $0.asks.contains { $0.to == function.id.value } }, body: "", highlights: []) }
+        let items = askedUpdates.flatMap { u in u.deals.flatMap { deal in
+            deal.asks.filter { $0.to == function.id.value }.map { item(deal, u.person, text: $0.ask) }
+        } }.sorted(by: byAmount)
+        // Group the asks by the region (or top leader) of whoever asks.
+        var groups: [String: [Digest.Item]] = [:]
+        for i in items { groups[region(of: i.author), default: []].append(i) }
+        d.asks = groups.keys.sorted().map { Digest.Group(title: $0, key: $0, items: groups[$0]!) }
+        var asked: [String: Double] = [:]
+        for i in items { asked[i.deal] = i.amount }
+        d.totals.openDeals = asked.count
+        d.totals.openAmount = asked.values.reduce(0, +)
+        if function.id.value == "product" || function.lead != nil {
+            d.gaps = gapItems(all, closed: all.flatMap { u in u.deals.filter { $0.kind != .open }.map { (u.person, $0) } })
+        }
+        if let lead = function.lead?.value, let u = history.update(of: lead, in: week), !u.body.isEmpty {
+            d.notes.append(Digest.Note(author: lead, name: name(lead), text: u.body, kind: "own"))
+        }
+        return d
+    }
+
+    func region(of person: String) -> String {
+        var current: String? = person
+        var steps = 0
+        while let c = current, let p = org.person(c), steps < 64 {
+            if let r = p.region { return r }
+            current = p.reportsTo?.value
+            steps += 1
+        }
+        return "Everyone else"
+    }
+
+    // MARK: Pieces
+
+    /// Open pipeline by stage from each person's latest update (W-4 to W); a deal counted once, from its latest listing.
+    func pipeline(_ scope: [String], _ week: Week) -> (stages: [String: (amount: Double, deals: Int)], open: [DealSnapshot], stale: [String]) {
+        var latest: [String: (Week, DealSnapshot)] = [:]
+        var stale: [String] = []
+        for person in scope {
+            guard let u = history.latest(of: person, atOrBefore: week) else { continue }
+            if u.week < week { stale.append(person) }
+            for deal in u.deals where deal.kind == .open {
+                if let known = latest[deal.id], known.0 >= u.week { continue }
+                latest[deal.id] = (u.week, deal)
+            }
+        }
+        var stages: [String: (amount: Double, deals: Int)] = [:]
+        for (_, (_, deal)) in latest {
+            stages[deal.stage, default: (0, 0)].amount += deal.amount
+            stages[deal.stage, default: (0, 0)].deals += 1
+        }
+        return (stages, latest.values.map(\.1).sorted { $0.id < $1.id }, stale)
+    }
+
+    /// Deals the scope's updates of `week` list closed for the first time.
+    func newlyClosed(_ scope: [String], _ week: Week) -> [(person: String, deal: DealSnapshot)] {
+        scope.compactMap { history.update(of: $0, in: week) }.flatMap { u in
+            u.deals.filter { $0.kind != .open && !history.closedBefore($0.id, by: u.person, before: week) }.map { (u.person, $0) }
+        }
+    }
+
+    func totals(open: [DealSnapshot], closed: [(person: String, deal: DealSnapshot)]) -> Digest.Totals {
+        var t = Digest.Totals()
+        t.openAmount = open.reduce(0) { $0 + $1.amount }
+        t.openDeals = open.count
+        for (_, deal) in closed {
+            if deal.kind == .won { t.wonAmount += deal.amount; t.wonDeals += 1 }
+            if deal.kind == .lost { t.lostAmount += deal.amount; t.lostDeals += 1 }
+            if deal.stage == "disqualified" { t.disqualifiedAmount += deal.amount; t.disqualifiedDeals += 1 }
+        }
+        return t
+    }
+
+    func weeks(of quarter: Quarter, through week: Week) -> [Week] {
+        history.weeks.filter { $0 <= week && Quarter(of: $0, fiscalYearStartMonth: org.fiscalYearStartMonth) == quarter }
+    }
+
+    func daysToClose(_ c: (person: String, deal: DealSnapshot)) -> Int? {
+        guard let first = history.firstSeen[c.deal.id], let close = c.deal.close else { return nil }
+        return max(0, close.ordinal - first.monday.ordinal)
+    }
+
+    func median(_ values: [Int]) -> Double? {
+        guard !values.isEmpty else { return nil }
+        let s = values.sorted()
+        return s.count % 2 == 1 ? Double(s[s.count / 2]) : Double(s[s.count / 2 - 1] + s[s.count / 2]) / 2
+    }
+
+    func item(_ deal: DealSnapshot, _ person: String, text: String, severity: Int = 0) -> Digest.Item {
+        Digest.Item(deal: deal.id, account: deal.account, author: person, amount: deal.amount, text: text, severity: severity)
+    }
+
+    func byAmount(_ a: Digest.Item, _ b: Digest.Item) -> Bool {
+        if a.amount != b.amount { return a.amount > b.amount }
+        if a.severity != b.severity { return a.severity > b.severity }
+        return (a.deal, a.author) < (b.deal, b.author)
+    }
+
+    func askGroups(_ updates: [WeeklyUpdate]) -> [Digest.Group] {
+        var groups: [String: [Digest.Item]] = [:]
+        for u in updates {
+            for deal in u.deals where deal.kind == .open {
+                for ask in deal.asks { groups[ask.to, default: []].append(item(deal, u.person, text: ask.ask)) }
+            }
+        }
+        return groups.map { Digest.Group(title: name($0.key), key: $0.key, items: $0.value.sorted(by: byAmount)) }
+            .sorted { ($0.items.reduce(0) { $0 + $1.amount }, $1.key) > ($1.items.reduce(0) { $0 + $1.amount }, $0.key) }
+    }
+
+    func flagGroups(_ scope: [String], _ week: Week) -> [Digest.Group] {
+        let flags = scope.flatMap { history.flags(of: $0, in: week) }
+        let titles: [RiskFlag.Kind: String] = [.slipped: "Close dates slipped", .regressed: "Stages went backwards", .vanished: "Vanished without closing",
+                                               .unchanged: "Unchanged for four updates or more", .handedOver: "Handed to another rep"]
+        return RiskFlag.Kind.allCases.compactMap { kind in
+            let items = flags.filter { $0.kind == kind }.map { f -> Digest.Item in
+                var text: String
+                switch f.kind {
+                case .slipped:
+                    text = "close moved \(f.days) days"
+                    if f.times > 1 { text += ", \(f.times) times" }
+                    if f.pastNineMonths { text += ", now past 9 months" } else if f.outOfQuarter { text += ", out of the quarter" }
+                case .regressed: text = "\(f.from) -> \(f.to)" + (f.toFirstStage ? " (back to the start)" : "")
+                case .vanished: text = "open last update, gone this week"
+                case .unchanged: text = "same stage, amount, close and next step for \(f.times) updates"
+                case .handedOver: text = "now with \(name(f.to))"
+                }
+                return Digest.Item(deal: f.deal, account: f.account, author: f.author, amount: f.amount, text: text, severity: f.severity)
+            }.sorted(by: byAmount)
+            return items.isEmpty ? nil : Digest.Group(title: titles[kind]!, key: kind.rawValue, items: items)
+        }
+    }
+
+    func gapItems(_ updates: [WeeklyUpdate], closed: [(person: String, deal: DealSnapshot)]) -> [Digest.Item] {
+        var open: [String: (amount: Double, deals: Set<String>)] = [:]
+        var lost: [String: Double] = [:]
+        var won: [String: Double] = [:]
+        for u in updates {
+            for deal in u.deals where deal.kind == .open {
+                for gap in Set(deal.gaps) { open[gap, default: (0, [])].amount += deal.amount; open[gap, default: (0, [])].deals.insert(deal.id) }
+            }
+        }
+        for (_, deal) in closed {
+            for gap in Set(deal.gaps) {
+                if deal.kind == .won { won[gap, default: 0] += deal.amount } else { lost[gap, default: 0] += deal.amount }
+            }
+        }
+        let tickets = Set(open.keys).union(lost.keys).union(won.keys)
+        return tickets.map { t -> Digest.Item in
+            let o = open[t] ?? (0, [])
+            var text = "blocks \(Money.format(o.amount, currency: org.currency)) open in \(o.deals.count) deal\(o.deals.count == 1 ? "" : "s")"
+            if let l = lost[t] { text += "; lost \(Money.format(l, currency: org.currency))" }
+            if let w = won[t] { text += "; won \(Money.format(w, currency: org.currency))" }
+            if let link = org.tickets.link(for: t) { text += " (\(link))" }
+            return Digest.Item(deal: t, account: "", author: "", amount: o.amount, text: text, severity: o.deals.count)
+        }.sorted(by: byAmount)
+    }
+}
+
+/// Amounts as a reader scans them: $120k, $1.2M.
+public enum Money {
+    public static func format(_ amount: Double, currency: String) -> String {
+        let symbol = ["USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"][currency] ?? (currency + " ")
+        let a = abs(amount)
+        let sign = amount < 0 ? "-" : ""
+        func trim(_ v: Double) -> String {
+            let s = String(format: "%.1f", v)
+            return s.hasSuffix(".0") ? String(s.dropLast(2)) : s
+        }
+        if a >= 1_000_000 { return "\(sign)\(symbol)\(trim(a / 1_000_000))M" }
+        if a >= 1_000 { return "\(sign)\(symbol)\(trim(a / 1_000))k" }
+        return "\(sign)\(symbol)\(Int(a.rounded()))"
+    }
+}

@@ -1,0 +1,135 @@
+import CascadeCore
+import Foundation
+
+/// One deal as one update lists it.
+public struct DealSnapshot: Sendable {
+    public var id: String
+    public var account: String
+    public var stage: String
+    public var kind: Org.Stages.Kind
+    public var amount: Double
+    public var close: Day?
+    public var next: String
+    public var reason: String?
+    public var lesson: String?
+    public var why: String?
+    public var competitor: String?
+    public var vertical: String?
+    public var persona: String?
+    public var gaps: [String]
+    public var objections: [String]
+    public var asks: [(to: String, ask: String)]
+
+    init?(_ deal: Deal, org: Org) {
+        guard let id = deal.id?.value, let stage = deal.stage?.value, let kind = org.stages.kind(of: stage) else { return nil }
+        self.id = id
+        account = deal.account?.value ?? id
+        self.stage = stage
+        self.kind = kind
+        amount = deal.amount?.value.value ?? 0
+        close = deal.close.flatMap { Day($0.value) }
+        next = deal.next?.value ?? ""
+        reason = deal.reason?.value
+        lesson = deal.lesson?.value
+        why = deal.why?.value
+        competitor = deal.competitor?.value
+        vertical = deal.vertical?.value
+        persona = deal.persona?.value
+        gaps = deal.gaps.map(\.value)
+        objections = deal.objections.map(\.value)
+        asks = deal.asks.compactMap { a in a.to.map { ($0.value, a.ask?.value ?? "") } }
+    }
+
+    /// Stage, amount, close and next: what "unchanged" compares.
+    func sameState(as other: DealSnapshot) -> Bool {
+        stage == other.stage && amount == other.amount && close == other.close && next == other.next
+    }
+}
+
+/// One person's update of one week, as the digest and reports read it.
+public struct WeeklyUpdate: Sendable {
+    public var person: String
+    public var week: Week
+    public var deals: [DealSnapshot]
+    public var body: String
+    public var highlights: [String]
+
+    public init(person: String, week: Week, deals: [DealSnapshot], body: String, highlights: [String]) {
+        self.person = person
+        self.week = week
+        self.deals = deals
+        self.body = body
+        self.highlights = highlights
+    }
+}
+
+/// Every update of the repository, read once and indexed by week and
+/// person, with each deal followed across weeks.
+public final class History: @unchecked Sendable {
+    public let org: Org
+    public let weeks: [Week]
+    private var byWeek: [Week: [String: WeeklyUpdate]] = [:]
+    /// Person -> their update weeks, ascending.
+    private var weeksOf: [String: [Week]] = [:]
+    /// Deal id -> the first week any update lists it.
+    public private(set) var firstSeen: [String: Week] = [:]
+
+    public init(org: Org, updates: [WeeklyUpdate]) {
+        self.org = org
+        for u in updates {
+            byWeek[u.week, default: [:]][u.person] = u
+            weeksOf[u.person, default: []].append(u.week)
+        }
+        weeks = byWeek.keys.sorted()
+        for person in weeksOf.keys { weeksOf[person]!.sort() }
+        for week in weeks {
+            for u in byWeek[week]!.values {
+                for d in u.deals where firstSeen[d.id] == nil { firstSeen[d.id] = week }
+            }
+        }
+    }
+
+    /// Reads every update under `root/updates` up to `week` (all when nil), on every core.
+    public static func load(root: String, org: Org, through week: Week? = nil) -> History {
+        var paths: [String] = []
+        for folder in FileSystem.list(root + "/updates") ?? [] where folder.isFolder {
+            guard let w = Week(folder.name), week.map({ w <= $0 }) ?? true else { continue }
+            for file in FileSystem.list(root + "/updates/" + folder.name) ?? [] where file.name.hasSuffix(".md") {
+                paths.append("updates/\(folder.name)/\(file.name)")
+            }
+        }
+        let updates = parallelMap(paths.count) { i -> WeeklyUpdate? in
+            guard case .success(let bytes) = FileSystem.read(root + "/" + paths[i], limit: SourceText.updateByteLimit) else { return nil }
+            let parsed = UpdateParser.parse(path: paths[i], source: SourceText(bytes))
+            guard let update = parsed.update, let week = parsed.folderWeek, let person = parsed.fileAuthor, org.person(person) != nil else { return nil }
+            return WeeklyUpdate(person: person, week: week, deals: update.deals.compactMap { DealSnapshot($0, org: org) },
+                                body: update.body.trimmingCharacters(in: .whitespacesAndNewlines),
+                                highlights: update.highlights.map(\.value))
+        }
+        return History(org: org, updates: updates.compactMap { $0 })
+    }
+
+    public func update(of person: String, in week: Week) -> WeeklyUpdate? { byWeek[week]?[person] }
+
+    public func updates(in week: Week) -> [WeeklyUpdate] {
+        (byWeek[week] ?? [:]).values.sorted { $0.person < $1.person }
+    }
+
+    /// The person's latest update at or before `week`, no more than `maxAge` weeks older.
+    public func latest(of person: String, atOrBefore week: Week, maxAge: Int = 4) -> WeeklyUpdate? {
+        guard let list = weeksOf[person] else { return nil }
+        let oldest = week.adding(weeks: -maxAge)
+        guard let w = list.last(where: { $0 <= week && $0 >= oldest }) else { return nil }
+        return byWeek[w]?[person]
+    }
+
+    /// The person's updates before `week`, latest first.
+    public func earlier(of person: String, before week: Week) -> [WeeklyUpdate] {
+        (weeksOf[person] ?? []).filter { $0 < week }.reversed().compactMap { byWeek[$0]?[person] }
+    }
+
+    /// Deals listed closed in an earlier update of the same person (so not a new close now).
+    public func closedBefore(_ deal: String, by person: String, before week: Week) -> Bool {
+        earlier(of: person, before: week).contains { u in u.deals.contains { $0.id == deal && $0.kind != .open } }
+    }
+}

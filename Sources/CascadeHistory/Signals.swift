@@ -1,0 +1,99 @@
+import CascadeCore
+
+/// A risk signal about one deal in one week (SPEC sections 6 and 11).
+public struct RiskFlag: Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case slipped, regressed, vanished, unchanged, handedOver = "handed-over"
+    }
+
+    public var kind: Kind
+    public var deal: String
+    public var account: String
+    /// The owner whose update raised it (for a handover: the previous owner).
+    public var author: String
+    public var amount: Double
+    public var week: Week
+    /// Slips: days the close date moved, times it moved, out of the quarter, pushed past 9 months.
+    public var days: Int = 0
+    public var times: Int = 0
+    public var outOfQuarter = false
+    public var pastNineMonths = false
+    /// Regressions: from and to stage; handovers: the new owner.
+    public var from: String = ""
+    public var to: String = ""
+    /// A regression all the way back to the first open stage.
+    public var toFirstStage = false
+
+    /// Higher is more serious, for ordering within the same amount.
+    public var severity: Int {
+        switch kind {
+        case .vanished: return 5
+        case .regressed: return toFirstStage ? 4 : 3
+        case .slipped: return (pastNineMonths ? 4 : outOfQuarter ? 3 : 2) + min(times, 3)
+        case .unchanged: return 1
+        case .handedOver: return 0
+        }
+    }
+}
+
+extension History {
+    /// The risk signals raised by `person`'s update of `week` (none when they have no update).
+    public func flags(of person: String, in week: Week) -> [RiskFlag] {
+        guard let update = update(of: person, in: week) else { return [] }
+        let earlier = self.earlier(of: person, before: week)
+        let previous = earlier.first
+        var flags: [RiskFlag] = []
+        let quarter = Quarter(of: week, fiscalYearStartMonth: org.fiscalYearStartMonth)
+        let listedThisWeek = Set(updates(in: week).flatMap { $0.deals.map(\.id) })
+        for deal in update.deals where deal.kind == .open {
+            // Consecutive listings by this owner, latest first (this week's included).
+            var listings: [DealSnapshot] = [deal]
+            for u in earlier {
+                guard let d = u.deals.first(where: { $0.id == deal.id }) else { break }
+                listings.append(d)
+            }
+            if listings.count >= 2 {
+                let before = listings[1]
+                if let now = deal.close, let then = before.close, now > then {
+                    var times = 0
+                    for i in 0..<(listings.count - 1) {
+                        if let a = listings[i].close, let b = listings[i + 1].close, a > b { times += 1 }
+                    }
+                    var f = RiskFlag(kind: .slipped, deal: deal.id, account: deal.account, author: person, amount: deal.amount, week: week)
+                    f.days = now.ordinal - then.ordinal
+                    f.times = times
+                    f.outOfQuarter = Quarter(containing: now, fiscalYearStartMonth: org.fiscalYearStartMonth) > quarter
+                    f.pastNineMonths = now.ordinal > week.monday.ordinal + 273
+                    flags.append(f)
+                }
+                if before.kind == .open, let r0 = org.stages.rank(of: before.stage), let r1 = org.stages.rank(of: deal.stage), r1 < r0 {
+                    var f = RiskFlag(kind: .regressed, deal: deal.id, account: deal.account, author: person, amount: deal.amount, week: week)
+                    f.from = before.stage
+                    f.to = deal.stage
+                    f.toFirstStage = r1 == 0
+                    flags.append(f)
+                }
+            }
+            if listings.count >= 4, listings[0..<4].allSatisfy({ $0.kind == .open && $0.sameState(as: deal) }) {
+                var f = RiskFlag(kind: .unchanged, deal: deal.id, account: deal.account, author: person, amount: deal.amount, week: week)
+                f.times = listings.prefix { $0.sameState(as: deal) }.count
+                flags.append(f)
+            }
+        }
+        // Deals open in the previous update that this one no longer lists.
+        if let previous {
+            let now = Set(update.deals.map(\.id))
+            for deal in previous.deals where deal.kind == .open && !now.contains(deal.id) {
+                if listedThisWeek.contains(deal.id) {
+                    let owner = updates(in: week).first { $0.deals.contains { $0.id == deal.id } }?.person ?? ""
+                    var f = RiskFlag(kind: .handedOver, deal: deal.id, account: deal.account, author: person, amount: deal.amount, week: week)
+                    f.to = owner
+                    flags.append(f)
+                } else {
+                    flags.append(RiskFlag(kind: .vanished, deal: deal.id, account: deal.account, author: person, amount: deal.amount, week: week))
+                }
+            }
+        }
+        return flags
+    }
+}
