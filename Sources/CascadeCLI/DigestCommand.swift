@@ -21,13 +21,13 @@ struct DigestCommand: ParsableCommand {
           cascade digest --all --week 2026-W47 --commit
         """)
 
-    enum Format: String, ExpressibleByArgument { case md, json }
+    enum Format: String, ExpressibleByArgument { case md, html, json }
 
     @Option(name: .customLong("for"), help: ArgumentHelp("A person (their subtree) or a function (the asks to it).", valueName: "id"))
     var forID: String?
     @Option(help: ArgumentHelp("The ISO week, YYYY-Www (default: this week).", valueName: "week"))
     var week: String?
-    @Option(help: "md or json.")
+    @Option(help: "md, html or json.")
     var format: Format = .md
     @Option(help: ArgumentHelp("Write to this file (or, with --all, into this folder) instead of standard output.", valueName: "path"))
     var out: String?
@@ -66,7 +66,7 @@ struct DigestCommand: ParsableCommand {
         }
         let ids = org.people.filter { p in org.people.contains { $0.reportsTo?.value == p.id.value } }.map(\.id.value) + org.functionIDs
         let folder = out.map(Paths.absolute) ?? session.root + "/digests"
-        let ext = format == .json ? "json" : "md"
+        let ext = format.rawValue
         var written: [(String, [UInt8])] = []
         let texts = parallelMap(ids.count, chunk: 1) { i in render(builder.build(for: ids[i], week: week)!, renderer, org) }
         for (id, text) in zip(ids, texts) {
@@ -92,7 +92,11 @@ struct DigestCommand: ParsableCommand {
 
     func render(_ digest: Digest, _ renderer: DigestRenderer, _ org: Org) -> String {
         let output = renderer.render(digest)
-        return format == .json ? DigestJSON.render(digest, output, org: org) : output.markdown
+        switch format {
+        case .json: return DigestJSON.render(digest, output, org: org)
+        case .html: return HTMLDigest.page(markdown: output.markdown, title: digest.isFunction ? "\(digest.forName): asks for help, \(digest.week)" : "Digest for \(digest.forName), \(digest.week)")
+        case .md: return output.markdown
+        }
     }
 
     func template(_ root: String) throws -> MustacheTemplate? {

@@ -10,11 +10,13 @@ public enum DefaultDigestTemplate {
 
 {{{numbers.headline}}}
 
+{{#has_stages}}
 | stage | open | deals | vs last week |
 | --- | ---: | ---: | ---: |
 {{#stages}}
 | {{{stage}}} | {{{amount}}} | {{{deals}}} | {{{change}}} |
 {{/stages}}
+{{/has_stages}}
 
 {{#numbers.lines}}
 - {{{.}}}

@@ -162,7 +162,7 @@ public struct DigestRenderer {
         c["week"] = d.week.description
         c["company"] = d.company.isEmpty ? "15-5" : d.company
         c["reading_time"] = "\(minutes) min read"
-        c["scope_line"] = d.isFunction ? "asks from \(d.updates) updates" : "\(d.updates) of \(d.people) updates in"
+        c["scope_line"] = d.isFunction ? "asks from \(d.updates) updates" : "\(d.updates) of \(d.people) people wrote an update"
         let t = d.totals
         func signed(_ v: Double) -> String { v == 0 ? "±0" : (v > 0 ? "+" : "") + money(v) }
         func signedInt(_ v: Int) -> String { v == 0 ? "±0" : (v > 0 ? "+\(v)" : "\(v)") }
@@ -187,6 +187,7 @@ public struct DigestRenderer {
         }
         c["numbers"] = ["headline": headline, "lines": lines]
         c["stages"] = d.isFunction ? [] : d.stages.map { ["stage": $0.stage, "amount": money($0.amount), "deals": "\($0.deals)", "change": signed($0.amountChange) + " / " + signedInt($0.dealsChange)] }
+        c["has_stages"] = !d.isFunction
         c["highlights"] = section(d.highlights, key: "highlights", noun: "highlights", layout)
         c["wins"] = section(d.wins, key: "wins", noun: "wins", layout)
         var losses = section(d.losses, key: "losses", noun: "losses", layout)

@@ -20,7 +20,7 @@ public struct DealSnapshot: Sendable {
     public var objections: [String]
     public var asks: [(to: String, ask: String)]
 
-    init?(_ deal: Deal, org: Org) {
+    public init?(_ deal: Deal, org: Org) {
         guard let id = deal.id?.value, let stage = deal.stage?.value, let kind = org.stages.kind(of: stage) else { return nil }
         self.id = id
         account = deal.account?.value ?? id
@@ -73,6 +73,10 @@ public final class History: @unchecked Sendable {
     private var weeksOf: [String: [Week]] = [:]
     /// Deal id -> the first week any update lists it.
     public private(set) var firstSeen: [String: Week] = [:]
+    /// Person -> deal id -> the first week their updates list it closed.
+    private var firstClosed: [String: [String: Week]] = [:]
+    /// Week -> deal id -> who lists it that week (the first in id order).
+    private var owners: [Week: [String: String]] = [:]
 
     public init(org: Org, updates: [WeeklyUpdate]) {
         self.org = org
@@ -84,7 +88,11 @@ public final class History: @unchecked Sendable {
         for person in weeksOf.keys { weeksOf[person]!.sort() }
         for week in weeks {
             for u in byWeek[week]!.values {
-                for d in u.deals where firstSeen[d.id] == nil { firstSeen[d.id] = week }
+                for d in u.deals {
+                    if let known = owners[week]?[d.id], known < u.person {} else { owners[week, default: [:]][d.id] = u.person }
+                    if firstSeen[d.id] == nil { firstSeen[d.id] = week }
+                    if d.kind != .open, firstClosed[u.person]?[d.id] == nil { firstClosed[u.person, default: [:]][d.id] = week }
+                }
             }
         }
     }
@@ -111,6 +119,9 @@ public final class History: @unchecked Sendable {
 
     public func update(of person: String, in week: Week) -> WeeklyUpdate? { byWeek[week]?[person] }
 
+    /// Who lists `deal` in `week`, if anyone.
+    public func owner(of deal: String, in week: Week) -> String? { owners[week]?[deal] }
+
     public func updates(in week: Week) -> [WeeklyUpdate] {
         (byWeek[week] ?? [:]).values.sorted { $0.person < $1.person }
     }
@@ -130,6 +141,7 @@ public final class History: @unchecked Sendable {
 
     /// Deals listed closed in an earlier update of the same person (so not a new close now).
     public func closedBefore(_ deal: String, by person: String, before week: Week) -> Bool {
-        earlier(of: person, before: week).contains { u in u.deals.contains { $0.id == deal && $0.kind != .open } }
+        guard let first = firstClosed[person]?[deal] else { return false }
+        return first < week
     }
 }

@@ -44,7 +44,6 @@ extension History {
         let previous = earlier.first
         var flags: [RiskFlag] = []
         let quarter = Quarter(of: week, fiscalYearStartMonth: org.fiscalYearStartMonth)
-        let listedThisWeek = Set(updates(in: week).flatMap { $0.deals.map(\.id) })
         for deal in update.deals where deal.kind == .open {
             // Consecutive listings by this owner, latest first (this week's included).
             var listings: [DealSnapshot] = [deal]
@@ -84,8 +83,7 @@ extension History {
         if let previous {
             let now = Set(update.deals.map(\.id))
             for deal in previous.deals where deal.kind == .open && !now.contains(deal.id) {
-                if listedThisWeek.contains(deal.id) {
-                    let owner = updates(in: week).first { $0.deals.contains { $0.id == deal.id } }?.person ?? ""
+                if let owner = owner(of: deal.id, in: week) {
                     var f = RiskFlag(kind: .handedOver, deal: deal.id, account: deal.account, author: person, amount: deal.amount, week: week)
                     f.to = owner
                     flags.append(f)

@@ -1,0 +1,190 @@
+import CascadeCore
+import CascadeDemo
+import CascadeDigest
+import CascadeHistory
+import Foundation
+import Testing
+
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+/// The bundled sample organisation, read once.
+let sample: History = {
+    let org = Checker.checkOrg(SourceText(Array(FileManager.default.contents(atPath: packageRoot + "/org.yaml")!))).org!
+    return History.load(root: packageRoot, org: org)
+}()
+
+let w47 = Week("2026-W47")!
+
+@Suite("risk signals on the sample organisation")
+struct SignalTests {
+    func flags(_ person: String, _ week: String) -> [RiskFlag] { sample.flags(of: person, in: Week(week)!) }
+
+    @Test func aCloseDateThatSlippedThreeTimes() {
+        let slip = flags("ana-lima", "2026-W47").first { $0.deal == "NW-1042" && $0.kind == .slipped }
+        #expect(slip?.days == 21)
+        #expect(slip?.times == 3)
+        #expect(slip?.outOfQuarter == false)
+    }
+
+    @Test func aSlipOutOfTheQuarter() {
+        let slip = flags("jake-miller", "2026-W47").first { $0.deal == "NW-1212" }
+        #expect(slip?.kind == .slipped)
+        #expect(slip?.outOfQuarter == true)
+        #expect(slip?.pastNineMonths == false)
+    }
+
+    @Test func aStageThatWentBackwards() {
+        let regression = flags("lukas-meyer", "2026-W44").first { $0.kind == .regressed }
+        #expect(regression?.deal == "NW-1108")
+        #expect(regression?.from == "negotiate")
+        #expect(regression?.to == "discover")
+        #expect(regression?.toFirstStage == false)
+    }
+
+    @Test func aDealUnchangedForFourUpdates() {
+        #expect(flags("claire-dubois", "2026-W45").contains { $0.kind == .unchanged } == false)
+        let unchanged = flags("claire-dubois", "2026-W46").first { $0.kind == .unchanged }
+        #expect(unchanged?.deal == "NW-1152")
+        #expect(unchanged?.times == 4)
+    }
+
+    @Test func aHandoverIsNotAVanishedDeal() {
+        let f = flags("ben-carter", "2026-W44")
+        #expect(f.contains { $0.kind == .handedOver && $0.deal == "NW-1230" && $0.to == "aisha-khan" })
+        #expect(!f.contains { $0.kind == .vanished })
+    }
+
+    @Test func aMissingOwnerHasNoVanishedDeals() {
+        #expect(flags("noah-brooks", "2026-W47").isEmpty)
+        let cro = DigestBuilder(history: sample).build(for: "dana-cho", week: w47)!
+        #expect(!cro.flags.contains { $0.key == "vanished" })
+        #expect(cro.stale == ["noah-brooks"])
+    }
+
+    @Test func aDealThatVanished() {
+        var updates = sample.updates(in: Week("2026-W46")!) + sample.updates(in: w47)
+        let i = updates.firstIndex { $0.person == "ana-lima" && $0.week == w47 }!
+        updates[i].deals.removeAll { $0.id == "NW-1042" }
+        let history = History(org: sample.org, updates: updates)
+        let f = history.flags(of: "ana-lima", in: w47)
+        #expect(f.contains { $0.kind == .vanished && $0.deal == "NW-1042" && $0.amount == 140_000 })
+    }
+}
+
+@Suite("digests of the sample organisation")
+struct SampleDigestTests {
+    let builder = DigestBuilder(history: sample)
+
+    func markdown(_ id: String) throws -> (Digest, DigestRenderer.Output) {
+        let digest = builder.build(for: id, week: w47)!
+        return (digest, try DigestRenderer(org: sample.org).render(digest))
+    }
+
+    @Test("golden digests at every level", arguments: ["dana-cho", "raj-patel", "sofia-berg", "product", "marketing"])
+    func golden(_ id: String) throws {
+        let (_, out) = try markdown(id)
+        try assertGolden(out.markdown, "digest-\(id)-2026-W47.md")
+    }
+
+    @Test func goldenJSON() throws {
+        let (digest, out) = try markdown("raj-patel")
+        try assertGolden(DigestJSON.render(digest, out, org: sample.org), "digest-raj-patel-2026-W47.json")
+    }
+
+    @Test func theCROsNumbers() throws {
+        let (d, out) = try markdown("dana-cho")
+        #expect(d.totals.wonDeals == 2 && d.totals.wonAmount == 352_000)
+        #expect(d.totals.lostDeals == 1 && d.totals.lostAmount == 150_000)
+        #expect(d.quarterBookings == 979_000)
+        #expect(d.goal == 2_200_000)
+        #expect(d.missing == ["noah-brooks"])
+        #expect(d.lossOfTheWeek?.deal == "NW-1146")
+        #expect(out.words <= 1_190)
+        #expect(out.markdown.contains("\(out.minutes) min read"))
+    }
+
+    @Test func notesCascadeUpAndDown() throws {
+        let (d, out) = try markdown("sofia-berg")
+        #expect(d.notes.contains { $0.kind == "leader" && $0.author == "raj-patel" })
+        #expect(d.notes.contains { $0.kind == "leader" && $0.author == "dana-cho" })
+        #expect(out.markdown.contains("**From Raj:**"))
+        #expect(d.notes.contains { $0.kind == "team" && $0.author == "ana-lima" })
+    }
+
+    @Test func highlightsReachTheManager() throws {
+        let (d, _) = try markdown("raj-patel")
+        #expect(d.highlights.map(\.deal).contains("NW-1042"))
+    }
+
+    @Test func theSameInputGivesTheSameBytes() throws {
+        let a = try markdown("dana-cho").1.markdown
+        let b = try DigestRenderer(org: sample.org).render(DigestBuilder(history: History.load(root: packageRoot, org: sample.org)).build(for: "dana-cho", week: w47)!).markdown
+        #expect(a == b)
+    }
+}
+
+@Suite("the five-minute budget")
+struct BudgetTests {
+    /// Random organisations from the demo generator, read back through the parser.
+    static func history(reps: Int, weeks: Int, seed: UInt64) -> (History, Week) {
+        let end = Week("2026-W47")!
+        var generator = DemoGenerator(reps: reps, weeks: weeks, endWeek: end, seed: seed)
+        let org = Checker.checkOrg(SourceText(generator.orgYAML)).org!
+        var latest: [String: String] = [:]
+        while let (_, commits) = generator.nextWeek() { for c in commits { latest[c.path] = c.text } }
+        let updates = latest.compactMap { path, text -> WeeklyUpdate? in
+            let parsed = UpdateParser.parse(path: path, source: SourceText(text))
+            guard let u = parsed.update, let w = parsed.folderWeek, let p = parsed.fileAuthor else { return nil }
+            return WeeklyUpdate(person: p, week: w, deals: u.deals.compactMap { DealSnapshot($0, org: org) }, body: u.body, highlights: u.highlights.map(\.value))
+        }
+        return (History(org: org, updates: updates), end)
+    }
+
+    @Test("never over budget, totals equal the sum over the scope", arguments: [(5, 1), (40, 2), (300, 3), (1200, 4)])
+    func budget(_ size: (reps: Int, seed: Int)) throws {
+        let (history, week) = Self.history(reps: size.reps, weeks: 6, seed: UInt64(size.seed))
+        let org = history.org
+        let renderer = try DigestRenderer(org: org)
+        let builder = DigestBuilder(history: history)
+        let leaders = org.people.filter { p in org.people.contains { $0.reportsTo?.value == p.id.value } }.map(\.id.value)
+        for id in leaders + org.functionIDs {
+            let digest = builder.build(for: id, week: week)!
+            let out = renderer.render(digest)
+            #expect(out.words <= org.digest.wordBudget, "\(id): \(out.words) words")
+            #expect(WordCount.count(out.markdown) == out.words)
+            guard !digest.isFunction else { continue }
+            // Totals count every deal in scope: recompute them independently.
+            let scope = [id] + org.subtree(of: id).map(\.id.value)
+            var open: [String: Double] = [:]
+            var won = 0.0, lost = 0.0
+            for person in scope {
+                if let u = history.latest(of: person, atOrBefore: week) {
+                    for d in u.deals where d.kind == .open { open[d.id] = d.amount }
+                }
+                if let u = history.update(of: person, in: week) {
+                    for d in u.deals where d.kind == .won { won += d.amount }
+                    for d in u.deals where d.kind == .lost { lost += d.amount }
+                }
+            }
+            #expect(abs(digest.totals.openAmount - open.values.reduce(0, +)) < 0.5, "\(id)")
+            #expect(digest.totals.openDeals == open.count)
+            #expect(digest.totals.wonAmount == won && digest.totals.lostAmount == lost, "\(id)")
+            // What is not shown is counted: shown + left out = all, per list.
+            let shownWins = out.layout.shown["wins"] ?? 0
+            #expect(shownWins + (out.leftOut["wins"]?.count ?? 0) == digest.wins.count)
+            if (out.leftOut["wins"]?.count ?? 0) > 0 { #expect(out.markdown.contains("more wins")) }
+        }
+    }
+}
+
+func assertGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let dir = packageRoot + "/Tests/CascadeDigestTests/Golden"
+    let path = dir + "/" + name
+    guard ProcessInfo.processInfo.environment["CASCADE_RECORD"] != "1", let expected = try? String(contentsOfFile: path, encoding: .utf8) else {
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try actual.write(toFile: path, atomically: true, encoding: .utf8)
+        Issue.record("recorded golden file \(name); check it and run the tests again", sourceLocation: sourceLocation)
+        return
+    }
+    #expect(actual == expected, "differs from golden file \(name)", sourceLocation: sourceLocation)
+}
