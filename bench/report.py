@@ -23,6 +23,8 @@ for reps in sizes:
     print(table(f"check-all-{reps}") + "\n")
     print("### Checking one file (pre-commit, editor)\n")
     print(table(f"check-one-{reps}") + "\n")
+    print("### Digests\n")
+    print(table(f"digest-{reps}") + "\n")
     print("### Submitting one update (index of every update file)\n")
     print(table(f"submit-{reps}") + "\n")
 print("## Cost as history grows (2,000 reps)\n")

@@ -45,6 +45,10 @@ for reps in $SIZES; do
     -n "python3 baseline_check.py (PyYAML C loader)" "python3 $PWD/bench/baseline_check.py ."
   bench "check-one-$reps" "$dir" -i -w 3 -r 20 \
     -n "cascade check one file" "$CASCADE check updates/$one/$person"
+  cro=$(sed -n 's/^  - { id: \([a-z0-9-]*\),.*title: CRO.*/\1/p' "$dir/org.yaml" | sed -n 1p)
+  bench "digest-$reps" "$dir" -w 1 -r 3 \
+    -n "cascade digest --for CRO" "$CASCADE digest --for $cro --week $one" \
+    -n "cascade digest --all" "$CASCADE digest --all --week $one --out /tmp/cascade-bench-digests"
   # submit one changed update: libgit2 against the git CLI, on the same repository and index.
   (cd "$dir" && git config user.name "Bench" && git config user.email "bench@example.com")
   bench "submit-$reps" "$dir" -w 2 -r 15 \
@@ -53,9 +57,9 @@ for reps in $SIZES; do
     -n "git add + git commit (CLI)" "sh -c 'git add updates/$one/$person && git commit -q --no-verify -m bench'"
 done
 
-# Cost as history grows: 2,000 reps at 4, 52 and 104 weeks.
-for weeks in 4 104; do org 2000 "$weeks" >/dev/null; done
-for weeks in 4 52 104; do
+# Cost as history grows: 2,000 reps at 4, 52 and 104 weeks (BENCH_GROWTH=0 skips it).
+[ "${BENCH_GROWTH:-1}" = 1 ] && for weeks in 4 104; do org 2000 "$weeks" >/dev/null; done
+[ "${BENCH_GROWTH:-1}" = 1 ] && for weeks in 4 52 104; do
   dir=$(org 2000 "$weeks")
   bench "growth-check-w$weeks" "$dir" -i -w 1 -r 3 -n "cascade check, 2000 reps, $weeks weeks" "$CASCADE check"
 done
