@@ -26,19 +26,21 @@ let package = Package(
         .target(name: "CascadeGit", dependencies: ["CGit2"]),
         .target(name: "CascadeDemo", dependencies: ["CascadeCore", "CascadeGit"]),
         .target(name: "CascadeHistory", dependencies: ["CascadeCore"]),
+        .target(name: "CascadeReports", dependencies: ["CascadeCore", "CascadeHistory"]),
         .target(
             name: "CascadeDigest",
             dependencies: ["CascadeCore", "CascadeHistory", "CCmark", .product(name: "Mustache", package: "swift-mustache")]),
         .target(
             name: "CascadeCLI",
             dependencies: [
-                "CascadeCore", "CascadeGit", "CascadeDemo", "CascadeHistory", "CascadeDigest",
+                "CascadeCore", "CascadeGit", "CascadeDemo", "CascadeHistory", "CascadeDigest", "CascadeReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),
         .executableTarget(name: "cascade", dependencies: ["CascadeCLI"]),
         .testTarget(name: "CascadeCoreTests", dependencies: ["CascadeCore"]),
         .testTarget(name: "CascadeGitTests", dependencies: ["CascadeGit"]),
+        .testTarget(name: "CascadeReportsTests", dependencies: ["CascadeCore", "CascadeHistory", "CascadeReports"]),
         .testTarget(name: "CascadeDigestTests", dependencies: ["CascadeCore", "CascadeHistory", "CascadeDigest", "CascadeDemo"], exclude: ["Golden"]),
         .testTarget(
             name: "CascadeCLITests", dependencies: ["CascadeCore"],

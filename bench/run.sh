@@ -52,7 +52,7 @@ for reps in $SIZES; do
   # submit one changed update: libgit2 against the git CLI, on the same repository and index.
   (cd "$dir" && git config user.name "Bench" && git config user.email "bench@example.com")
   bench "submit-$reps" "$dir" -w 2 -r 15 \
-    --prepare "printf 'One more line.\n' >> updates/$one/$person" \
+    --prepare "sh -c 'printf \"One more line.\\n\" >> updates/$one/$person'" \
     -n "cascade submit one update" "$CASCADE submit updates/$one/$person" \
     -n "git add + git commit (CLI)" "sh -c 'git add updates/$one/$person && git commit -q --no-verify -m bench'"
 done

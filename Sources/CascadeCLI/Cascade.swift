@@ -18,7 +18,7 @@ public struct Cascade: ParsableCommand {
           cascade schema > update.schema.json
         """,
         version: "0.1.0",
-        subcommands: [Check.self, New.self, Submit.self, Status.self, DigestCommand.self, Init.self, Hooks.self, Schema.self, Rules.self, Demo.self])
+        subcommands: [Check.self, New.self, Submit.self, Status.self, DigestCommand.self, ReportCommand.self, Init.self, Hooks.self, Schema.self, Rules.self, Demo.self])
 
     public init() {}
 

@@ -55,6 +55,8 @@ public struct SubmissionStatus: Sendable {
         }
     }
 
+    public static func localTime(_ time: Int64, _ offset: Int) -> String { local(time, offset) }
+
     static func local(_ time: Int64, _ offset: Int) -> String {
         let local = time + Int64(offset) * 60
         let day = Day(ordinal: Int(floorDiv(local, 86_400)))

@@ -1,0 +1,133 @@
+import ArgumentParser
+import CascadeCore
+import CascadeGit
+import CascadeHistory
+import CascadeReports
+import Foundation
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Learn from losses and from the pipeline's history.",
+        discussion: """
+        Kinds: losses, wins (by reason, competitor, vertical, persona, region, segment or \
+        author; lessons; days to lose against days to win; disqualified apart), gaps \
+        (tickets by the deals and dollars they block), objections (by quarter and segment), \
+        asks (by whom they ask, and how long they stay open), flags (slips, regressions, \
+        vanished and stale deals, rewritten updates from git), pipeline (a weekly waterfall). \
+        The range defaults to the last 13 weeks with updates. CSV holds the report's main table.
+
+        Examples:
+          cascade report losses --by competitor
+          cascade report gaps --since 2026-W27 --format csv > gaps.csv
+          cascade report flags --for raj-patel --format json
+        """)
+
+    enum Kind: String, ExpressibleByArgument, CaseIterable { case losses, wins, gaps, objections, asks, flags, pipeline }
+    enum Format: String, ExpressibleByArgument { case table, csv, json }
+
+    @Argument(help: ArgumentHelp("losses, wins, gaps, objections, asks, flags or pipeline.", valueName: "kind"))
+    var kind: Kind
+    @Option(name: .customLong("for"), help: ArgumentHelp("A person (their subtree) or a function (asks to it); default everyone.", valueName: "id"))
+    var forID: String?
+    @Option(help: ArgumentHelp("First week, YYYY-Www.", valueName: "week"))
+    var since: String?
+    @Option(help: ArgumentHelp("Last week, YYYY-Www.", valueName: "week"))
+    var until: String?
+    @Option(help: ArgumentHelp("For losses and wins: reason, competitor, vertical, persona, region, segment or author.", valueName: "dimension"))
+    var by: CascadeReports.Dimension = .reason
+    @Option(help: "table, csv or json.")
+    var format: Format = .table
+    @Option(help: ArgumentHelp("Fix today's date, YYYY-MM-DD.", valueName: "date"))
+    var today: String?
+    @OptionGroup var repository: RepositoryOptions
+
+    func validate() throws {
+        for (name, value) in [("--since", since), ("--until", until)] {
+            if let value, Week(value) == nil { throw ValidationError("\(name) must be a real ISO week written YYYY-Www") }
+        }
+        if let s = since.flatMap(Week.init), let u = until.flatMap(Week.init), s > u { throw ValidationError("--since must not be after --until") }
+        if let today, Day(today) == nil { throw ValidationError("--today must be a date written YYYY-MM-DD") }
+    }
+
+    func run() throws {
+        let session = try Session(repository, needsGit: false)
+        let org = session.org
+        let now = Week(containing: today.flatMap(Day.init) ?? Clock.today())
+        let available = (FileSystem.list(session.root + "/updates") ?? []).compactMap { Week($0.name) }.filter { $0 <= now }.sorted()
+        let until = self.until.flatMap(Week.init) ?? available.last ?? now
+        let since = self.since.flatMap(Week.init) ?? max(until.adding(weeks: -12), available.first ?? until)
+        var scope = org.people.map(\.id.value)
+        var function: String?
+        if let forID {
+            if org.person(forID) != nil {
+                scope = [forID] + org.subtree(of: forID).map(\.id.value)
+            } else if org.function(forID) != nil {
+                function = forID
+            } else {
+                let hint = Suggestion.closest(to: forID, in: org.personIDs + org.functionIDs).map { "; did you mean '\($0)'?" } ?? ""
+                throw UsageFailure("no person or function '\(forID)' in org.yaml\(hint)")
+            }
+        }
+        Console.progress("reading the updates…")
+        var history = History.load(root: session.root, org: org, through: until)
+        if let function {
+            // A function's report looks at the asks addressed to it.
+            history = History(org: org, updates: history.weeks.flatMap { history.updates(in: $0) }.map { u in
+                var v = u
+                v.deals = u.deals.map { d in var e = d; e.asks = d.asks.filter { $0.to == function }; return e }
+                return v
+            })
+        }
+        let ctx = ReportContext(history: history, scope: scope, since: since, until: until)
+        let report: Report
+        switch kind {
+        case .losses: report = OutcomeReport.make(ctx, wins: false, by: by)
+        case .wins: report = OutcomeReport.make(ctx, wins: true, by: by)
+        case .gaps: report = GapsReport.make(ctx)
+        case .objections: report = ObjectionsReport.make(ctx)
+        case .asks: report = AsksReport.make(ctx)
+        case .pipeline: report = PipelineReport.make(ctx)
+        case .flags: report = FlagsReport.make(ctx, rewrites: try rewrites(session, since: since, until: until))
+        }
+        Console.clearProgress()
+        switch format {
+        case .json:
+            var json = report.json
+            json["since"] = since.description
+            json["until"] = until.description
+            json["for"] = forID ?? "everyone"
+            Console.write(ReportJSON.write(json) + "\n")
+        case .csv:
+            Console.write(report.tables.first?.csv() ?? "")
+        case .table:
+            var out = wrap("\(report.title), \(since) to \(until), \(forID.map { org.person($0)?.name ?? $0 } ?? "everyone")") + "\n\n"
+            for t in report.tables { out += t.text() + "\n" }
+            for n in report.notes { out += wrap(n) + "\n" }
+            Console.write(out)
+        }
+    }
+
+    /// Updates of the range changed by a commit more than seven days after their week ended.
+    func rewrites(_ session: Session, since: Week, until: Week) throws -> [Rewrite] {
+        guard let git = session.git, case .branch(_, let tip) = try git.head() else { return [] }
+        let prefix = session.gitPath("updates") + "/"
+        var found: [Rewrite] = []
+        do {
+            try git.walk(from: tip, pathspecs: [prefix]) { commit, changes in
+                for change in changes where change.kind == .modified {
+                    let location = UpdatePath(String(change.path.dropFirst(prefix.count - "updates/".count)))
+                    guard let week = location.week, let person = location.author, week >= since, week <= until else { continue }
+                    if SubmissionStatus.isRewrite(commit.committer.time, offset: commit.committer.offsetMinutes, week: week) {
+                        found.append(Rewrite(person: person, week: week, commit: commit.id.short, when: SubmissionStatus.localTime(commit.committer.time, commit.committer.offsetMinutes)))
+                    }
+                }
+            }
+        } catch let error as GitError {
+            throw UsageFailure(error.description)
+        }
+        return found
+    }
+}
+
+extension CascadeReports.Dimension: ExpressibleByArgument {}

@@ -1,0 +1,122 @@
+import CascadeCore
+import CascadeHistory
+
+/// An update changed by a commit more than seven days after its week ended.
+public struct Rewrite: Sendable {
+    public var person: String
+    public var week: Week
+    public var commit: String
+    /// The committer's local date and time.
+    public var when: String
+
+    public init(person: String, week: Week, commit: String, when: String) {
+        self.person = person
+        self.week = week
+        self.commit = commit
+        self.when = when
+    }
+}
+
+/// `report flags`: the risk signals over the range, per deal and per author,
+/// and updates rewritten after their week was over (from the git history).
+public enum FlagsReport {
+    public static func make(_ ctx: ReportContext, rewrites: [Rewrite]) -> Report {
+        let flags = ctx.weeks.flatMap { week in ctx.scope.flatMap { ctx.history.flags(of: $0, in: week) } }.filter { $0.kind != .handedOver }
+        struct Author { var slips = 0, slipDays = 0, outOfQuarter = 0, pastNine = 0, regressions = 0, vanished = 0, unchanged = 0, rewrites = 0 }
+        var authors: [String: Author] = [:]
+        var deals: [String: (account: String, author: String, amount: Double, a: Author)] = [:]
+        for f in flags {
+            var a = authors[f.author] ?? Author()
+            var d = deals[f.deal] ?? (f.account, f.author, f.amount, Author())
+            d.amount = f.amount
+            switch f.kind {
+            case .slipped:
+                a.slips += 1; a.slipDays += f.days; d.a.slips += 1; d.a.slipDays += f.days
+                if f.outOfQuarter { a.outOfQuarter += 1; d.a.outOfQuarter += 1 }
+                if f.pastNineMonths { a.pastNine += 1; d.a.pastNine += 1 }
+            case .regressed: a.regressions += 1; d.a.regressions += 1
+            case .vanished: a.vanished += 1; d.a.vanished += 1
+            case .unchanged:
+                // A stale deal counts once per run of unchanged updates: on the week it reaches four.
+                if f.times == 4 { a.unchanged += 1; d.a.unchanged += 1 }
+            case .handedOver: break
+            }
+            authors[f.author] = a
+            deals[f.deal] = d
+        }
+        let inScope = Set(ctx.scope)
+        let rangeRewrites = rewrites.filter { inScope.contains($0.person) && ctx.weeks.contains($0.week) }
+        for r in rangeRewrites { authors[r.person, default: Author()].rewrites += 1 }
+        func score(_ a: Author) -> Int { a.slips + a.regressions * 2 + a.vanished * 3 + a.unchanged + a.rewrites * 2 }
+        let authorRows = authors.sorted { (score($0.value), $1.key) > (score($1.value), $0.key) }
+        func n(_ v: Int) -> Cell { .number(Double(v)) }
+        let authorTable = ReportTable(title: "Per author", columns: ["author", "slips", "days", "out qtr", "9mo+", "back", "vanished", "stale", "rewrite"],
+                                      cells: authorRows.map { [.text($0.key), n($0.value.slips), n($0.value.slipDays), n($0.value.outOfQuarter), n($0.value.pastNine),
+                                                              n($0.value.regressions), n($0.value.vanished), n($0.value.unchanged), n($0.value.rewrites)] },
+                                      currency: ctx.org.currency)
+        let dealRows = deals.sorted { (score($0.value.a), $0.value.amount, $1.key) > (score($1.value.a), $1.value.amount, $0.key) }
+        let dealTable = ReportTable(title: "Per deal", columns: ["deal", "account", "author", "amount", "slips", "days", "back", "vanished", "stale"],
+                                    cells: dealRows.map { [.text($0.key), .text($0.value.account), .text($0.value.author), .money($0.value.amount), n($0.value.a.slips), n($0.value.a.slipDays),
+                                                          n($0.value.a.regressions), n($0.value.a.vanished), n($0.value.a.unchanged)] },
+                                    currency: ctx.org.currency)
+        let rewriteTable = ReportTable(title: "Updates rewritten after their week", columns: ["week", "author", "commit", "committed"],
+                                       cells: rangeRewrites.map { [.text($0.week.description), .text($0.person), .text($0.commit), .text($0.when)] },
+                                       currency: ctx.org.currency)
+        func counts(_ a: Author) -> [String: any Sendable] {
+            ["slips": a.slips, "slip_days": a.slipDays, "out_of_quarter": a.outOfQuarter, "past_nine_months": a.pastNine, "regressions": a.regressions,
+             "vanished": a.vanished, "stale": a.unchanged, "rewritten": a.rewrites]
+        }
+        let json: [String: any Sendable] = [
+            "kind": "flags",
+            "authors": authorRows.map { ["author": $0.key] .merging(counts($0.value)) { a, _ in a } },
+            "deals": dealRows.map { d -> [String: any Sendable] in ["deal": d.key, "account": d.value.account, "author": d.value.author, "amount": d.value.amount].merging(counts(d.value.a)) { a, _ in a } },
+            "signals": flags.map { f -> [String: any Sendable] in ["week": f.week.description, "kind": f.kind.rawValue, "deal": f.deal, "account": f.account, "author": f.author,
+                                                                   "amount": f.amount, "days": f.days, "times": f.times, "out_of_quarter": f.outOfQuarter, "past_nine_months": f.pastNineMonths,
+                                                                   "from": f.from, "to": f.to] },
+            "rewrites": rangeRewrites.map { ["week": $0.week.description, "author": $0.person, "commit": $0.commit, "committed": $0.when] as [String: any Sendable] },
+        ]
+        return Report(title: "Flags", tables: [authorTable, dealTable] + (rangeRewrites.isEmpty ? [] : [rewriteTable]), json: json)
+    }
+}
+
+/// `report pipeline`: open pipeline by stage each week, with the amounts
+/// created, advanced, slipped, won and lost (a waterfall).
+public enum PipelineReport {
+    public static func make(_ ctx: ReportContext) -> Report {
+        let stages = ctx.org.stages.open
+        var rows: [[Cell]] = []
+        var weeksJSON: [[String: any Sendable]] = []
+        for week in ctx.weeks {
+            var byStage: [String: Double] = [:]
+            var latest: [String: (Week, DealSnapshot)] = [:]
+            for person in ctx.scope {
+                guard let u = ctx.history.latest(of: person, atOrBefore: week) else { continue }
+                for d in u.deals where d.kind == .open { if let k = latest[d.id], k.0 >= u.week { continue }; latest[d.id] = (u.week, d) }
+            }
+            for (_, (_, d)) in latest { byStage[d.stage, default: 0] += d.amount }
+            var created = 0.0, advanced = 0.0, slipped = 0.0, won = 0.0, lost = 0.0
+            for person in ctx.scope {
+                guard let u = ctx.history.update(of: person, in: week) else { continue }
+                let previous = ctx.history.earlier(of: person, before: week).first
+                for d in u.deals {
+                    if ctx.history.firstSeen[d.id] == week { created += d.amount }
+                    if d.kind == .won, !ctx.history.closedBefore(d.id, by: person, before: week) { won += d.amount }
+                    if d.kind == .lost, !ctx.history.closedBefore(d.id, by: person, before: week) { lost += d.amount }
+                    guard d.kind == .open, let before = previous?.deals.first(where: { $0.id == d.id }) else { continue }
+                    if let r0 = ctx.org.stages.rank(of: before.stage), let r1 = ctx.org.stages.rank(of: d.stage), r1 > r0 { advanced += d.amount }
+                    if let a = d.close, let b = before.close, a > b { slipped += d.amount }
+                }
+            }
+            let open = byStage.values.reduce(0, +)
+            rows.append([.text(week.description), .money(open)] + stages.map { .money(byStage[$0] ?? 0) } + [.money(created), .money(advanced), .money(slipped), .money(won), .money(lost)])
+            weeksJSON.append(["week": week.description, "open_amount": open,
+                              "stages": Dictionary(uniqueKeysWithValues: stages.map { ($0, (byStage[$0] ?? 0) as any Sendable) }) as [String: any Sendable],
+                              "created": created, "advanced": advanced, "slipped": slipped, "won": won, "lost": lost])
+        }
+        let wide = ReportTable(title: "Open pipeline and its movements by week", columns: ["week", "open", "created", "advanced", "slipped", "won", "lost"],
+                               cells: rows.map { [$0[0], $0[1]] + $0.suffix(5) }, currency: ctx.org.currency)
+        let byStage = ReportTable(title: "Open pipeline by stage", columns: ["week"] + stages,
+                                  cells: rows.map { [$0[0]] + Array($0[2..<(2 + stages.count)]) }, currency: ctx.org.currency)
+        return Report(title: "Pipeline", tables: [wide, byStage], json: ["kind": "pipeline", "weeks": weeksJSON])
+    }
+}

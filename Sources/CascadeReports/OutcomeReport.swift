@@ -1,0 +1,66 @@
+import CascadeCore
+import CascadeHistory
+
+/// `report losses` and `report wins`: count and amount by a dimension, the
+/// lessons, days to lose against days to win, disqualified deals apart.
+public enum OutcomeReport {
+    public static func make(_ ctx: ReportContext, wins: Bool, by dimension: Dimension) -> Report {
+        let closed = ctx.closed()
+        let lost = closed.filter { $0.deal.kind == .lost && $0.deal.stage != "disqualified" }
+        let won = closed.filter { $0.deal.kind == .won }
+        let disqualified = closed.filter { $0.deal.stage == "disqualified" }
+        let chosen = wins ? won : lost
+        var groups: [String: (deals: Int, amount: Double)] = [:]
+        for c in chosen { groups[ctx.value(dimension, c), default: (0, 0)].deals += 1; groups[ctx.value(dimension, c), default: (0, 0)].amount += c.deal.amount }
+        let ranked = groups.sorted { ($0.value.amount, $0.value.deals, $1.key) > ($1.value.amount, $1.value.deals, $0.key) }
+        let total = chosen.reduce(0) { $0 + $1.deal.amount }
+        let byTable = ReportTable(title: "\(wins ? "Wins" : "Losses") by \(dimension.rawValue)", columns: [dimension.rawValue, "deals", "amount", "share"],
+                                  cells: ranked.map { [.text($0.key), .number(Double($0.value.deals)), .money($0.value.amount), .percent(total > 0 ? $0.value.amount / total : 0)] },
+                                  currency: ctx.org.currency)
+        let sorted = chosen.sorted { ($0.deal.amount, $1.deal.id) > ($1.deal.amount, $0.deal.id) }
+        let detail = ReportTable(title: wins ? "Won deals" : "Lost deals", columns: ["week", "deal", "account", "author", "amount", wins ? "competitor" : "reason"],
+                                 cells: sorted.map { c in [.text(c.week.description), .text(c.deal.id), .text(c.deal.account), .text(c.person), .money(c.deal.amount),
+                                                           .text(wins ? (c.deal.competitor ?? "") : (c.deal.reason ?? ""))] },
+                                 currency: ctx.org.currency)
+        let daysLose = Spread(lost.compactMap(\.days)), daysWin = Spread(won.compactMap(\.days))
+        var notes: [String] = [wins ? "Why we won:" : "Lessons:"]
+        for c in sorted { notes.append("- \(c.deal.id) \(c.deal.account) (\(ctx.money(c.deal.amount))): \((wins ? c.deal.why : c.deal.lesson) ?? "(none written)")") }
+        notes.append("")
+        func spread(_ s: Spread?) -> String { s.map { "median \(fmt($0.median)) days (quartiles \(fmt($0.q1))-\(fmt($0.q3)), \($0.count) deals)" } ?? "no deals" }
+        notes.append("Days to lose: \(spread(daysLose)); days to win: \(spread(daysWin)).")
+        // Disqualified deals apart: qualifying out early is good; is it getting earlier?
+        var byQuarter: [Quarter: [Int]] = [:]
+        for c in disqualified { if let d = c.days { byQuarter[ctx.quarter(c.week), default: []].append(d) } }
+        let dqTable = ReportTable(title: "Disqualified (apart from losses)", columns: ["quarter", "deals", "amount", "median days"],
+                                  cells: byQuarter.keys.sorted().map { q -> [Cell] in
+                                      let list = disqualified.filter { ctx.quarter($0.week) == q }
+                                      return [.text(q.description), .number(Double(list.count)), .money(list.reduce(0) { $0 + $1.deal.amount }), .number(Spread(byQuarter[q]!)!.median)]
+                                  }, currency: ctx.org.currency)
+        if byQuarter.count >= 2 {
+            let qs = byQuarter.keys.sorted()
+            let first = Spread(byQuarter[qs.first!]!)!.median, last = Spread(byQuarter[qs.last!]!)!.median
+            notes.append("Qualifying out is getting \(last < first ? "earlier" : last > first ? "later" : "neither earlier nor later"): median \(fmt(first)) days in \(qs.first!) against \(fmt(last)) in \(qs.last!).")
+        }
+        func item(_ c: ReportContext.Closed) -> [String: any Sendable] {
+            var i: [String: any Sendable] = ["week": c.week.description, "deal": c.deal.id, "account": c.deal.account, "author": c.person, "amount": c.deal.amount,
+                                             "stage": c.deal.stage, "days": c.days as (any Sendable)? ?? NSNullValue()]
+            if let r = c.deal.reason { i["reason"] = r }
+            if let l = c.deal.lesson { i["lesson"] = l }
+            if let w = c.deal.why { i["why"] = w }
+            for (k, v) in [("competitor", c.deal.competitor), ("vertical", c.deal.vertical), ("persona", c.deal.persona)] { if let v { i[k] = v } }
+            return i
+        }
+        let json: [String: any Sendable] = [
+            "kind": wins ? "wins" : "losses", "by": dimension.rawValue,
+            "groups": ranked.map { ["key": $0.key, "deals": $0.value.deals, "amount": $0.value.amount] as [String: any Sendable] },
+            "deals": sorted.map(item), "total_deals": chosen.count, "total_amount": total,
+            "days_to_lose": daysLose?.json ?? NSNullValue(), "days_to_win": daysWin?.json ?? NSNullValue(),
+            "disqualified": ["deals": disqualified.count, "amount": disqualified.reduce(0) { $0 + $1.deal.amount },
+                             "by_quarter": byQuarter.keys.sorted().map { q in ["quarter": q.description, "deals": byQuarter[q]!.count, "median_days": Spread(byQuarter[q]!)!.median] as [String: any Sendable] }] as [String: any Sendable],
+        ]
+        return Report(title: wins ? "Wins" : "Losses", tables: [byTable, detail] + (wins ? [] : [dqTable]), notes: notes, json: json)
+    }
+}
+
+/// JSON's null, as a Sendable value.
+public struct NSNullValue: Sendable {}

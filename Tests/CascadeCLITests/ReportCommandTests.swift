@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+
+@Suite("cascade report")
+struct ReportCommandTests {
+    static let kinds = ["losses", "wins", "gaps", "objections", "asks", "flags", "pipeline"]
+
+    @Test("every kind in every format on the sample", arguments: kinds)
+    func everyKind(_ kind: String) throws {
+        let root = CLI.packageRoot.path
+        let table = try CLI.run(["report", kind, "--root", root, "--today", "2026-11-25"])
+        #expect(table.status == 0, "\(table.stderr)")
+        #expect(table.stdout.contains("2026-W40 to 2026-W47"))
+        for line in table.stdout.split(separator: "\n") { #expect(line.count <= 80, "\(kind): \(line)") }
+        let json = try CLI.run(["report", kind, "--root", root, "--today", "2026-11-25", "--format", "json"])
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect(object?["kind"] as? String == kind || (kind == "wins" && object?["kind"] as? String == "wins"))
+        let csv = try CLI.run(["report", kind, "--root", root, "--today", "2026-11-25", "--format", "csv"])
+        #expect(csv.status == 0)
+        #expect(csv.stdout.isEmpty || csv.stdout.hasSuffix("\r\n"))
+    }
+
+    @Test func lossesByCompetitorOnTheSample() throws {
+        let result = try CLI.run(["report", "losses", "--by", "competitor", "--root", CLI.packageRoot.path, "--since", "2026-W40", "--until", "2026-W47", "--format", "csv"])
+        try CLI.assertGolden(result.stdout, "report-losses-by-competitor.csv")
+        let table = try CLI.run(["report", "losses", "--root", CLI.packageRoot.path, "--since", "2026-W40", "--until", "2026-W47"])
+        try CLI.assertGolden(table.stdout, "report-losses.txt")
+    }
+
+    @Test func csvNeutralisesFormulas() throws {
+        let repo = try Workspace(copyingPath: CLI.packageRoot.path)
+        let path = repo.path + "/updates/2026-W47/jake-miller.md"
+        let text = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "account: Pioneer Ag Co-op", with: "account: \"=HYPERLINK(\\\"http://evil.example\\\",\\\"x\\\")\"")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["report", "flags", "--format", "csv", "--today", "2026-11-25"], in: repo.path)
+        #expect(result.status == 0)
+        #expect(!result.stdout.contains(",=HYPERLINK"))
+    }
+
+    @Test func flagsFindRewritesInTheGitHistory() throws {
+        let repo = try GitWorkspace()
+        let path = "updates/2026-W45/ana-lima.md"
+        try repo.write(path, try repo.read(path) + "Corrected later.\n")
+        try repo.git(["commit", "-q", "-am", "rewrite"], environment: ["GIT_COMMITTER_DATE": "2026-11-25T10:00:00+01:00"])
+        let correction = "updates/2026-W47/ana-lima.md"
+        try repo.write(correction, try repo.read(correction) + "Small fix.\n")
+        try repo.git(["commit", "-q", "-am", "fix"], environment: ["GIT_COMMITTER_DATE": "2026-11-25T11:00:00+01:00"])
+        let result = try repo.cascade("report", "flags", "--format", "json", "--today", "2026-11-25")
+        let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+        let rewrites = json["rewrites"] as! [[String: Any]]
+        #expect(rewrites.count == 1, "\(rewrites)")
+        #expect(rewrites.first?["week"] as? String == "2026-W45")
+        #expect(rewrites.first?["author"] as? String == "ana-lima")
+    }
+
+    @Test func scopeAndUsageErrors() throws {
+        let root = CLI.packageRoot.path
+        let raj = try CLI.run(["report", "wins", "--for", "raj-patel", "--by", "author", "--format", "json", "--root", root, "--today", "2026-11-25"])
+        let json = try JSONSerialization.jsonObject(with: Data(raj.stdout.utf8)) as! [String: Any]
+        let authors = Set((json["groups"] as! [[String: Any]]).map { $0["key"] as! String })
+        #expect(authors.isSubset(of: ["ana-lima", "lukas-meyer", "claire-dubois", "omar-haddad"]))
+        #expect(try CLI.run(["report", "everything", "--root", root]).status == 2)
+        #expect(try CLI.run(["report", "losses", "--by", "colour", "--root", root]).status == 2)
+        #expect(try CLI.run(["report", "losses", "--since", "2026-W47", "--until", "2026-W40", "--root", root]).status == 2)
+        #expect(try CLI.run(["report", "losses", "--for", "nobody", "--root", root]).status == 2)
+    }
+}

@@ -1,0 +1,165 @@
+import CascadeCore
+import CascadeHistory
+import CascadeReports
+import Testing
+
+/// A hand-built history where every figure is known.
+enum Fixture {
+    static let org = ExampleOrg.org  // ana-lima, ben-okafor under raj-patel (EMEA, ana Enterprise); tom-berg under maria-gonzalez
+
+    static func deal(_ id: String, _ stage: String, _ amount: Double, close: String, reason: String? = nil, lesson: String? = nil,
+                     competitor: String? = nil, vertical: String? = nil, gaps: [String] = [], objections: [String] = [],
+                     asks: [(String, String)] = [], next: String = "next") -> DealSnapshot {
+        var text = "---\nauthor: ana-lima\nweek: 2026-W48\ndeals:\n  - id: \(id)\n    account: Account \(id)\n    stage: \(stage)\n    amount: \(Int(amount))\n    close: \(close)\n    next: \(next)\n"
+        if let reason { text += "    reason: \(reason)\n" }
+        if let lesson { text += "    lesson: \(lesson)\n" }
+        if let competitor { text += "    competitor: \(competitor)\n" }
+        if let vertical { text += "    vertical: \(vertical)\n" }
+        if !gaps.isEmpty { text += "    gaps: [\(gaps.joined(separator: ", "))]\n" }
+        if !objections.isEmpty { text += "    objections: [\(objections.joined(separator: ", "))]\n" }
+        if !asks.isEmpty { text += "    asks:\n" + asks.map { "      - { to: \($0.0), ask: \($0.1) }\n" }.joined() }
+        text += "---\n"
+        let update = UpdateParser.parse(path: "updates/2026-W48/ana-lima.md", source: SourceText(text)).update!
+        return DealSnapshot(update.deals[0], org: org)!
+    }
+
+    static func u(_ person: String, _ week: String, _ deals: [DealSnapshot]) -> WeeklyUpdate {
+        WeeklyUpdate(person: person, week: Week(week)!, deals: deals, body: "", highlights: [])
+    }
+
+    /// W40-W44: ana wins A (price-free), loses B to Globex on price, disqualifies C; ben loses D (competitor, Initech);
+    /// tom's E slips twice and regresses; PROD-1 blocks A (won) and E (open); asks to product repeat for 3 weeks.
+    static let history: History = History(org: org, updates: [
+        u("ana-lima", "2026-W40", [deal("A", "propose", 100_000, close: "2026-10-30", gaps: ["PROD-1"], objections: ["price"], asks: [("product", "roadmap")]),
+                                   deal("B", "discover", 50_000, close: "2026-11-30", competitor: "Globex", vertical: "Retail", objections: ["price"]),
+                                   deal("C", "qualify", 20_000, close: "2026-12-30")]),
+        u("ana-lima", "2026-W41", [deal("A", "negotiate", 100_000, close: "2026-10-30", gaps: ["PROD-1"], asks: [("product", "roadmap")]),
+                                   deal("B", "propose", 50_000, close: "2026-11-30", competitor: "Globex", vertical: "Retail"),
+                                   deal("C", "disqualified", 20_000, close: "2026-10-07", reason: "no-fit")]),
+        u("ana-lima", "2026-W42", [deal("A", "won", 100_000, close: "2026-10-16", gaps: ["PROD-1"]),
+                                   deal("B", "propose", 50_000, close: "2026-11-30", competitor: "Globex", vertical: "Retail", asks: [("product", "roadmap")])]),
+        u("ana-lima", "2026-W43", [deal("B", "lost", 50_000, close: "2026-10-20", reason: "price", lesson: "Anchor value first.", competitor: "Globex", vertical: "Retail")]),
+        u("ben-okafor", "2026-W41", [deal("D", "propose", 30_000, close: "2026-12-01", objections: ["security-review"])]),
+        u("ben-okafor", "2026-W42", [deal("D", "lost", 30_000, close: "2026-10-14", reason: "competitor", lesson: "Security review earlier.", competitor: "Initech")]),
+        u("tom-berg", "2026-W40", [deal("E", "negotiate", 80_000, close: "2026-11-06", gaps: ["PROD-1"])]),
+        u("tom-berg", "2026-W41", [deal("E", "negotiate", 80_000, close: "2026-11-20", gaps: ["PROD-1"])]),
+        u("tom-berg", "2026-W42", [deal("E", "discover", 80_000, close: "2027-02-05", gaps: ["PROD-1"])]),
+        u("tom-berg", "2026-W43", [deal("E", "discover", 80_000, close: "2027-02-05", gaps: ["PROD-1"])]),
+        u("tom-berg", "2026-W44", [deal("E", "discover", 80_000, close: "2027-02-05", gaps: ["PROD-1"])]),
+    ])
+
+    static func context(_ scope: [String]? = nil) -> ReportContext {
+        ReportContext(history: history, scope: scope ?? org.people.map(\.id.value), since: Week("2026-W40")!, until: Week("2026-W44")!)
+    }
+}
+
+@Suite("cascade report")
+struct ReportTests {
+    @Test func lossesByReasonCompetitorRegionAndAuthor() {
+        let byReason = OutcomeReport.make(Fixture.context(), wins: false, by: .reason)
+        #expect(byReason.tables[0].rows == [["price", "1", "$50k", "63%"], ["competitor", "1", "$30k", "38%"]])
+        let byCompetitor = OutcomeReport.make(Fixture.context(), wins: false, by: .competitor)
+        #expect(byCompetitor.tables[0].rows.map { $0[0] } == ["Globex", "Initech"])
+        let byRegion = OutcomeReport.make(Fixture.context(), wins: false, by: .region)
+        #expect(byRegion.tables[0].rows == [["EMEA", "2", "$80k", "100%"]])
+        let bySegment = OutcomeReport.make(Fixture.context(), wins: false, by: .segment)
+        #expect(bySegment.tables[0].rows.map { $0[0] } == ["Enterprise", "(none)"])
+        let byAuthor = OutcomeReport.make(Fixture.context(), wins: false, by: .author)
+        #expect(byAuthor.tables[0].rows.map { $0[0] } == ["ana-lima", "ben-okafor"])
+        let byVertical = OutcomeReport.make(Fixture.context(), wins: false, by: .vertical)
+        #expect(byVertical.tables[0].rows.map { $0[0] } == ["Retail", "(none)"])
+        #expect(byReason.tables[1].rows[0].last == "price")
+        #expect(byReason.notes.contains("- B Account B ($50k): Anchor value first."))
+    }
+
+    @Test func daysToLoseAgainstDaysToWinAndDisqualifiedApart() {
+        let r = OutcomeReport.make(Fixture.context(), wins: false, by: .reason)
+        // B: first seen W40 (Mon 2026-09-28), lost 2026-10-20 = 22 days; D: W41 (10-05) to 10-14 = 9 days.
+        let lose = r.json["days_to_lose"] as! [String: any Sendable]
+        #expect(lose["median"] as? Double == 15.5)
+        #expect(lose["q1"] as? Double == 12.25)
+        let win = r.json["days_to_win"] as! [String: any Sendable]
+        #expect(win["median"] as? Double == 18)  // A: 09-28 to 10-16
+        let dq = r.json["disqualified"] as! [String: any Sendable]
+        #expect(dq["deals"] as? Int == 1 && dq["amount"] as? Double == 20_000)
+        #expect(r.json["total_deals"] as? Int == 2, "disqualified deals are not losses here")
+        let wins = OutcomeReport.make(Fixture.context(), wins: true, by: .author)
+        #expect(wins.tables[0].rows == [["ana-lima", "1", "$100k", "100%"]])
+    }
+
+    @Test func gapsWithOpenLostAndWonAmounts() {
+        let r = GapsReport.make(Fixture.context())
+        #expect(r.tables[0].rows == [["PROD-1", "2", "$80k", "$0", "$100k", "https://tracker.example.com/browse/PROD-1"]])
+    }
+
+    @Test func objectionsByQuarterAndSegment() {
+        let r = ObjectionsReport.make(Fixture.context())
+        #expect(r.tables[0].columns == ["objection", "deals", "2026-Q4"])
+        #expect(r.tables[0].rows == [["price", "2", "2"], ["security-review", "1", "1"]])
+        #expect(r.tables[1].columns == ["objection", "(none)", "Enterprise"])
+        #expect(r.tables[1].rows == [["price", "0", "2"], ["security-review", "1", "0"]])
+    }
+
+    @Test func asksAndHowLongTheyStayOpen() {
+        let r = AsksReport.make(Fixture.context())
+        let asks = r.json["asks"] as! [[String: any Sendable]]
+        // A's ask: W40-W41 (closed when A is won in W42); B's ask: W42 only, closed in W43.
+        #expect(asks.map { $0["deal"] as! String } == ["A", "B"])
+        #expect(asks.map { $0["weeks_open"] as! Int } == [2, 1])
+        #expect(asks.allSatisfy { $0["open"] as? Bool == false })
+        #expect(r.tables[0].rows == [["Product", "2", "0", "$150k", "1.5"]])
+    }
+
+    @Test func flagsPerDealAndAuthorWithRewrites() {
+        let rewrite = Rewrite(person: "tom-berg", week: Week("2026-W41")!, commit: "abc12345", when: "2026-10-20 10:00+00:00")
+        let r = FlagsReport.make(Fixture.context(), rewrites: [rewrite, Rewrite(person: "tom-berg", week: Week("2026-W30")!, commit: "x", when: "")])
+        let tom = (r.json["authors"] as! [[String: any Sendable]]).first { $0["author"] as? String == "tom-berg" }!
+        #expect(tom["slips"] as? Int == 2)
+        #expect(tom["slip_days"] as? Int == 14 + 77)
+        #expect(tom["out_of_quarter"] as? Int == 1)
+        #expect(tom["regressions"] as? Int == 1)
+        #expect(tom["rewritten"] as? Int == 1, "only rewrites of weeks in the range count")
+        #expect(tom["stale"] as? Int == 0, "three unchanged updates are not yet stale")
+        let e = (r.json["deals"] as! [[String: any Sendable]]).first { $0["deal"] as? String == "E" }!
+        #expect(e["slips"] as? Int == 2)
+    }
+
+    @Test func vanishedAndStaleDealsAreFlagged() {
+        let extra = Fixture.history.weeks.flatMap { Fixture.history.updates(in: $0) } + [
+            Fixture.u("tom-berg", "2026-W45", [Fixture.deal("E", "discover", 80_000, close: "2027-02-05", gaps: ["PROD-1"])]),
+            Fixture.u("tom-berg", "2026-W46", []),
+        ]
+        let history = History(org: Fixture.org, updates: extra)
+        let ctx = ReportContext(history: history, scope: ["tom-berg"], since: Week("2026-W40")!, until: Week("2026-W46")!)
+        let tom = (FlagsReport.make(ctx, rewrites: []).json["authors"] as! [[String: any Sendable]])[0]
+        #expect(tom["stale"] as? Int == 1)
+        #expect(tom["vanished"] as? Int == 1)
+    }
+
+    @Test func pipelineWaterfall() {
+        let r = PipelineReport.make(Fixture.context())
+        let weeks = r.json["weeks"] as! [[String: any Sendable]]
+        #expect(weeks[0]["open_amount"] as? Double == 250_000)
+        #expect(weeks[0]["created"] as? Double == 250_000)
+        #expect(weeks[1]["advanced"] as? Double == 150_000)  // A propose->negotiate, B discover->propose
+        #expect(weeks[1]["slipped"] as? Double == 80_000)
+        #expect(weeks[1]["lost"] as? Double == 20_000)  // C disqualified counts as lost
+        #expect(weeks[2]["won"] as? Double == 100_000)
+        #expect(weeks[3]["lost"] as? Double == 50_000)
+        #expect(r.tables[0].rows[0] == ["2026-W40", "$250k", "$250k", "$0", "$0", "$0", "$0"])
+    }
+
+    @Test func tablesFit80ColumnsAndCSVIsSafe() {
+        let table = ReportTable(title: "t", columns: ["text", "n"],
+                                cells: [[.text(String(repeating: "long words ", count: 20)), .number(1)], [.text("=HYPERLINK(\"x\")"), .number(-2)], [.text("@SUM(A1)"), .money(3000)],
+                                        [.text("a,b \"q\""), .text("+1")], [.text("-rm"), .percent(0.5)]], currency: "USD")
+        #expect(table.text().split(separator: "\n").allSatisfy { $0.count <= 80 })
+        let csv = table.csv()
+        #expect(csv.hasPrefix("text,n\r\n"))
+        #expect(csv.contains("\"'=HYPERLINK(\"\"x\"\")\",-2\r\n"))
+        #expect(csv.contains("'@SUM(A1),3000\r\n"), "CSV amounts are plain numbers")
+        #expect(csv.contains("\"a,b \"\"q\"\"\",+1\r\n"))
+        #expect(csv.contains("'-rm,0.5000\r\n"))
+        #expect(table.rows[2] == ["@SUM(A1)", "$3k"])
+    }
+}
