@@ -42,7 +42,7 @@ struct Init: ParsableCommand {
             ("templates/update.md", New.defaultTemplate),
             ("updates/.gitkeep", ""),
             (".github/workflows/cascade.yml", Scaffold.workflow),
-            (".gitignore", "# Cascade\n.DS_Store\n*.swp\n"),
+            (".gitignore", "# Cascade's cache of parsed updates (outside a git checkout)\n.cascade/\n.DS_Store\n*.swp\n"),
         ]
         for (relative, text) in files {
             let path = root + "/" + relative

@@ -212,7 +212,7 @@ public struct DigestBuilder {
     }
 
     func flagGroups(_ scope: [String], _ week: Week) -> [Digest.Group] {
-        let flags = scope.flatMap { history.flags(of: $0, in: week) }
+        let flags = parallelMap(scope.count, chunk: 64) { history.flags(of: scope[$0], in: week) }.flatMap { $0 }
         let titles: [RiskFlag.Kind: String] = [.slipped: "Close dates slipped", .regressed: "Stages went backwards", .vanished: "Vanished without closing",
                                                .unchanged: "Unchanged for four updates or more", .handedOver: "Handed to another rep"]
         return RiskFlag.Kind.allCases.compactMap { kind in

@@ -22,6 +22,7 @@ extension Repository {
     /// first, with the paths each changed under `pathspecs` (compared with its
     /// first parent; a root commit adds everything).
     public func walk(from tip: ObjectID, hiding hide: ObjectID? = nil, pathspecs: [String],
+                     needsChanges: (CommitRecord) -> Bool = { _ in true },
                      _ body: (CommitRecord, [PathChange]) throws -> Void) throws {
         var walker: OpaquePointer?
         try check(git_revwalk_new(&walker, handle), path, "walking the history")
@@ -46,6 +47,10 @@ extension Repository {
             let record = CommitRecord(id: ObjectID(oid), author: Signature(git_commit_author(commit)!),
                                       committer: Signature(git_commit_committer(commit)!), parents: parents,
                                       summary: git_commit_summary(commit).map { String(cString: $0) } ?? "")
+            guard needsChanges(record) else {
+                try body(record, [])
+                continue
+            }
             var tree: OpaquePointer?
             try check(git_commit_tree(&tree, commit), path, "reading the tree of \(record.id.short)")
             defer { git_tree_free(tree) }

@@ -20,6 +20,14 @@ public struct DealSnapshot: Sendable {
     public var objections: [String]
     public var asks: [(to: String, ask: String)]
 
+    public init(id: String, account: String, stage: String, kind: Org.Stages.Kind, amount: Double, close: Day?, next: String,
+                reason: String?, lesson: String?, why: String?, competitor: String?, vertical: String?, persona: String?,
+                gaps: [String], objections: [String], asks: [(to: String, ask: String)]) {
+        self.id = id; self.account = account; self.stage = stage; self.kind = kind; self.amount = amount; self.close = close; self.next = next
+        self.reason = reason; self.lesson = lesson; self.why = why; self.competitor = competitor; self.vertical = vertical; self.persona = persona
+        self.gaps = gaps; self.objections = objections; self.asks = asks
+    }
+
     public init?(_ deal: Deal, org: Org) {
         guard let id = deal.id?.value, let stage = deal.stage?.value, let kind = org.stages.kind(of: stage) else { return nil }
         self.id = id
@@ -97,24 +105,54 @@ public final class History: @unchecked Sendable {
         }
     }
 
-    /// Reads every update under `root/updates` up to `week` (all when nil), on every core.
-    public static func load(root: String, org: Org, through week: Week? = nil) -> History {
+    /// Reads every update under `root/updates` up to `week` (all when nil), on
+    /// every core, through the cache in `.cascade/` when `cache` is set.
+    public static func load(root: String, org: Org, through week: Week? = nil, cache: Bool = true) -> History {
         var paths: [String] = []
         for folder in FileSystem.list(root + "/updates") ?? [] where folder.isFolder {
-            guard let w = Week(folder.name), week.map({ w <= $0 }) ?? true else { continue }
+            guard Week(folder.name) != nil else { continue }
             for file in FileSystem.list(root + "/updates/" + folder.name) ?? [] where file.name.hasSuffix(".md") {
                 paths.append("updates/\(folder.name)/\(file.name)")
             }
         }
-        let updates = parallelMap(paths.count) { i -> WeeklyUpdate? in
-            guard case .success(let bytes) = FileSystem.read(root + "/" + paths[i], limit: SourceText.updateByteLimit) else { return nil }
-            let parsed = UpdateParser.parse(path: paths[i], source: SourceText(bytes))
-            guard let update = parsed.update, let week = parsed.folderWeek, let person = parsed.fileAuthor, org.person(person) != nil else { return nil }
-            return WeeklyUpdate(person: person, week: week, deals: update.deals.compactMap { DealSnapshot($0, org: org) },
-                                body: update.body.trimmingCharacters(in: .whitespacesAndNewlines),
-                                highlights: update.highlights.map(\.value))
+        // Inside .git when there is one, so the cache never shows in `git status`.
+        var isFolder: ObjCBool = false
+        let gitDir = FileManager.default.fileExists(atPath: root + "/.git", isDirectory: &isFolder) && isFolder.boolValue
+        let cacheFile = root + (gitDir ? "/.git/cascade/history-cache" : "/.cascade/history-cache")
+        let orgHash: UInt64 = {
+            if case .success(let bytes) = FileSystem.read(root + "/org.yaml") { return HistoryCache.hash(bytes) }
+            return 0
+        }()
+        var cached: [String: (HistoryCache.Stamp, Range<Int>)] = [:]
+        var cacheBytes: [UInt8] = []
+        if cache, case .success(let bytes) = FileSystem.read(cacheFile), let index = HistoryCache.index(bytes, orgHash: orgHash) {
+            cached = index
+            cacheBytes = bytes
         }
-        return History(org: org, updates: updates.compactMap { $0 })
+        let results = parallelMap(paths.count, chunk: 256) { i -> (stamp: HistoryCache.Stamp?, update: WeeklyUpdate?, fresh: Bool) in
+            let path = paths[i]
+            let stamp = HistoryCache.stamp(root + "/" + path)
+            if let stamp, let (known, range) = cached[path], known == stamp {
+                var reader = HistoryCache.Reader(bytes: cacheBytes, at: range.lowerBound)
+                if let update = reader.update() { return (stamp, update, false) }
+            }
+            return (stamp, parse(path, root: root, org: org), true)
+        }
+        if cache, results.contains(where: \.fresh) || cached.count != paths.count {
+            let entries = zip(paths, results).compactMap { path, r in r.stamp.map { (path, $0, r.update) } }
+            HistoryCache.write(entries, orgHash: orgHash, to: cacheFile)
+        }
+        let updates = results.compactMap(\.update).filter { u in week.map { u.week <= $0 } ?? true }
+        return History(org: org, updates: updates)
+    }
+
+    static func parse(_ path: String, root: String, org: Org) -> WeeklyUpdate? {
+        guard case .success(let bytes) = FileSystem.read(root + "/" + path, limit: SourceText.updateByteLimit + 1) else { return nil }
+        let parsed = UpdateParser.parse(path: path, source: SourceText(bytes))
+        guard let update = parsed.update, let week = parsed.folderWeek, let person = parsed.fileAuthor, org.person(person) != nil else { return nil }
+        return WeeklyUpdate(person: person, week: week, deals: update.deals.compactMap { DealSnapshot($0, org: org) },
+                            body: update.body.trimmingCharacters(in: .whitespacesAndNewlines),
+                            highlights: update.highlights.map(\.value))
     }
 
     public func update(of person: String, in week: Week) -> WeeklyUpdate? { byWeek[week]?[person] }
@@ -135,8 +173,10 @@ public final class History: @unchecked Sendable {
     }
 
     /// The person's updates before `week`, latest first.
-    public func earlier(of person: String, before week: Week) -> [WeeklyUpdate] {
-        (weeksOf[person] ?? []).filter { $0 < week }.reversed().compactMap { byWeek[$0]?[person] }
+    public func earlier(of person: String, before week: Week) -> LazyMapSequence<ReversedCollection<ArraySlice<Week>>, WeeklyUpdate> {
+        let weeks = weeksOf[person] ?? []
+        let end = weeks.firstIndex { $0 >= week } ?? weeks.count
+        return weeks[..<end].reversed().lazy.map { self.byWeek[$0]![person]! }
     }
 
     /// Deals listed closed in an earlier update of the same person (so not a new close now).

@@ -21,7 +21,8 @@ public struct Rewrite: Sendable {
 /// and updates rewritten after their week was over (from the git history).
 public enum FlagsReport {
     public static func make(_ ctx: ReportContext, rewrites: [Rewrite]) -> Report {
-        let flags = ctx.weeks.flatMap { week in ctx.scope.flatMap { ctx.history.flags(of: $0, in: week) } }.filter { $0.kind != .handedOver }
+        let pairs = ctx.weeks.flatMap { week in ctx.scope.map { (week, $0) } }
+        let flags = parallelMap(pairs.count, chunk: 64) { ctx.history.flags(of: pairs[$0].1, in: pairs[$0].0) }.flatMap { $0 }.filter { $0.kind != .handedOver }
         struct Author { var slips = 0, slipDays = 0, outOfQuarter = 0, pastNine = 0, regressions = 0, vanished = 0, unchanged = 0, rewrites = 0 }
         var authors: [String: Author] = [:]
         var deals: [String: (account: String, author: String, amount: Double, a: Author)] = [:]

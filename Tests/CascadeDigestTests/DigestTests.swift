@@ -188,3 +188,42 @@ func assertGolden(_ actual: String, _ name: String, sourceLocation: SourceLocati
     }
     #expect(actual == expected, "differs from golden file \(name)", sourceLocation: sourceLocation)
 }
+
+@Suite("the history cache")
+struct HistoryCacheTests {
+    func copySample() throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cascade-cache-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        for item in ["org.yaml", "updates"] { try FileManager.default.copyItem(atPath: packageRoot + "/" + item, toPath: dir + "/" + item) }
+        return dir
+    }
+
+    func digest(_ dir: String, cache: Bool = true) throws -> String {
+        let org = Checker.checkOrg(SourceText(Array(FileManager.default.contents(atPath: dir + "/org.yaml")!))).org!
+        let history = History.load(root: dir, org: org, through: w47, cache: cache)
+        return try DigestRenderer(org: org).render(DigestBuilder(history: history).build(for: "dana-cho", week: w47)!).markdown
+    }
+
+    @Test func aCachedReadGivesTheSameDigestAndNoticesChanges() throws {
+        let dir = try copySample()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let uncached = try digest(dir, cache: false)
+        #expect(try digest(dir) == uncached)
+        #expect(FileManager.default.fileExists(atPath: dir + "/.cascade/history-cache"))
+        #expect(try digest(dir) == uncached, "read back from the cache")
+        // A changed update is read again.
+        let path = dir + "/updates/2026-W47/claire-dubois.md"
+        let text = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "amount: 310000", with: "amount: 320000")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let changed = try digest(dir)
+        #expect(changed.contains("$320k"))
+        #expect(changed == (try digest(dir, cache: false)))
+        // A damaged cache is ignored and rebuilt.
+        try Data([1, 2, 3]).write(to: URL(fileURLWithPath: dir + "/.cascade/history-cache"))
+        #expect(try digest(dir) == changed)
+        // A changed org.yaml invalidates everything.
+        let org = try String(contentsOfFile: dir + "/org.yaml", encoding: .utf8).replacingOccurrences(of: "lost: [lost, disqualified]", with: "lost: [lost, disqualified, no-go]")
+        try org.write(toFile: dir + "/org.yaml", atomically: true, encoding: .utf8)
+        #expect(try digest(dir) == (try digest(dir, cache: false)))
+    }
+}
