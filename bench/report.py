@@ -25,8 +25,10 @@ for reps in sizes:
     print(table(f"check-one-{reps}") + "\n")
     print("### Digests\n")
     print(table(f"digest-{reps}") + "\n")
+    print("### Reports (last 13 weeks)\n")
+    print(table(f"report-{reps}") + "\n")
     print("### Submitting one update (index of every update file)\n")
     print(table(f"submit-{reps}") + "\n")
 print("## Cost as history grows (2,000 reps)\n")
 for w in (4, 52, 104):
-    print(table(f"growth-check-w{w}") + "\n")
+    print(table(f"growth-w{w}") + "\n")
