@@ -40,22 +40,20 @@ struct Submit: ParsableCommand {
             }
         }
         targets = Array(Set(targets)).sorted()
-        let report = try RepositoryCheck(root: session.root).run(targets: targets, org: session.loaded)
-        if !report.diagnostics.isEmpty {
-            let summary = CheckSummary(filesChecked: report.filesChecked, errors: report.errors, warnings: report.warnings)
-            Console.write(Reporter.text(report.diagnostics, summary: summary, color: Console.useColor))
-        }
-        if report.errors > 0 {
-            Console.error("nothing committed: fix the errors above, then run `cascade submit` again")
-            throw ExitCode(1)
-        }
+        // The checks run on one core while the commit is prepared on the other;
+        // nothing is committed unless they find no error.
+        let validation = Validation(root: session.root, targets: targets, org: session.loaded)
         // One commit per author, in path order.
         var groups: [(author: Org.Person, files: [(path: String, bytes: [UInt8], update: Update)])] = []
         for target in targets {
-            guard case .success(let bytes) = FileSystem.read(session.root + "/" + target),
+            guard case .success(let bytes) = FileSystem.read(session.root + "/" + target, limit: SourceText.updateByteLimit + 1),
                   let update = UpdateParser.parse(path: target, source: SourceText(bytes)).update,
                   let id = update.author?.value, let author = session.org.person(id) else {
-                throw UsageFailure("\(target) cannot be read; run `cascade check \(target)`")
+                if try !validation.passed() {
+                    Console.error("nothing committed: fix the errors above, then run `cascade submit` again")
+                    throw ExitCode(1)
+                }
+                throw UsageFailure("\(target) cannot be read as an update; run `cascade check \(target)`")
             }
             if let i = groups.firstIndex(where: { $0.author.id.value == id }) {
                 groups[i].files.append((target, bytes, update))
@@ -81,10 +79,16 @@ struct Submit: ParsableCommand {
             let message = Self.message(group.author.id.value, group.files.map { ($0.path, $0.update) }, org: session.org)
             let changes = group.files.map { FileChange(path: session.gitPath($0.path), bytes: $0.bytes) }
             let result: Repository.CommitResult
-            do { result = try git.commit(changes, author: author, committer: committer, message: message) } catch let error as GitError {
+            do {
+                result = try git.commit(changes, author: author, committer: committer, message: message, gate: { (try? validation.passed()) ?? false })
+            } catch let error as GitError {
+                _ = try? validation.passed()
                 throw UsageFailure(error.description)
             }
             switch result {
+            case .refused:
+                Console.error("nothing committed: fix the errors above, then run `cascade submit` again")
+                throw ExitCode(1)
             case .unchanged:
                 print("nothing to submit: \(group.files.map(\.path).joined(separator: ", ")) \(group.files.count == 1 ? "is" : "are") identical to HEAD")
             case .committed(let id):
@@ -93,6 +97,38 @@ struct Submit: ParsableCommand {
             }
         }
         _ = committedAny
+        _ = try validation.passed()
+    }
+
+    /// `cascade check` of the targets, on a background thread; its diagnostics
+    /// are printed once, the first time the result is asked for.
+    final class Validation: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        private var report: RepositoryCheck.Report?
+        private var failure: Error?
+        private var printed = false
+
+        init(root: String, targets: [String], org: (org: Org?, findings: [Finding])) {
+            DispatchQueue.global().async {
+                do { self.report = try RepositoryCheck(root: root).run(targets: targets, org: org) } catch { self.failure = error }
+                self.done.signal()
+            }
+        }
+
+        /// Waits for the checks, prints their findings once, and says whether there was no error.
+        func passed() throws -> Bool {
+            if !printed {
+                done.wait()
+                printed = true
+                if let failure { throw failure }
+                if let report, !report.diagnostics.isEmpty {
+                    let summary = CheckSummary(filesChecked: report.filesChecked, errors: report.errors, warnings: report.warnings)
+                    Console.write(Reporter.text(report.diagnostics, summary: summary, color: Console.useColor))
+                }
+            }
+            if let failure { throw failure }
+            return (report?.errors ?? 1) == 0
+        }
     }
 
     /// `update(2026-W48): ana-lima, 6 open, 1 won, 1 lost`.

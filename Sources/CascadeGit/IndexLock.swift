@@ -17,11 +17,15 @@ final class IndexLock {
         path = gitDirectory + "/index.lock"
         let deadline = Date().addingTimeInterval(timeout)
         var delay = 0.002
+        // The lock appears with its owner already written: a file naming us is
+        // linked into place, which fails if the lock exists (as O_EXCL would).
+        let mine = gitDirectory + "/index.lock.cascade-\(getpid())"
+        guard FileManager.default.createFile(atPath: mine, contents: Data(IndexLock.owner.utf8)) else {
+            throw GitError(repository: gitDirectory, operation: "locking the index", message: "cannot write in \(gitDirectory)")
+        }
+        defer { unlink(mine) }
         while true {
-            let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o644)
-            if fd >= 0 {
-                _ = IndexLock.owner.withCString { write(fd, $0, strlen($0)) }
-                close(fd)
+            if link(mine, path) == 0 {
                 held = true
                 return
             }
@@ -38,8 +42,10 @@ final class IndexLock {
         }
     }
 
-    /// Removes a lock whose owner was a `cascade` process that no longer runs.
+    /// Removes a lock whose owner was a `cascade` process that no longer runs,
+    /// or an empty one left for more than a few seconds (a killed writer).
     static func removeIfStale(_ path: String) -> Bool {
+        if isAbandoned(path) { return unlink(path) == 0 }
         guard let data = FileManager.default.contents(atPath: path),
               let text = String(data: data, encoding: .utf8), text.hasPrefix("cascade "),
               let pid = Int32(text.dropFirst(8).trimmingCharacters(in: .whitespacesAndNewlines)) else { return false }
@@ -55,4 +61,22 @@ final class IndexLock {
     }
 
     deinit { release() }
+
+    /// An empty lock file older than `age` seconds: its writer died before writing anything.
+    static func isAbandoned(_ path: String, age: Double = 5) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_size == 0 else { return false }
+        return Date().timeIntervalSince1970 - Double(info.st_mtim.tv_sec) > age
+    }
+}
+
+extension Repository {
+    /// A branch's `.lock` file left behind by a process killed while moving the
+    /// branch (ref updates take microseconds, so one older than `age` seconds is stale).
+    func removeStaleRefLock(_ branch: String, age: Double = 5) {
+        let lock = gitDirectory + "/" + branch + ".lock"
+        var info = stat()
+        guard stat(lock, &info) == 0, Date().timeIntervalSince1970 - Double(info.st_mtim.tv_sec) > age else { return }
+        unlink(lock)
+    }
 }

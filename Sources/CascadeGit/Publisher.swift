@@ -21,6 +21,8 @@ extension Repository {
         case committed(ObjectID)
         /// Every file is identical to HEAD.
         case unchanged
+        /// The gate said no: nothing was changed.
+        case refused
     }
 
     /// Commits exactly `files` on top of HEAD: the new tree is HEAD's tree
@@ -29,19 +31,23 @@ extension Repository {
     /// git's index lock), then the commit is made and the branch moved with a
     /// compare-and-swap. A concurrent commit (locked index or moved HEAD)
     /// makes it start again from the new HEAD.
+    ///
+    /// `gate` is asked, once everything is prepared and before anything the
+    /// user sees changes, whether to go on (a validation running meanwhile).
     public func commit(_ files: [FileChange], author: Signature, committer: Signature, message: String,
-                       timeout: Double = 60) throws -> CommitResult {
+                       timeout: Double = 60, gate: () -> Bool = { true }) throws -> CommitResult {
         let deadline = Date().addingTimeInterval(timeout)
         while true {
             do {
-                return try commitOnce(files, author: author, committer: committer, message: message)
+                return try commitOnce(files, author: author, committer: committer, message: message, gate: gate)
             } catch let error as GitError where (error.isLocked || error.isModified || error.code == GIT_EEXISTS.rawValue) && Date() < deadline {
+                if error.isLocked, case .branch(let branch, _)? = try? head() { removeStaleRefLock(branch) }
                 usleep(useconds_t(Double.random(in: 0.002...0.03) * 1_000_000))
             }
         }
     }
 
-    private func commitOnce(_ files: [FileChange], author: Signature, committer: Signature, message: String) throws -> CommitResult {
+    private func commitOnce(_ files: [FileChange], author: Signature, committer: Signature, message: String, gate: () -> Bool) throws -> CommitResult {
         let lock = try IndexLock(gitDirectory: gitDirectory)
         defer { lock.release() }
         let branch: String
@@ -71,8 +77,13 @@ extension Repository {
         }
         defer { git_tree_free(baseTree) }
         let treeID = try updatedTree(baseTree, files, blobs)
-        if let baseTree, git_oid_equal(git_tree_id(baseTree), [treeID]) == 1 { return .unchanged }
-        try updateIndex(files, blobs)
+        if let baseTree, git_oid_equal(git_tree_id(baseTree), [treeID]) == 1 { return gate() ? .unchanged : .refused }
+        let newIndex = try prepareIndex(files, blobs)
+        defer { unlink(newIndex) }
+        guard gate() else { return .refused }
+        guard rename(newIndex, gitDirectory + "/index") == 0 else {
+            throw GitError(repository: path, operation: "replacing the index", message: String(cString: strerror(errno)))
+        }
         // The commit, then the branch, moved only if it still points at the parent.
         var tree: OpaquePointer?
         var treeOID = treeID
@@ -128,19 +139,19 @@ extension Repository {
         return out
     }
 
-    /// Updates the index entries of just these files: a copy of the index is
-    /// changed and renamed over it while we hold `index.lock`.
-    private func updateIndex(_ files: [FileChange], _ blobs: [git_oid]) throws {
+    /// Writes the index with the entries of just these files updated, as a
+    /// new file beside it (renamed over it by the caller, under `index.lock`).
+    /// The new file starts as a hard link to the index; libgit2 writes its
+    /// changes to a fresh file and renames it, so the index itself is untouched.
+    private func prepareIndex(_ files: [FileChange], _ blobs: [git_oid]) throws -> String {
         let indexPath = gitDirectory + "/index"
         let copyPath = gitDirectory + "/index.cascade-\(getpid())"
         unlink(copyPath)
-        if FileManager.default.fileExists(atPath: indexPath) {
-            try? FileManager.default.removeItem(atPath: copyPath)
+        if FileManager.default.fileExists(atPath: indexPath), link(indexPath, copyPath) != 0 {
             do { try FileManager.default.copyItem(atPath: indexPath, toPath: copyPath) } catch {
                 throw GitError(repository: path, operation: "copying the index", message: "\(error)")
             }
         }
-        defer { unlink(copyPath) }
         var index: OpaquePointer?
         try check(git_index_open(&index, copyPath), path, "reading the index")
         defer { git_index_free(index) }
@@ -163,9 +174,10 @@ extension Repository {
                 try check(git_index_add(index, &entry), path, "staging \(file.path)")
             }
         }
-        try check(git_index_write(index), path, "writing the index")
-        guard rename(copyPath, indexPath) == 0 else {
-            throw GitError(repository: path, operation: "replacing the index", message: String(cString: strerror(errno)))
+        do { try check(git_index_write(index), path, "writing the index") } catch {
+            unlink(copyPath)
+            throw error
         }
+        return copyPath
     }
 }

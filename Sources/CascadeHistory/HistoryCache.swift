@@ -77,7 +77,7 @@ enum HistoryCache {
         }
         let dir = (file as NSString).deletingLastPathComponent
         guard (try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)) != nil else { return }
-        let temp = file + ".\(getpid()).tmp"
+        let temp = file + ".\(getpid())-\(UInt64.random(in: 0...UInt64.max)).tmp"
         guard FileManager.default.createFile(atPath: temp, contents: Data(w.bytes)) else { return }
         if rename(temp, file) != 0 { unlink(temp) }
     }
