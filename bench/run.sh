@@ -11,10 +11,12 @@ CASCADE="$PWD/.build/release/cascade"
 DATA="$PWD/bench/data"
 RESULTS="$PWD/bench/results"
 SIZES=${BENCH_SIZES:-"50 2000 5000"}
+SECTIONS=${BENCH_SECTIONS:-"check digest report submit"}   # which benchmarks to run for each size
+want() { case " $SECTIONS " in *" $1 "*) return 0;; esac; return 1; }
 RUNS=${BENCH_RUNS:-5}
 TODAY=2026-11-25
 mkdir -p "$DATA" "$RESULTS"
-rm -f "$RESULTS"/*.md
+[ -n "${BENCH_KEEP:-}" ] || rm -f "$RESULTS"/*.md   # BENCH_KEEP=1 keeps earlier results (to rerun one section)
 
 org() {  # org REPS WEEKS: generate once, cache between runs
   local dir="$DATA/r$1-w$2"
@@ -42,23 +44,23 @@ for reps in $SIZES; do
   person=$(cd "$dir/updates/$one" && ls | sed -n 1p)
   runs=$RUNS; warm=1
   [ "$reps" -gt 2000 ] && { runs=1; warm=0; }   # the Python baseline takes minutes there
-  bench "check-all-$reps" "$dir" -i -w "$warm" -r "$runs" \
+  want check && bench "check-all-$reps" "$dir" -i -w "$warm" -r "$runs" \
     -n "cascade check (whole repository)" "$CASCADE check" \
     -n "python3 baseline_check.py (PyYAML C loader)" "python3 $PWD/bench/baseline_check.py ."
-  bench "check-one-$reps" "$dir" -i -w 3 -r 20 \
+  want check && bench "check-one-$reps" "$dir" -i -w 3 -r 20 \
     -n "cascade check one file" "$CASCADE check updates/$one/$person"
   cro=$(sed -n 's/^  - { id: \([a-z0-9-]*\),.*title: CRO.*/\1/p' "$dir/org.yaml" | sed -n 1p)
-  bench "digest-$reps" "$dir" -w 1 -r 3 \
+  want digest && bench "digest-$reps" "$dir" -w 1 -r 3 \
     -n "cascade digest --for CRO" "$CASCADE digest --for $cro --week $one" \
     -n "cascade digest --all" "$CASCADE digest --all --week $one --out /tmp/cascade-bench-digests"
   report_args=()
   for kind in losses wins gaps objections asks flags pipeline; do
     report_args+=(-n "cascade report $kind" "$CASCADE report $kind --today $TODAY")
   done
-  bench "report-$reps" "$dir" -w 1 -r 2 "${report_args[@]}"
+  want report && bench "report-$reps" "$dir" -w 1 -r 2 "${report_args[@]}"
   # submit one changed update: libgit2 against the git CLI, on the same repository and index.
   (cd "$dir" && git config user.name "Bench" && git config user.email "bench@example.com")
-  bench "submit-$reps" "$dir" -w 2 -r 15 \
+  want submit && bench "submit-$reps" "$dir" -w 2 -r 15 \
     --prepare "sh -c 'printf \"One more line.\\n\" >> updates/$one/$person'" \
     -n "cascade submit one update" "$CASCADE submit updates/$one/$person" \
     -n "git add + git commit (CLI)" "sh -c 'git add updates/$one/$person && git commit -q --no-verify -m bench'"
