@@ -77,13 +77,15 @@ extension Repository {
         }
         defer { git_tree_free(baseTree) }
         let treeID = try updatedTree(baseTree, files, blobs)
-        if let baseTree, git_oid_equal(git_tree_id(baseTree), [treeID]) == 1 { return gate() ? .unchanged : .refused }
+        // The index entries of these files are set to what is committed, even when
+        // nothing changed (an earlier submit killed midway may have left them staged).
         let newIndex = try prepareIndex(files, blobs)
         defer { unlink(newIndex) }
         guard gate() else { return .refused }
         guard rename(newIndex, gitDirectory + "/index") == 0 else {
             throw GitError(repository: path, operation: "replacing the index", message: String(cString: strerror(errno)))
         }
+        if let baseTree, git_oid_equal(git_tree_id(baseTree), [treeID]) == 1 { return .unchanged }
         // The commit, then the branch, moved only if it still points at the parent.
         var tree: OpaquePointer?
         var treeOID = treeID
