@@ -149,6 +149,16 @@ extension Repository {
         let indexPath = gitDirectory + "/index"
         let copyPath = gitDirectory + "/index.cascade-\(getpid())"
         unlink(copyPath)
+        // Fast path: patch the few entries in the index file itself.
+        let existing = FileManager.default.contents(atPath: indexPath).map { [UInt8]($0) }
+        let entries = zip(files, blobs).map { file, blob -> IndexPatch.Entry in
+            var info = stat()
+            let found = lstat(path + "/" + file.path, &info) == 0
+            return IndexPatch.Entry(path: Array(file.path.utf8), stat: found ? info : nil, oid: withUnsafeBytes(of: blob.id) { Array($0) })
+        }
+        if let bytes = IndexPatch.patched(existing, entries: entries), FileManager.default.createFile(atPath: copyPath, contents: Data(bytes)) {
+            return copyPath
+        }
         if FileManager.default.fileExists(atPath: indexPath), link(indexPath, copyPath) != 0 {
             do { try FileManager.default.copyItem(atPath: indexPath, toPath: copyPath) } catch {
                 throw GitError(repository: path, operation: "copying the index", message: "\(error)")

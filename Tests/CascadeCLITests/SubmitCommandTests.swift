@@ -167,3 +167,35 @@ struct SubmitCommandTests {
         try repo.fsck()
     }
 }
+
+@Suite("submit and the index")
+struct SubmitIndexTests {
+    @Test("every index version git writes stays readable", arguments: ["2", "3", "4"])
+    func indexVersions(_ version: String) throws {
+        let repo = try GitWorkspace()
+        try repo.git("update-index", "--index-version", version)
+        try repo.write("updates/2026-W48/ana-lima.md", GitWorkspace.update("ana-lima", "2026-W48"))
+        try repo.write("updates/2026-W47/ana-lima.md", try repo.read("updates/2026-W47/ana-lima.md") + "Edited.\n")
+        #expect(try repo.cascade("submit", "updates/2026-W48/ana-lima.md", "updates/2026-W47/ana-lima.md").status == 0)
+        #expect(try repo.git("status", "--porcelain") == "")
+        let staged = try repo.git("ls-files", "--stage", "updates/2026-W48/ana-lima.md")
+        let blob = try repo.git("rev-parse", "HEAD:updates/2026-W48/ana-lima.md").trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(staged.contains(blob))
+        // The git CLI can go on from here.
+        try repo.write("notes.txt", "x\n")
+        try repo.git("add", "notes.txt")
+        try repo.git("commit", "-q", "-m", "more")
+        #expect(try repo.git("ls-tree", "-r", "--name-only", "HEAD").contains("updates/2026-W48/ana-lima.md"))
+        try repo.fsck()
+    }
+
+    @Test func aConflictedIndexIsLeftToLibgit2() throws {
+        let repo = try GitWorkspace()
+        // Record a fake conflict on another path: stage 1 entry.
+        let blob = try repo.git("rev-parse", "HEAD:org.yaml").trimmingCharacters(in: .whitespacesAndNewlines)
+        try CLI.shell("sh", ["-c", "printf '100644 \(blob) 1\\tconflict.txt\\n' | git update-index --index-info"], in: repo.path)
+        try repo.write("updates/2026-W48/ana-lima.md", GitWorkspace.update("ana-lima", "2026-W48"))
+        #expect(try repo.cascade("submit", "updates/2026-W48/ana-lima.md").status == 0)
+        #expect(try repo.git("ls-files", "--stage").contains("1\tconflict.txt"), "other entries are kept as they were")
+    }
+}
