@@ -36,6 +36,51 @@ print("""## How to read them
   reps would take far longer, so large organisations here use `--history week` (104 s
   for 2,000 x 52).
 """)
+def seconds(name, command_prefix):
+    """(median or mean, in seconds, and which) of a command in a results file."""
+    js = os.path.join(results, name + ".json")
+    if os.path.exists(js):
+        import json
+        for r in json.load(open(js))["results"]:
+            if r["command"].startswith(command_prefix):
+                return r["median"], "median"
+    md = os.path.join(results, name + ".md")
+    if not os.path.exists(md):
+        return None, None
+    text = open(md).read()
+    unit = 0.001 if "Mean [ms]" in text else 1.0
+    for line in text.splitlines():
+        if line.startswith("| `" + command_prefix):
+            return float(line.split("|")[2].split("±")[0]) * unit, "mean"
+    return None, None
+
+def fmt(v):
+    return "-" if v is None else (f"{v * 1000:.0f} ms" if v < 1 else f"{v:.2f} s")
+
+rows = []
+def target(what, value, goal, ok):
+    rows.append(f"| {what} | {value} | {goal} | {'yes' if ok else 'no'} |")
+
+for reps in [r for r in sizes if r != "50"][:1]:
+    c, _ = seconds(f"check-all-{reps}", "cascade check"); b, _ = seconds(f"check-all-{reps}", "python3")
+    if c and b: target(f"whole-repository check, {reps} reps x 52 weeks", f"{fmt(c)} vs {fmt(b)} ({b / c:.1f}x)", ">= 5x faster than the baseline", b / c >= 5)
+    o, _ = seconds(f"check-one-{reps}", "cascade check one")
+    if o: target(f"check one file, {reps} reps", fmt(o), "well under 100 ms", o < 0.1)
+    s_, _ = seconds(f"submit-{reps}", "cascade submit"); g, _ = seconds(f"submit-{reps}", "git add")
+    if s_ and g: target(f"submit one update, {reps} reps", f"{fmt(s_)} vs {fmt(g)} ({s_ / g:.0%})", "<= 75% of git add + commit", s_ / g <= 0.75)
+    d, _ = seconds(f"digest-{reps}", "cascade digest --for"); a, _ = seconds(f"digest-{reps}", "cascade digest --all")
+    if d: target(f"CRO digest, {reps} reps", fmt(d), "< 1 s", d < 1)
+    if a: target(f"digest --all, {reps} reps", fmt(a), "< 10 s", a < 10)
+    worst = None
+    for kind in ["losses", "wins", "gaps", "objections", "asks", "flags", "pipeline"]:
+        v, _ = seconds(f"report-{reps}", f"cascade report {kind}")
+        if v is not None and (worst is None or v > worst[1]): worst = (kind, v)
+    if worst: target(f"slowest report ({worst[0]}), {reps} reps", fmt(worst[1]), "< 3 s", worst[1] < 3)
+if rows:
+    print("## Targets at a glance\n")
+    print("| what | measured | target | met |\n| --- | --- | --- | --- |")
+    print("\n".join(rows) + "\n")
+
 for reps in sizes:
     print(f"## {reps} reps, 52 weeks\n")
     print("### Whole-repository check\n")

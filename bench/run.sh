@@ -33,7 +33,7 @@ org() {  # org REPS WEEKS: generate once, cache between runs
 
 bench() {  # bench NAME DIR hyperfine-args...
   local name=$1 dir=$2; shift 2
-  (cd "$dir" && hyperfine -N --style basic --export-markdown "$RESULTS/$name.md" "$@" >&2)
+  (cd "$dir" && hyperfine -N --style basic --export-markdown "$RESULTS/$name.md" --export-json "$RESULTS/$name.json" "$@" >&2)
 }
 
 for reps in $SIZES; do
