@@ -88,7 +88,7 @@ struct Check: ParsableCommand {
         do {
             let base = try git.resolve(revision)
             let head = try git.resolve("HEAD")
-            try git.walk(from: head, hiding: base, pathspecs: [prefix + "updates/", prefix + "org.yaml"]) { commit, changes in
+            try git.walk(from: head, hiding: base, paths: [prefix + "updates", prefix + "org.yaml"]) { commit, changes in
                 commits += 1
                 let changed = changes.filter { $0.kind != .deleted && $0.path.hasPrefix(prefix) }.map { String($0.path.dropFirst(prefix.count)) }
                 guard !changed.isEmpty else { return }

@@ -116,7 +116,10 @@ struct ReportCommand: ParsableCommand {
         do {
             // Only a commit dated more than seven days after some week of the range ended can rewrite it.
             let earliest = Int64(since.sunday.ordinal + 1 + 7) * 86_400 - 14 * 3600
-            try git.walk(from: tip, pathspecs: [prefix], needsChanges: { $0.committer.time >= earliest }) { commit, changes in
+            var folders: [String] = []
+            var w = since
+            while w <= until { folders.append(prefix + w.description); w = w.next }
+            try git.walk(from: tip, paths: folders, needsChanges: { $0.committer.time >= earliest }) { commit, changes in
                 for change in changes where change.kind == .modified {
                     let location = UpdatePath(String(change.path.dropFirst(prefix.count - "updates/".count)))
                     guard let week = location.week, let person = location.author, week >= since, week <= until else { continue }

@@ -47,7 +47,7 @@ struct Status: ParsableCommand {
         case .branch(_, let id), .detached(let id): tip = id
         }
         if let tip {
-            try git.walk(from: tip, pathspecs: [folder]) { commit, changes in
+            try git.walk(from: tip, paths: [folder]) { commit, changes in
                 for change in changes where change.path.hasPrefix(folder) && change.path.hasSuffix(".md") {
                     let person = String(change.path.dropFirst(folder.count).dropLast(3))
                     let when = (commit.committer.time, commit.committer.offsetMinutes)

@@ -19,9 +19,11 @@ public struct PathChange: Sendable, Equatable {
 
 extension Repository {
     /// Walks the commits reachable from `tip` and not from `hide`, oldest
-    /// first, with the paths each changed under `pathspecs` (compared with its
-    /// first parent; a root commit adds everything).
-    public func walk(from tip: ObjectID, hiding hide: ObjectID? = nil, pathspecs: [String],
+    /// first, with the files each changed under `paths` (folders or files,
+    /// relative to the repository), compared with its first parent; a root
+    /// commit adds everything. Only subtrees whose ids differ are compared, so
+    /// a long history of a large repository is read quickly.
+    public func walk(from tip: ObjectID, hiding hide: ObjectID? = nil, paths: [String],
                      needsChanges: (CommitRecord) -> Bool = { _ in true },
                      _ body: (CommitRecord, [PathChange]) throws -> Void) throws {
         var walker: OpaquePointer?
@@ -34,9 +36,7 @@ extension Repository {
             var h = hide.oid
             try check(git_revwalk_hide(walker, &h), path, "walking from \(hide.short)")
         }
-        let cSpecs: [UnsafeMutablePointer<CChar>?] = pathspecs.map { strdup($0) }
-        defer { cSpecs.forEach { free($0) } }
-        var specPointers = cSpecs
+        let cleanPaths = paths.map { p -> String in var q = p; while q.hasSuffix("/") { q.removeLast() }; return q }
         var oid = git_oid()
         while git_revwalk_next(&oid, walker) == 0 {
             var commit: OpaquePointer?
@@ -62,25 +62,56 @@ extension Repository {
                 try check(git_commit_tree(&parentTree, parentCommit), path, "reading a tree")
             }
             defer { git_tree_free(parentTree) }
-            var options = git_diff_options()
-            git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION))
-            let changes: [PathChange] = try specPointers.withUnsafeMutableBufferPointer { specs in
-                options.pathspec = git_strarray(strings: specs.baseAddress, count: specs.count)
-                var diff: OpaquePointer?
-                try check(git_diff_tree_to_tree(&diff, handle, parentTree, tree, &options), path, "comparing \(record.id.short) with its parent")
-                defer { git_diff_free(diff) }
-                var out: [PathChange] = []
-                for i in 0..<git_diff_num_deltas(diff) {
-                    guard let d = git_diff_get_delta(diff, i) else { continue }
-                    switch d.pointee.status {
-                    case GIT_DELTA_ADDED: out.append(PathChange(path: String(cString: d.pointee.new_file.path), kind: .added))
-                    case GIT_DELTA_DELETED: out.append(PathChange(path: String(cString: d.pointee.old_file.path), kind: .deleted))
-                    default: out.append(PathChange(path: String(cString: d.pointee.new_file.path), kind: .modified))
-                    }
-                }
-                return out
-            }
+            var changes: [PathChange] = []
+            for p in cleanPaths { changes += try self.changes(at: p, from: parentTree, to: tree, commit: record.id) }
             try body(record, changes)
         }
+    }
+
+    /// The files changed at `p` (a file, or every file under a folder) between two trees.
+    private func changes(at p: String, from old: OpaquePointer?, to new: OpaquePointer?, commit: ObjectID) throws -> [PathChange] {
+        func entry(_ tree: OpaquePointer?) -> OpaquePointer? {
+            guard let tree else { return nil }
+            if p.isEmpty { return nil }
+            var e: OpaquePointer?
+            return git_tree_entry_bypath(&e, tree, p) == 0 ? e : nil
+        }
+        let a = p.isEmpty ? nil : entry(old)
+        let b = p.isEmpty ? nil : entry(new)
+        defer { git_tree_entry_free(a); git_tree_entry_free(b) }
+        if !p.isEmpty {
+            if a == nil && b == nil { return [] }
+            if let a, let b, git_oid_equal(git_tree_entry_id(a), git_tree_entry_id(b)) == 1 { return [] }
+            let aIsTree = a.map { git_tree_entry_type($0) == GIT_OBJECT_TREE } ?? false
+            let bIsTree = b.map { git_tree_entry_type($0) == GIT_OBJECT_TREE } ?? false
+            if !aIsTree && !bIsTree {
+                return [PathChange(path: p, kind: a == nil ? .added : b == nil ? .deleted : .modified)]
+            }
+        }
+        // Two folders: diff just them (libgit2 skips identical subtrees).
+        func subtree(_ root: OpaquePointer?, _ e: OpaquePointer?) throws -> OpaquePointer? {
+            if p.isEmpty { return nil }
+            guard let e, git_tree_entry_type(e) == GIT_OBJECT_TREE else { return nil }
+            var t: OpaquePointer?
+            try check(git_tree_lookup(&t, handle, git_tree_entry_id(e)), path, "reading \(p) in \(commit.short)")
+            return t
+        }
+        let oldTree = p.isEmpty ? nil : try subtree(old, a)
+        let newTree = p.isEmpty ? nil : try subtree(new, b)
+        defer { git_tree_free(oldTree); git_tree_free(newTree) }
+        var diff: OpaquePointer?
+        try check(git_diff_tree_to_tree(&diff, handle, p.isEmpty ? old : oldTree, p.isEmpty ? new : newTree, nil), path, "comparing \(commit.short) with its parent")
+        defer { git_diff_free(diff) }
+        let prefix = p.isEmpty ? "" : p + "/"
+        var out: [PathChange] = []
+        for i in 0..<git_diff_num_deltas(diff) {
+            guard let d = git_diff_get_delta(diff, i) else { continue }
+            switch d.pointee.status {
+            case GIT_DELTA_ADDED: out.append(PathChange(path: prefix + String(cString: d.pointee.new_file.path), kind: .added))
+            case GIT_DELTA_DELETED: out.append(PathChange(path: prefix + String(cString: d.pointee.old_file.path), kind: .deleted))
+            default: out.append(PathChange(path: prefix + String(cString: d.pointee.new_file.path), kind: .modified))
+            }
+        }
+        return out
     }
 }

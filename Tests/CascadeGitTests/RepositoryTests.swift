@@ -37,7 +37,7 @@ struct RepositoryTests {
         #expect(refused == .refused)
         #expect(try repo.head() == .branch("refs/heads/main", id), "a refused commit changes nothing")
         var seen: [String] = []
-        try repo.walk(from: id, pathspecs: ["updates/"]) { commit, changes in
+        try repo.walk(from: id, paths: ["updates"]) { commit, changes in
             #expect(commit.author == someone)
             seen += changes.map(\.path)
         }
