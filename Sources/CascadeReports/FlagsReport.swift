@@ -56,8 +56,10 @@ public enum FlagsReport {
                                                               n($0.value.regressions), n($0.value.vanished), n($0.value.unchanged), n($0.value.rewrites)] },
                                       currency: ctx.org.currency)
         let dealRows = deals.sorted { (score($0.value.a), $0.value.amount, $1.key) > (score($1.value.a), $1.value.amount, $0.key) }
-        let dealTable = ReportTable(title: "Per deal", columns: ["deal", "account", "author", "amount", "slips", "days", "back", "vanished", "stale"],
-                                    cells: dealRows.map { [.text($0.key), .text($0.value.account), .text($0.value.author), .money($0.value.amount), n($0.value.a.slips), n($0.value.a.slipDays),
+        let shownDeals = 40
+        let dealTable = ReportTable(title: dealRows.count > shownDeals ? "Per deal (the \(shownDeals) most flagged of \(dealRows.count); CSV and JSON have all)" : "Per deal",
+                                    columns: ["deal", "account", "author", "amount", "slips", "days", "back", "vanished", "stale"],
+                                    cells: dealRows.prefix(shownDeals).map { [.text($0.key), .text($0.value.account), .text($0.value.author), .money($0.value.amount), n($0.value.a.slips), n($0.value.a.slipDays),
                                                           n($0.value.a.regressions), n($0.value.a.vanished), n($0.value.a.unchanged)] },
                                     currency: ctx.org.currency)
         let rewriteTable = ReportTable(title: "Updates rewritten after their week", columns: ["week", "author", "commit", "committed"],
@@ -118,6 +120,7 @@ public enum PipelineReport {
                                cells: rows.map { [$0[0], $0[1]] + $0.suffix(5) }, currency: ctx.org.currency)
         let byStage = ReportTable(title: "Open pipeline by stage", columns: ["week"] + stages,
                                   cells: rows.map { [$0[0]] + Array($0[2..<(2 + stages.count)]) }, currency: ctx.org.currency)
-        return Report(title: "Pipeline", tables: [wide, byStage], json: ["kind": "pipeline", "weeks": weeksJSON])
+        let weeksData = weeksJSON
+        return Report(title: "Pipeline", tables: [wide, byStage], json: ["kind": "pipeline", "weeks": weeksData])
     }
 }

@@ -6,14 +6,15 @@ public struct Report: Sendable {
     public var tables: [ReportTable]
     /// Lines printed under the tables (medians, trends).
     public var notes: [String]
-    /// The JSON form, written with sorted keys.
-    public var json: [String: any Sendable]
+    /// The JSON form, written with sorted keys; built only when asked for.
+    public var json: [String: any Sendable] { makeJSON() }
+    private let makeJSON: @Sendable () -> [String: any Sendable]
 
-    public init(title: String, tables: [ReportTable], notes: [String] = [], json: [String: any Sendable]) {
+    public init(title: String, tables: [ReportTable], notes: [String] = [], json: @autoclosure @escaping @Sendable () -> [String: any Sendable]) {
         self.title = title
         self.tables = tables
         self.notes = notes
-        self.json = json
+        self.makeJSON = json
     }
 }
 
