@@ -109,6 +109,12 @@ enum Console {
         FileHandle.standardError.write(Data("\r\u{1B}[K\(message)".utf8))
     }
 
+    /// With CASCADE_TIMING set, how long a phase took, on standard error.
+    static func timing(_ what: String, since start: Date) {
+        guard ProcessInfo.processInfo.environment["CASCADE_TIMING"] != nil else { return }
+        FileHandle.standardError.write(Data(String(format: "timing: %@: %.3f s\n", what, Date().timeIntervalSince(start)).utf8))
+    }
+
     static func clearProgress() {
         guard stderrIsTerminal else { return }
         FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))

@@ -70,7 +70,9 @@ struct ReportCommand: ParsableCommand {
             }
         }
         Console.progress("reading the updates…")
+        let started = Date()
         var history = History.load(root: session.root, org: org, through: until)
+        Console.timing("read \(history.weeks.count) weeks of updates", since: started)
         if let function {
             // A function's report looks at the asks addressed to it.
             history = History(org: org, updates: history.weeks.flatMap { history.updates(in: $0) }.map { u in
@@ -91,6 +93,7 @@ struct ReportCommand: ParsableCommand {
         case .flags: report = FlagsReport.make(ctx, rewrites: try rewrites(session, since: since, until: until))
         }
         Console.clearProgress()
+        Console.timing("\(kind.rawValue) report", since: started)
         switch format {
         case .json:
             var json = report.json

@@ -173,6 +173,13 @@ public final class History: @unchecked Sendable {
     }
 
     /// The person's updates before `week`, latest first.
+    /// The deals of the person's updates before `week`, latest first (cheaper than whole updates).
+    public func earlierDeals(of person: String, before week: Week) -> LazyMapSequence<ReversedCollection<ArraySlice<Week>>, [DealSnapshot]> {
+        let weeks = weeksOf[person] ?? []
+        let end = weeks.firstIndex { $0 >= week } ?? weeks.count
+        return weeks[..<end].reversed().lazy.map { self.byWeek[$0]![person]!.deals }
+    }
+
     public func earlier(of person: String, before week: Week) -> LazyMapSequence<ReversedCollection<ArraySlice<Week>>, WeeklyUpdate> {
         let weeks = weeksOf[person] ?? []
         let end = weeks.firstIndex { $0 >= week } ?? weeks.count

@@ -40,15 +40,15 @@ extension History {
     /// The risk signals raised by `person`'s update of `week` (none when they have no update).
     public func flags(of person: String, in week: Week) -> [RiskFlag] {
         guard let update = update(of: person, in: week) else { return [] }
-        let earlier = self.earlier(of: person, before: week)
+        let earlier = self.earlierDeals(of: person, before: week)
         let previous = earlier.first
         var flags: [RiskFlag] = []
         let quarter = Quarter(of: week, fiscalYearStartMonth: org.fiscalYearStartMonth)
         for deal in update.deals where deal.kind == .open {
             // Consecutive listings by this owner, latest first (this week's included).
             var listings: [DealSnapshot] = [deal]
-            for u in earlier {
-                guard let d = u.deals.first(where: { $0.id == deal.id }) else { break }
+            for deals in earlier {
+                guard let d = deals.first(where: { $0.id == deal.id }) else { break }
                 listings.append(d)
             }
             if listings.count >= 2 {
@@ -82,7 +82,7 @@ extension History {
         // Deals open in the previous update that this one no longer lists.
         if let previous {
             let now = Set(update.deals.map(\.id))
-            for deal in previous.deals where deal.kind == .open && !now.contains(deal.id) {
+            for deal in previous where deal.kind == .open && !now.contains(deal.id) {
                 if let owner = owner(of: deal.id, in: week) {
                     var f = RiskFlag(kind: .handedOver, deal: deal.id, account: deal.account, author: person, amount: deal.amount, week: week)
                     f.to = owner
