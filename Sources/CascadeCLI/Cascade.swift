@@ -1,5 +1,6 @@
 import ArgumentParser
 import CascadeCore
+import CascadeHistory
 import Foundation
 
 /// The `cascade` command and its subcommands.
@@ -24,6 +25,9 @@ public struct Cascade: ParsableCommand {
 
     /// Runs the command line; returns the process exit status (SPEC section 10).
     public static func run(_ arguments: [String]) -> Int32 {
+        if ProcessInfo.processInfo.environment["CASCADE_TIMING"] != nil {
+            History.timing = { Console.timing($0, since: $1) }
+        }
         do {
             var command = try parseAsRoot(arguments)
             try command.run()

@@ -56,6 +56,7 @@ struct DigestCommand: ParsableCommand {
         }
         Console.progress("reading the updates…")
         let history = History.load(root: session.root, org: org, through: week)
+        history.keepUntilExit()
         Console.clearProgress()
         let renderer = try DigestRenderer(org: org, template: try template(session.root))
         let builder = DigestBuilder(history: history)

@@ -81,6 +81,7 @@ struct ReportCommand: ParsableCommand {
                 return v
             })
         }
+        history.keepUntilExit()
         let ctx = ReportContext(history: history, scope: scope, since: since, until: until)
         let report: Report
         switch kind {

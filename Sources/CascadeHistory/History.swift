@@ -83,8 +83,9 @@ public final class History: @unchecked Sendable {
     public private(set) var firstSeen: [String: Week] = [:]
     /// Person -> deal id -> the first week their updates list it closed.
     private var firstClosed: [String: [String: Week]] = [:]
-    /// Week -> deal id -> who lists it that week (the first in id order).
+    /// Week -> deal id -> who lists it that week (the first in id order), built when first asked for.
     private var owners: [Week: [String: String]] = [:]
+    private let ownersLock = NSLock()
 
     public init(org: Org, updates: [WeeklyUpdate]) {
         self.org = org
@@ -97,7 +98,6 @@ public final class History: @unchecked Sendable {
         for week in weeks {
             for u in byWeek[week]!.values {
                 for d in u.deals {
-                    if let known = owners[week]?[d.id], known < u.person {} else { owners[week, default: [:]][d.id] = u.person }
                     if firstSeen[d.id] == nil { firstSeen[d.id] = week }
                     if d.kind != .open, firstClosed[u.person]?[d.id] == nil { firstClosed[u.person, default: [:]][d.id] = week }
                 }
@@ -107,7 +107,17 @@ public final class History: @unchecked Sendable {
 
     /// Reads every update under `root/updates` up to `week` (all when nil), on
     /// every core, through the cache in `.cascade/` when `cache` is set.
+    /// Keeps a history alive until the process exits: freeing millions of small
+    /// values just before exit costs a noticeable part of a run.
+    public func keepUntilExit() { History.kept.append(self) }
+    nonisolated(unsafe) private static var kept: [History] = []
+
+    /// Called with each phase of `load` and when it started (for CASCADE_TIMING).
+    nonisolated(unsafe) public static var timing: ((String, Date) -> Void)?
+
     public static func load(root: String, org: Org, through week: Week? = nil, cache: Bool = true) -> History {
+        var phase = Date()
+        func mark(_ what: String) { timing?(what, phase); phase = Date() }
         var paths: [String] = []
         for folder in FileSystem.list(root + "/updates") ?? [] where folder.isFolder {
             guard Week(folder.name) != nil else { continue }
@@ -123,27 +133,41 @@ public final class History: @unchecked Sendable {
             if case .success(let bytes) = FileSystem.read(root + "/org.yaml") { return HistoryCache.hash(bytes) }
             return 0
         }()
-        var cached: [String: (HistoryCache.Stamp, Range<Int>)] = [:]
         var cacheBytes: [UInt8] = []
+        var entries: [(path: Range<Int>, stamp: HistoryCache.Stamp, payload: Range<Int>)] = []
         if cache, case .success(let bytes) = FileSystem.read(cacheFile), let index = HistoryCache.index(bytes, orgHash: orgHash) {
-            cached = index
+            entries = index
             cacheBytes = bytes
         }
+        // Both lists are in path order: match them in one pass, without hashing.
+        var match = [Int](repeating: -1, count: paths.count)
+        cacheBytes.withUnsafeBufferPointer { b in
+            var j = 0
+            for (i, path) in paths.enumerated() {
+                let utf8 = Array(path.utf8)
+                while j < entries.count, b[entries[j].path].lexicographicallyPrecedes(utf8) { j += 1 }
+                if j < entries.count, b[entries[j].path].elementsEqual(utf8) { match[i] = j; j += 1 }
+            }
+        }
+        mark("list files and index the cache")
         let results = parallelMap(paths.count, chunk: 256) { i -> (stamp: HistoryCache.Stamp?, update: WeeklyUpdate?, fresh: Bool) in
             let path = paths[i]
             let stamp = HistoryCache.stamp(root + "/" + path)
-            if let stamp, let (known, range) = cached[path], known == stamp {
-                var reader = HistoryCache.Reader(bytes: cacheBytes, at: range.lowerBound)
+            if let stamp, match[i] >= 0, entries[match[i]].stamp == stamp {
+                var reader = HistoryCache.Reader(bytes: cacheBytes, at: entries[match[i]].payload.lowerBound)
                 if let update = reader.update() { return (stamp, update, false) }
             }
             return (stamp, parse(path, root: root, org: org), true)
         }
-        if cache, results.contains(where: \.fresh) || cached.count != paths.count {
+        mark("stat and decode \(paths.count) updates")
+        if cache, results.contains(where: \.fresh) || entries.count != paths.count {
             let entries = zip(paths, results).compactMap { path, r in r.stamp.map { (path, $0, r.update) } }
             HistoryCache.write(entries, orgHash: orgHash, to: cacheFile)
         }
         let updates = results.compactMap(\.update).filter { u in week.map { u.week <= $0 } ?? true }
-        return History(org: org, updates: updates)
+        let history = History(org: org, updates: updates)
+        mark("index the history")
+        return history
     }
 
     static func parse(_ path: String, root: String, org: Org) -> WeeklyUpdate? {
@@ -157,8 +181,18 @@ public final class History: @unchecked Sendable {
 
     public func update(of person: String, in week: Week) -> WeeklyUpdate? { byWeek[week]?[person] }
 
-    /// Who lists `deal` in `week`, if anyone.
-    public func owner(of deal: String, in week: Week) -> String? { owners[week]?[deal] }
+    /// Who lists `deal` in `week`, if anyone (the first person in id order).
+    public func owner(of deal: String, in week: Week) -> String? {
+        ownersLock.lock()
+        defer { ownersLock.unlock() }
+        if let map = owners[week] { return map[deal] }
+        var map: [String: String] = [:]
+        for u in (byWeek[week] ?? [:]).values {
+            for d in u.deals { if let known = map[d.id], known < u.person { continue }; map[d.id] = u.person }
+        }
+        owners[week] = map
+        return map[deal]
+    }
 
     public func updates(in week: Week) -> [WeeklyUpdate] {
         (byWeek[week] ?? [:]).values.sorted { $0.person < $1.person }

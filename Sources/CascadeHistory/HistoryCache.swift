@@ -84,20 +84,24 @@ enum HistoryCache {
 
     // MARK: Reading
 
-    /// Path -> (stamp, payload range) of a cache made for this org.yaml, or nil.
-    static func index(_ bytes: [UInt8], orgHash: UInt64) -> [String: (Stamp, Range<Int>)]? {
+    /// (path bytes, stamp, payload range) of each entry, in the order written
+    /// (path order), of a cache made for this org.yaml; nil when unusable.
+    static func index(_ bytes: [UInt8], orgHash: UInt64) -> [(path: Range<Int>, stamp: Stamp, payload: Range<Int>)]? {
         var r = Reader(bytes: bytes, at: 0)
         guard bytes.count > magic.count + 12, Array(bytes[0..<magic.count]) == magic else { return nil }
         r.at = magic.count
         guard let hash = r.u64(), hash == orgHash, let count = r.u32() else { return nil }
-        var out: [String: (Stamp, Range<Int>)] = [:]
+        var out: [(path: Range<Int>, stamp: Stamp, payload: Range<Int>)] = []
         out.reserveCapacity(Int(count))
         for _ in 0..<count {
-            guard let path = r.str(), let size = r.i64(), let s = r.i64(), let ns = r.i64(), let length = r.u32() else { return nil }
+            guard let n = r.u32(), r.at + Int(n) <= bytes.count else { return nil }
+            let path = r.at..<(r.at + Int(n))
+            r.at += Int(n)
+            guard let size = r.i64(), let s = r.i64(), let ns = r.i64(), let length = r.u32() else { return nil }
             let start = r.at
             guard start + Int(length) <= bytes.count else { return nil }
             r.at += Int(length)
-            out[path] = (Stamp(size: size, seconds: s, nanoseconds: ns), start..<(start + Int(length)))
+            out.append((path, Stamp(size: size, seconds: s, nanoseconds: ns), start..<(start + Int(length))))
         }
         return out
     }
