@@ -22,8 +22,8 @@ public struct Rewrite: Sendable {
 public enum FlagsReport {
     public static func make(_ ctx: ReportContext, rewrites: [Rewrite]) -> Report {
         let pairs = ctx.weeks.flatMap { week in ctx.scope.map { (week, $0) } }
-        let flags = parallelMap(pairs.count, chunk: 64) { ctx.history.flags(of: pairs[$0].1, in: pairs[$0].0) }.flatMap { $0 }.filter { $0.kind != .handedOver }
-        struct Author { var slips = 0, slipDays = 0, outOfQuarter = 0, pastNine = 0, regressions = 0, vanished = 0, unchanged = 0, rewrites = 0 }
+        let flags = parallelMap(pairs.count, chunk: 64) { ctx.history.flags(of: pairs[$0].1, in: pairs[$0].0) }.flatMap { $0 }
+        struct Author { var slips = 0, slipDays = 0, outOfQuarter = 0, pastNine = 0, regressions = 0, vanished = 0, unchanged = 0, handedOver = 0, rewrites = 0 }
         var authors: [String: Author] = [:]
         var deals: [String: (account: String, author: String, amount: Double, a: Author)] = [:]
         for f in flags {
@@ -40,7 +40,7 @@ public enum FlagsReport {
             case .unchanged:
                 // A stale deal counts once per run of unchanged updates: on the week it reaches four.
                 if f.times == 4 { a.unchanged += 1; d.a.unchanged += 1 }
-            case .handedOver: break
+            case .handedOver: a.handedOver += 1; d.a.handedOver += 1
             }
             authors[f.author] = a
             deals[f.deal] = d
@@ -51,9 +51,9 @@ public enum FlagsReport {
         func score(_ a: Author) -> Int { a.slips + a.regressions * 2 + a.vanished * 3 + a.unchanged + a.rewrites * 2 }
         let authorRows = authors.sorted { (score($0.value), $1.key) > (score($1.value), $0.key) }
         func n(_ v: Int) -> Cell { .number(Double(v)) }
-        let authorTable = ReportTable(title: "Per author", columns: ["author", "slips", "days", "out qtr", "9mo+", "back", "vanished", "stale", "rewrite"],
+        let authorTable = ReportTable(title: "Per author", columns: ["author", "slips", "days", "outQ", "9mo+", "back", "gone", "stale", "handed", "rewrite"],
                                       cells: authorRows.map { [.text($0.key), n($0.value.slips), n($0.value.slipDays), n($0.value.outOfQuarter), n($0.value.pastNine),
-                                                              n($0.value.regressions), n($0.value.vanished), n($0.value.unchanged), n($0.value.rewrites)] },
+                                                              n($0.value.regressions), n($0.value.vanished), n($0.value.unchanged), n($0.value.handedOver), n($0.value.rewrites)] },
                                       currency: ctx.org.currency)
         let dealRows = deals.sorted { (score($0.value.a), $0.value.amount, $1.key) > (score($1.value.a), $1.value.amount, $0.key) }
         let shownDeals = 40
@@ -67,7 +67,7 @@ public enum FlagsReport {
                                        currency: ctx.org.currency)
         func counts(_ a: Author) -> [String: any Sendable] {
             ["slips": a.slips, "slip_days": a.slipDays, "out_of_quarter": a.outOfQuarter, "past_nine_months": a.pastNine, "regressions": a.regressions,
-             "vanished": a.vanished, "stale": a.unchanged, "rewritten": a.rewrites]
+             "vanished": a.vanished, "stale": a.unchanged, "handed_over": a.handedOver, "rewritten": a.rewrites]
         }
         let json: [String: any Sendable] = [
             "kind": "flags",

@@ -163,3 +163,19 @@ struct ReportTests {
         #expect(table.rows[2] == ["@SUM(A1)", "$3k"])
     }
 }
+
+@Suite("report flags and handovers")
+struct HandoverReportTests {
+    @Test func aHandoverIsCountedAndIsNotVanished() {
+        let updates = [
+            Fixture.u("ana-lima", "2026-W40", [Fixture.deal("H", "propose", 10_000, close: "2026-12-01")]),
+            Fixture.u("ana-lima", "2026-W41", []),
+            Fixture.u("ben-okafor", "2026-W41", [Fixture.deal("H", "propose", 10_000, close: "2026-12-01")]),
+        ]
+        let history = History(org: Fixture.org, updates: updates)
+        let ctx = ReportContext(history: history, scope: ["ana-lima", "ben-okafor"], since: Week("2026-W40")!, until: Week("2026-W41")!)
+        let ana = (FlagsReport.make(ctx, rewrites: []).json["authors"] as! [[String: any Sendable]]).first { $0["author"] as? String == "ana-lima" }!
+        #expect(ana["handed_over"] as? Int == 1)
+        #expect(ana["vanished"] as? Int == 0)
+    }
+}
