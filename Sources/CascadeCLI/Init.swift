@@ -91,7 +91,7 @@ enum Scaffold {
           open: [suspect, qualify, discover, propose, negotiate, commit]
           won: [won]
           lost: [lost, disqualified]
-        loss_reasons: [price, product-gap, competitor, no-decision, budget, timing, champion-left, no-fit, other]
+        loss_reasons: [\(Org.defaultLossReasons.joined(separator: ", "))]
         tickets:
           pattern: '^[A-Z][A-Z0-9]+-[0-9]+$'
           url: https://tracker.example.com/browse/{id}

@@ -63,7 +63,6 @@ struct Submit: ParsableCommand {
         }
         let now = Int64(Date().timeIntervalSince1970)
         let offset = TimeZone.current.secondsFromGMT() / 60
-        var committedAny = false
         for group in groups {
             guard let email = group.author.email else {
                 throw UsageFailure("\(group.author.id.value) has no email in org.yaml; add one so the commit can name its author")
@@ -92,11 +91,9 @@ struct Submit: ParsableCommand {
             case .unchanged:
                 print("nothing to submit: \(group.files.map(\.path).joined(separator: ", ")) \(group.files.count == 1 ? "is" : "are") identical to HEAD")
             case .committed(let id):
-                committedAny = true
                 print("[\(id.short)] \(message.split(separator: "\n").first!)")
             }
         }
-        _ = committedAny
         _ = try validation.passed()
     }
 

@@ -90,7 +90,7 @@ public struct DemoOrganisation: Sendable {
           minutes: 5
           words_per_minute: 238
           note_words: 200
-        loss_reasons: [price, product-gap, competitor, no-decision, budget, timing, champion-left, no-fit, other]
+        loss_reasons: [\(Org.defaultLossReasons.joined(separator: ", "))]
         tickets:
           pattern: '^[A-Z][A-Z0-9]+-[0-9]+$'
           url: https://tracker.northwind.example/browse/{id}

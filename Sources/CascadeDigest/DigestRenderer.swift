@@ -136,7 +136,7 @@ public struct DigestRenderer {
     func section(_ items: [Digest.Item], key: String, noun: String, _ layout: Layout) -> [String: Any] {
         let shown = layout.shown[key] ?? items.count
         return ["show": !items.isEmpty, "items": items.prefix(shown).map { ["line": line($0, key: key)] },
-                "more": more(items.dropFirst(shown), noun, withAmount: key != "gaps" || true)]
+                "more": more(items.dropFirst(shown), noun, withAmount: true)]
     }
 
     func trimmed(_ text: String, words limit: Int) -> String {
