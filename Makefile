@@ -4,7 +4,7 @@
 #   make bench  release benchmarks on generated organisations (writes BENCHMARKS.md)
 
 SWIFT ?= swift
-DEB_PACKAGES := libgit2-dev libyaml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config git hyperfine
+DEB_PACKAGES := libgit2-dev libyaml-dev zlib1g-dev libssl-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config git hyperfine
 PIP_PACKAGES := jsonschema pyyaml pre-commit html5lib
 CASCADE := .build/debug/cascade
 

@@ -22,8 +22,14 @@ let package = Package(
         .systemLibrary(
             name: "CCmark", pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .systemLibrary(
+            name: "CZlib", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(
+            name: "CCrypto", pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]),
         .target(name: "CascadeCore", dependencies: ["CYAML"]),
-        .target(name: "CascadeGit", dependencies: ["CGit2"]),
+        .target(name: "CascadeGit", dependencies: ["CGit2", "CZlib", "CCrypto"]),
         .target(name: "CascadeDemo", dependencies: ["CascadeCore", "CascadeGit"]),
         .target(name: "CascadeHistory", dependencies: ["CascadeCore"]),
         .target(name: "CascadeReports", dependencies: ["CascadeCore", "CascadeHistory"]),

@@ -40,7 +40,7 @@ public final class DemoWriter {
             }
             let signature = Signature(name: "Cascade demo", email: "demo@cascade.invalid", time: Int64(last.time), offsetMinutes: 0)
             try writer.commit(files, author: signature, committer: signature, message: "updates of \(week): \(files.count) files\n")
-            for (path, commit) in latest { try commit.text.write(toFile: root + "/" + path, atomically: false, encoding: .utf8) }
+            for (path, commit) in latest { try save(commit.text, path) }
             return
         }
         for commit in commits {
@@ -48,11 +48,17 @@ public final class DemoWriter {
             let signature = Signature(name: commit.authorName, email: commit.email, time: Int64(commit.time), offsetMinutes: commit.timezone)
             try writer.commit(folder: String(parts[1]), name: String(parts[2]), bytes: Array(commit.text.utf8),
                               author: signature, committer: signature, message: commit.message + "\n")
-            try commit.text.write(toFile: root + "/" + commit.path, atomically: false, encoding: .utf8)
+            try save(commit.text, commit.path)
         }
     }
 
     public func finish() throws { try writer.finish() }
+
+    private func save(_ text: String, _ path: String) throws {
+        guard FileSystem.write(Array(text.utf8), to: root + "/" + path) else {
+            throw GitError(repository: root, operation: "writing \(path)", message: String(cString: strerror(errno)))
+        }
+    }
 
     public var commits: Int { writer.commits }
 }

@@ -1,51 +1,70 @@
-/// SHA-1, for the checksum that ends a git index file.
-struct SHA1 {
-    private var h: (UInt32, UInt32, UInt32, UInt32, UInt32) = (0x6745_2301, 0xEFCD_AB89, 0x98BA_DCFE, 0x1032_5476, 0xC3D2_E1F0)
+import CCrypto
 
-    static func digest(_ data: UnsafeRawBufferPointer) -> [UInt8] {
-        var s = SHA1()
-        let full = data.count / 64 * 64
-        var i = 0
-        while i < full {
-            s.block(UnsafeRawBufferPointer(rebasing: data[i..<(i + 64)]))
-            i += 64
+/// SHA-1 through OpenSSL (which uses the CPU's SHA instructions where there
+/// are some): object ids of the objects `cascade demo` packs, and the
+/// checksums that end index and pack files.
+struct SHA1 {
+    private let context: OpaquePointer
+
+    init() {
+        context = EVP_MD_CTX_new()
+        EVP_DigestInit_ex(context, EVP_sha1(), nil)
+    }
+
+    mutating func update(_ data: UnsafeRawBufferPointer) {
+        if data.count > 0 { EVP_DigestUpdate(context, data.baseAddress, data.count) }
+    }
+
+    mutating func update(_ bytes: [UInt8]) { bytes.withUnsafeBytes { update($0) } }
+
+    /// The digest; the hasher starts again afterwards.
+    mutating func finish() -> RawObjectID {
+        var out = RawObjectID()
+        withUnsafeMutableBytes(of: &out.bytes) { buffer in
+            var size: UInt32 = 0
+            _ = EVP_DigestFinal_ex(context, buffer.baseAddress!.assumingMemoryBound(to: UInt8.self), &size)
         }
-        var tail = [UInt8](data[full...])
-        tail.append(0x80)
-        while tail.count % 64 != 56 { tail.append(0) }
-        let bits = UInt64(data.count) * 8
-        for k in (0..<8).reversed() { tail.append(UInt8(truncatingIfNeeded: bits >> (UInt64(k) * 8))) }
-        tail.withUnsafeBytes { t in
-            var j = 0
-            while j < t.count { s.block(UnsafeRawBufferPointer(rebasing: t[j..<(j + 64)])); j += 64 }
-        }
-        var out: [UInt8] = []
-        for v in [s.h.0, s.h.1, s.h.2, s.h.3, s.h.4] { for k in (0..<4).reversed() { out.append(UInt8(truncatingIfNeeded: v >> (UInt32(k) * 8))) } }
+        EVP_DigestInit_ex(context, EVP_sha1(), nil)
         return out
     }
 
-    @inline(__always) private static func rotl(_ x: UInt32, _ n: UInt32) -> UInt32 { (x << n) | (x >> (32 - n)) }
+    func free() { EVP_MD_CTX_free(context) }
 
-    private mutating func block(_ p: UnsafeRawBufferPointer) {
-        var w = [UInt32](repeating: 0, count: 80)
-        w.withUnsafeMutableBufferPointer { w in
-            for t in 0..<16 {
-                w[t] = UInt32(p[4 * t]) << 24 | UInt32(p[4 * t + 1]) << 16 | UInt32(p[4 * t + 2]) << 8 | UInt32(p[4 * t + 3])
-            }
-            for t in 16..<80 { w[t] = SHA1.rotl(w[t - 3] ^ w[t - 8] ^ w[t - 14] ^ w[t - 16], 1) }
-            var (a, b, c, d, e) = h
-            for t in 0..<80 {
-                let f: UInt32, k: UInt32
-                switch t {
-                case 0..<20: f = (b & c) | (~b & d); k = 0x5A82_7999
-                case 20..<40: f = b ^ c ^ d; k = 0x6ED9_EBA1
-                case 40..<60: f = (b & c) | (b & d) | (c & d); k = 0x8F1B_BCDC
-                default: f = b ^ c ^ d; k = 0xCA62_C1D6
-                }
-                let temp = SHA1.rotl(a, 5) &+ f &+ e &+ k &+ w[t]
-                e = d; d = c; c = SHA1.rotl(b, 30); b = a; a = temp
-            }
-            h = (h.0 &+ a, h.1 &+ b, h.2 &+ c, h.3 &+ d, h.4 &+ e)
-        }
+    static func digest(_ data: UnsafeRawBufferPointer) -> [UInt8] {
+        var s = SHA1()
+        defer { s.free() }
+        s.update(data)
+        return s.finish().array
+    }
+
+    /// The id git gives an object: the SHA-1 of "<type> <size>\0" and the body.
+    mutating func objectID(_ type: String, _ body: UnsafeRawBufferPointer) -> RawObjectID {
+        update(Array("\(type) \(body.count)\0".utf8))
+        update(body)
+        return finish()
+    }
+}
+
+/// A 20-byte object id, kept as bytes (hashable, cheap to sort).
+struct RawObjectID: Hashable, Comparable {
+    var bytes: (UInt64, UInt64, UInt32) = (0, 0, 0)
+
+    var array: [UInt8] { withUnsafeBytes(of: bytes) { Array($0) } }
+    var hex: String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(40)
+        for b in array { out.append(digits[Int(b >> 4)]); out.append(digits[Int(b & 15)]) }
+        return String(decoding: out, as: UTF8.self)
+    }
+    var firstByte: UInt8 { UInt8(truncatingIfNeeded: bytes.0) }
+
+    static func == (a: RawObjectID, b: RawObjectID) -> Bool { a.bytes == b.bytes }
+    func hash(into hasher: inout Hasher) { hasher.combine(bytes.0); hasher.combine(bytes.1); hasher.combine(bytes.2) }
+    static func < (a: RawObjectID, b: RawObjectID) -> Bool {
+        // Byte order: the words hold the bytes little-endian, so compare them big-endian.
+        if a.bytes.0 != b.bytes.0 { return a.bytes.0.byteSwapped < b.bytes.0.byteSwapped }
+        if a.bytes.1 != b.bytes.1 { return a.bytes.1.byteSwapped < b.bytes.1.byteSwapped }
+        return a.bytes.2.byteSwapped < b.bytes.2.byteSwapped
     }
 }
