@@ -91,7 +91,11 @@ struct ReportCommand: ParsableCommand {
         case .objections: report = ObjectionsReport.make(ctx)
         case .asks: report = AsksReport.make(ctx)
         case .pipeline: report = PipelineReport.make(ctx)
-        case .flags: report = FlagsReport.make(ctx, rewrites: try rewrites(session, since: since, until: until))
+        case .flags:
+            let walked = Date()
+            let found = try rewrites(session, since: since, until: until)
+            Console.timing("find rewrites in git's history", since: walked)
+            report = FlagsReport.make(ctx, rewrites: found)
         }
         Console.clearProgress()
         Console.timing("\(kind.rawValue) report", since: started)
@@ -115,27 +119,11 @@ struct ReportCommand: ParsableCommand {
     /// Updates of the range changed by a commit more than seven days after their week ended.
     func rewrites(_ session: Session, since: Week, until: Week) throws -> [Rewrite] {
         guard let git = session.git, case .branch(_, let tip) = try git.head() else { return [] }
-        let prefix = session.gitPath("updates") + "/"
-        var found: [Rewrite] = []
         do {
-            // Only a commit dated more than seven days after some week of the range ended can rewrite it.
-            let earliest = Int64(since.sunday.ordinal + 1 + 7) * 86_400 - 14 * 3600
-            var folders: [String] = []
-            var w = since
-            while w <= until { folders.append(prefix + w.description); w = w.next }
-            try git.walk(from: tip, paths: folders, needsChanges: { $0.committer.time >= earliest }) { commit, changes in
-                for change in changes where change.kind == .modified {
-                    let location = UpdatePath(String(change.path.dropFirst(prefix.count - "updates/".count)))
-                    guard let week = location.week, let person = location.author, week >= since, week <= until else { continue }
-                    if SubmissionStatus.isRewrite(commit.committer.time, offset: commit.committer.offsetMinutes, week: week) {
-                        found.append(Rewrite(person: person, week: week, commit: commit.id.short, when: SubmissionStatus.localTime(commit.committer.time, commit.committer.offsetMinutes)))
-                    }
-                }
-            }
+            return try RewriteLog.load(git, head: tip, prefix: session.gitPath("updates") + "/").filter { $0.week >= since && $0.week <= until }
         } catch let error as GitError {
             throw UsageFailure(error.description)
         }
-        return found
     }
 }
 

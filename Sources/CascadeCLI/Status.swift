@@ -47,7 +47,9 @@ struct Status: ParsableCommand {
         case .branch(_, let id), .detached(let id): tip = id
         }
         if let tip {
-            try git.walk(from: tip, paths: [folder]) { commit, changes in
+            // Files added before the folder last disappeared are not there now: start after that.
+            let start = try git.newestCommit(without: String(folder.dropLast()), from: tip)
+            try git.walk(from: tip, hiding: start, paths: [folder]) { commit, changes in
                 for change in changes where change.path.hasPrefix(folder) && change.path.hasSuffix(".md") {
                     let person = String(change.path.dropFirst(folder.count).dropLast(3))
                     let when = (commit.committer.time, commit.committer.offsetMinutes)

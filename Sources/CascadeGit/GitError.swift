@@ -38,6 +38,7 @@ public struct GitError: Error, CustomStringConvertible, Sendable {
 enum Library {
     static let initialised: Bool = {
         git_libgit2_init()
+        _ = cascade_cache_trees_up_to(4 << 20)
         return true
     }()
 }

@@ -24,7 +24,13 @@ extension Repository {
     /// commit adds everything. Only subtrees whose ids differ are compared, so
     /// a long history of a large repository is read quickly.
     public func walk(from tip: ObjectID, hiding hide: ObjectID? = nil, paths: [String],
-                     needsChanges: (CommitRecord) -> Bool = { _ in true },
+                     _ body: (CommitRecord, [PathChange]) throws -> Void) throws {
+        try walk(from: tip, hiding: hide, paths: { _ in paths }, body)
+    }
+
+    /// As above, with the paths to compare chosen for each commit (none: the
+    /// commit's trees are not read at all).
+    public func walk(from tip: ObjectID, hiding hide: ObjectID? = nil, paths: (CommitRecord) -> [String],
                      _ body: (CommitRecord, [PathChange]) throws -> Void) throws {
         var walker: OpaquePointer?
         try check(git_revwalk_new(&walker, handle), path, "walking the history")
@@ -36,7 +42,6 @@ extension Repository {
             var h = hide.oid
             try check(git_revwalk_hide(walker, &h), path, "walking from \(hide.short)")
         }
-        let cleanPaths = paths.map { p -> String in var q = p; while q.hasSuffix("/") { q.removeLast() }; return q }
         var oid = git_oid()
         while git_revwalk_next(&oid, walker) == 0 {
             var commit: OpaquePointer?
@@ -47,13 +52,13 @@ extension Repository {
             let record = CommitRecord(id: ObjectID(oid), author: Signature(git_commit_author(commit)!),
                                       committer: Signature(git_commit_committer(commit)!), parents: parents,
                                       summary: git_commit_summary(commit).map { String(cString: $0) } ?? "")
-            guard needsChanges(record) else {
+            let wanted = paths(record).map { p -> String in var q = p; while q.hasSuffix("/") { q.removeLast() }; return q }
+            guard !wanted.isEmpty else {
                 try body(record, [])
                 continue
             }
             var tree: OpaquePointer?
             try check(git_commit_tree(&tree, commit), path, "reading the tree of \(record.id.short)")
-            defer { git_tree_free(tree) }
             var parentTree: OpaquePointer?
             if !parents.isEmpty {
                 var parentCommit: OpaquePointer?
@@ -61,25 +66,90 @@ extension Repository {
                 defer { git_commit_free(parentCommit) }
                 try check(git_commit_tree(&parentTree, parentCommit), path, "reading a tree")
             }
-            defer { git_tree_free(parentTree) }
+            let new = Folders(self, root: tree), old = Folders(self, root: parentTree)
+            defer { new.free(); old.free() }
+            // Paths in the same folder: one pass over that folder's entries finds which differ.
+            var differing: [String: Set<String>] = [:]
             var changes: [PathChange] = []
-            for p in cleanPaths { changes += try self.changes(at: p, from: parentTree, to: tree, commit: record.id) }
+            for p in wanted {
+                if let slash = p.lastIndex(of: "/") {
+                    let folder = String(p[..<slash])
+                    if differing[folder] == nil { differing[folder] = try Folders.differing(old.tree(folder), new.tree(folder)) }
+                    guard differing[folder]!.contains(String(p[p.index(after: slash)...])) else { continue }
+                }
+                changes += try self.changes(at: p, from: old, to: new, commit: record.id)
+            }
             try body(record, changes)
         }
     }
 
-    /// The files changed at `p` (a file, or every file under a folder) between two trees.
-    private func changes(at p: String, from old: OpaquePointer?, to new: OpaquePointer?, commit: ObjectID) throws -> [PathChange] {
-        func entry(_ tree: OpaquePointer?) -> OpaquePointer? {
-            guard let tree else { return nil }
-            if p.isEmpty { return nil }
-            var e: OpaquePointer?
-            return git_tree_entry_bypath(&e, tree, p) == 0 ? e : nil
+    /// The folders of one commit's tree, each read once however many paths ask for it.
+    final class Folders {
+        let repository: Repository
+        var trees: [String: OpaquePointer?] = [:]
+
+        init(_ repository: Repository, root: OpaquePointer?) {
+            self.repository = repository
+            trees[""] = root
         }
-        let a = p.isEmpty ? nil : entry(old)
-        let b = p.isEmpty ? nil : entry(new)
-        defer { git_tree_entry_free(a); git_tree_entry_free(b) }
+
+        /// The folder at `path` ("" is the root), or nil when there is none.
+        func tree(_ path: String) throws -> OpaquePointer? {
+            if let known = trees[path] { return known }
+            let slash = path.lastIndex(of: "/")
+            let parent = try tree(slash.map { String(path[..<$0]) } ?? "")
+            var found: OpaquePointer?
+            if let e = entry(in: parent, named: slash.map { String(path[path.index(after: $0)...]) } ?? path),
+               git_tree_entry_type(e) == GIT_OBJECT_TREE {
+                try check(git_tree_lookup(&found, repository.handle, git_tree_entry_id(e)), repository.path, "reading \(path)")
+            }
+            trees[path] = found
+            return found
+        }
+
+        /// The entry at `path`, borrowed from its folder (valid until `free`).
+        func entry(_ path: String) throws -> OpaquePointer? {
+            let slash = path.lastIndex(of: "/")
+            let folder = try tree(slash.map { String(path[..<$0]) } ?? "")
+            return entry(in: folder, named: slash.map { String(path[path.index(after: $0)...]) } ?? path)
+        }
+
+        private func entry(in tree: OpaquePointer?, named name: String) -> OpaquePointer? {
+            guard let tree else { return nil }
+            return git_tree_entry_byname(tree, name)
+        }
+
+        func free() { for case let t? in trees.values { git_tree_free(t) } }
+
+        /// The names whose entries differ between two folders (either may be missing).
+        static func differing(_ a: OpaquePointer?, _ b: OpaquePointer?) -> Set<String> {
+            var out: Set<String> = []
+            let na = a.map { git_tree_entrycount($0) } ?? 0, nb = b.map { git_tree_entrycount($0) } ?? 0
+            var i = 0, j = 0
+            while i < na || j < nb {
+                let ea = i < na ? git_tree_entry_byindex(a, i) : nil
+                let eb = j < nb ? git_tree_entry_byindex(b, j) : nil
+                let order: Int32
+                if let ea, let eb { order = strcmp(git_tree_entry_name(ea), git_tree_entry_name(eb)) } else { order = ea == nil ? 1 : -1 }
+                if order < 0 {
+                    out.insert(String(cString: git_tree_entry_name(ea)!)); i += 1
+                } else if order > 0 {
+                    out.insert(String(cString: git_tree_entry_name(eb)!)); j += 1
+                } else {
+                    if git_oid_equal(git_tree_entry_id(ea), git_tree_entry_id(eb)) != 1 { out.insert(String(cString: git_tree_entry_name(ea)!)) }
+                    i += 1; j += 1
+                }
+            }
+            return out
+        }
+    }
+
+    /// The files changed at `p` (a file, or every file under a folder) between two trees.
+    private func changes(at p: String, from old: Folders, to new: Folders, commit: ObjectID) throws -> [PathChange] {
+        var oldTree = try old.tree("")
+        var newTree = try new.tree("")
         if !p.isEmpty {
+            let a = try old.entry(p), b = try new.entry(p)
             if a == nil && b == nil { return [] }
             if let a, let b, git_oid_equal(git_tree_entry_id(a), git_tree_entry_id(b)) == 1 { return [] }
             let aIsTree = a.map { git_tree_entry_type($0) == GIT_OBJECT_TREE } ?? false
@@ -87,31 +157,62 @@ extension Repository {
             if !aIsTree && !bIsTree {
                 return [PathChange(path: p, kind: a == nil ? .added : b == nil ? .deleted : .modified)]
             }
+            oldTree = aIsTree ? try old.tree(p) : nil
+            newTree = bIsTree ? try new.tree(p) : nil
+            // A file replaced by a folder of the same name, or the other way round.
+            if a != nil && !aIsTree { return [PathChange(path: p, kind: .deleted)] + (try changes(below: p, oldTree, newTree, old, new, commit)) }
+            if b != nil && !bIsTree { return (try changes(below: p, oldTree, newTree, old, new, commit)) + [PathChange(path: p, kind: .added)] }
         }
-        // Two folders: diff just them (libgit2 skips identical subtrees).
-        func subtree(_ root: OpaquePointer?, _ e: OpaquePointer?) throws -> OpaquePointer? {
-            if p.isEmpty { return nil }
-            guard let e, git_tree_entry_type(e) == GIT_OBJECT_TREE else { return nil }
-            var t: OpaquePointer?
-            try check(git_tree_lookup(&t, handle, git_tree_entry_id(e)), path, "reading \(p) in \(commit.short)")
-            return t
-        }
-        let oldTree = p.isEmpty ? nil : try subtree(old, a)
-        let newTree = p.isEmpty ? nil : try subtree(new, b)
-        defer { git_tree_free(oldTree); git_tree_free(newTree) }
-        var diff: OpaquePointer?
-        try check(git_diff_tree_to_tree(&diff, handle, p.isEmpty ? old : oldTree, p.isEmpty ? new : newTree, nil), path, "comparing \(commit.short) with its parent")
-        defer { git_diff_free(diff) }
-        let prefix = p.isEmpty ? "" : p + "/"
+        return try changes(below: p, oldTree, newTree, old, new, commit)
+    }
+
+    private func changes(below p: String, _ oldTree: OpaquePointer?, _ newTree: OpaquePointer?, _ old: Folders, _ new: Folders, _ commit: ObjectID) throws -> [PathChange] {
+        // Two folders: compare their entries, and go down only into subfolders that differ.
         var out: [PathChange] = []
-        for i in 0..<git_diff_num_deltas(diff) {
-            guard let d = git_diff_get_delta(diff, i) else { continue }
-            switch d.pointee.status {
-            case GIT_DELTA_ADDED: out.append(PathChange(path: prefix + String(cString: d.pointee.new_file.path), kind: .added))
-            case GIT_DELTA_DELETED: out.append(PathChange(path: prefix + String(cString: d.pointee.old_file.path), kind: .deleted))
-            default: out.append(PathChange(path: prefix + String(cString: d.pointee.new_file.path), kind: .modified))
+        for name in Folders.differing(oldTree, newTree).sorted() {
+            let sub = p.isEmpty ? name : p + "/" + name
+            let a = oldTree.flatMap { git_tree_entry_byname($0, name) }, b = newTree.flatMap { git_tree_entry_byname($0, name) }
+            let aIsTree = a.map { git_tree_entry_type($0) == GIT_OBJECT_TREE } ?? false
+            let bIsTree = b.map { git_tree_entry_type($0) == GIT_OBJECT_TREE } ?? false
+            if aIsTree || bIsTree {
+                out += try changes(at: sub, from: old, to: new, commit: commit)
+            } else if a != nil || b != nil {
+                if let a, let b, git_oid_equal(git_tree_entry_id(a), git_tree_entry_id(b)) == 1 { continue }
+                out.append(PathChange(path: sub, kind: a == nil ? .added : b == nil ? .deleted : .modified))
             }
         }
         return out
+    }
+}
+
+extension Repository {
+    /// Whether `ancestor` is `commit` or one of its ancestors.
+    public func contains(_ ancestor: ObjectID, before commit: ObjectID) -> Bool {
+        if ancestor == commit { return true }
+        var a = ancestor.oid, c = commit.oid
+        return git_graph_descendant_of(handle, &c, &a) == 1
+    }
+}
+
+extension Repository {
+    /// Going back from `tip` along first parents, the newest commit whose
+    /// tree has nothing at `path`: every file there now was added after it,
+    /// so a walk of that path's history can stop there. Nil when every
+    /// commit back to the first has something at `path`.
+    public func newestCommit(without path: String, from tip: ObjectID) throws -> ObjectID? {
+        var oid = tip.oid
+        while true {
+            var commit: OpaquePointer?
+            try check(git_commit_lookup(&commit, handle, &oid), self.path, "reading a commit")
+            defer { git_commit_free(commit) }
+            var tree: OpaquePointer?
+            try check(git_commit_tree(&tree, commit), self.path, "reading a tree")
+            defer { git_tree_free(tree) }
+            var entry: OpaquePointer?
+            if git_tree_entry_bypath(&entry, tree, path) != 0 { return ObjectID(oid) }
+            git_tree_entry_free(entry)
+            guard git_commit_parentcount(commit) > 0 else { return nil }
+            oid = git_commit_parent_id(commit, 0).pointee
+        }
     }
 }

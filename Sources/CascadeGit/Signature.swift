@@ -35,6 +35,12 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible {
     public var description: String { hex }
     public var short: String { String(hex.prefix(8)) }
 
+    /// An id written as 40 hex digits; nil for anything else.
+    public init?(hex: String) {
+        guard hex.utf8.count == 40, hex.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else { return nil }
+        self.hex = hex
+    }
+
     init(_ oid: UnsafePointer<git_oid>) {
         var buf = [CChar](repeating: 0, count: 41)
         git_oid_tostr(&buf, 41, oid)

@@ -45,12 +45,30 @@ struct ReportCommandTests {
         let correction = "updates/2026-W47/ana-lima.md"
         try repo.write(correction, try repo.read(correction) + "Small fix.\n")
         try repo.git(["commit", "-q", "-am", "fix"], environment: ["GIT_COMMITTER_DATE": "2026-11-25T11:00:00+01:00"])
-        let result = try repo.cascade("report", "flags", "--format", "json", "--today", "2026-11-25")
-        let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
-        let rewrites = json["rewrites"] as! [[String: Any]]
-        #expect(rewrites.count == 1, "\(rewrites)")
-        #expect(rewrites.first?["week"] as? String == "2026-W45")
-        #expect(rewrites.first?["author"] as? String == "ana-lima")
+        func rewrites() throws -> [[String: Any]] {
+            let result = try repo.cascade("report", "flags", "--format", "json", "--today", "2026-11-25")
+            let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+            return json["rewrites"] as! [[String: Any]]
+        }
+        let found = try rewrites()
+        #expect(found.count == 1, "\(found)")
+        #expect(found.first?["week"] as? String == "2026-W45")
+        #expect(found.first?["author"] as? String == "ana-lima")
+        // The walk is kept in .git/cascade/rewrites: the next run walks only the new commits.
+        let log = try String(contentsOfFile: repo.path + "/.git/cascade/rewrites", encoding: .utf8)
+        #expect(log.contains("tip \(try repo.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines))"))
+        #expect(log.contains("2026-W45\tana-lima\t"))
+        let second = "updates/2026-W44/ana-lima.md"
+        try repo.write(second, try repo.read(second) + "Also corrected.\n")
+        try repo.git(["commit", "-q", "-am", "second rewrite"], environment: ["GIT_COMMITTER_DATE": "2026-11-25T12:00:00+01:00"])
+        #expect(try rewrites().compactMap { $0["week"] as? String }.sorted() == ["2026-W44", "2026-W45"])
+        // A branch moved back past the logged commit: the log is rebuilt, not trusted.
+        try repo.git(["reset", "-q", "--hard", "HEAD~3"])
+        #expect(try rewrites().isEmpty)
+        // A damaged log is ignored and rewritten.
+        try "cascade-rewrites 1\nprefix updates/\ntip nonsense\n".write(toFile: repo.path + "/.git/cascade/rewrites", atomically: true, encoding: .utf8)
+        #expect(try rewrites().isEmpty)
+        #expect(try String(contentsOfFile: repo.path + "/.git/cascade/rewrites", encoding: .utf8).contains("tip \(try repo.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines))"))
     }
 
     @Test func scopeAndUsageErrors() throws {

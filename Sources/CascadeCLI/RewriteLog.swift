@@ -1,0 +1,68 @@
+import CascadeCore
+import CascadeGit
+import CascadeReports
+import Foundation
+
+/// Every rewrite git's history holds (an update changed by a commit more
+/// than seven days after its week ended), found by walking the commits once
+/// and kept in `.git/cascade/rewrites` with the commit the walk reached. A
+/// later run walks only the commits made since; if that commit is no longer
+/// in the history (a rewritten branch), the walk starts again from scratch.
+struct RewriteLog {
+    static let header = "cascade-rewrites 1"
+
+    var tip: ObjectID?
+    var rewrites: [Rewrite] = []
+
+    /// The rewrites of the history up to `head`, under `prefix` ("updates/" relative to the git working tree).
+    static func load(_ git: Repository, head: ObjectID, prefix: String) throws -> [Rewrite] {
+        let file = git.gitDirectory + "/cascade/rewrites"
+        var log = read(file, prefix: prefix) ?? RewriteLog()
+        if let tip = log.tip, !git.contains(tip, before: head) { log = RewriteLog() }
+        guard log.tip != head else { return log.rewrites }
+        // A commit can only rewrite the weeks that ended more than seven days before it
+        // (give or take the widest time zones): only those folders are compared.
+        let weeks = (FileSystem.list(git.path + "/" + prefix) ?? []).compactMap { Week($0.name) }
+        let folders = weeks.map { (folder: prefix + $0.description, from: Int64($0.sunday.ordinal + 1 + 7) * 86_400 - 14 * 3600) }
+        try git.walk(from: head, hiding: log.tip, paths: { commit in folders.filter { commit.committer.time >= $0.from }.map(\.folder) }) { commit, changes in
+            for change in changes where change.kind == .modified {
+                let location = UpdatePath(String(change.path.dropFirst(prefix.count - "updates/".count)))
+                guard let week = location.week, let person = location.author else { continue }
+                if SubmissionStatus.isRewrite(commit.committer.time, offset: commit.committer.offsetMinutes, week: week) {
+                    log.rewrites.append(Rewrite(person: person, week: week, commit: commit.id.short,
+                                                when: SubmissionStatus.localTime(commit.committer.time, commit.committer.offsetMinutes)))
+                }
+            }
+        }
+        log.tip = head
+        log.write(file, prefix: prefix)
+        return log.rewrites
+    }
+
+    static func read(_ file: String, prefix: String) -> RewriteLog? {
+        guard case .success(let bytes) = FileSystem.read(file, limit: 256 << 20) else { return nil }
+        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.count >= 3, lines[0] == header, lines[1] == "prefix \(prefix)", lines[2].hasPrefix("tip ") else { return nil }
+        guard let tip = ObjectID(hex: String(lines[2].dropFirst(4))) else { return nil }
+        var log = RewriteLog(tip: tip)
+        for line in lines.dropFirst(3) where !line.isEmpty {
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard f.count == 4, let week = Week(f[0]) else { return nil }
+            log.rewrites.append(Rewrite(person: f[1], week: week, commit: f[2], when: f[3]))
+        }
+        return log
+    }
+
+    /// Written to a temporary file and renamed: a reader never sees half a log.
+    func write(_ file: String, prefix: String) {
+        var text = "\(Self.header)\nprefix \(prefix)\ntip \(tip?.hex ?? "")\n"
+        for r in rewrites { text += "\(r.week)\t\(r.person)\t\(r.commit)\t\(r.when)\n" }
+        let folder = (file as NSString).deletingLastPathComponent
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let temporary = file + ".\(getpid()).tmp"
+        guard FileSystem.write(Array(text.utf8), to: temporary), rename(temporary, file) == 0 else {
+            unlink(temporary)
+            return
+        }
+    }
+}
