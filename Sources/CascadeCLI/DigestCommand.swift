@@ -55,13 +55,18 @@ struct DigestCommand: ParsableCommand {
             throw UsageFailure("no person or function '\(forID)' in org.yaml\(hint)")
         }
         Console.progress("reading the updates…")
-        let history = History.load(root: session.root, org: org, through: week)
+        let history = History.load(root: session.root, org: org, through: week, full: DigestBuilder.readsInFull(week))
         history.keepUntilExit()
         Console.clearProgress()
         let renderer = try DigestRenderer(org: org, template: try template(session.root))
         let builder = DigestBuilder(history: history)
         if let forID {
-            let text = render(builder.build(for: forID, week: week)!, renderer, org)
+            let started = Date()
+            let digest = builder.build(for: forID, week: week)!
+            Console.timing("build the digest", since: started)
+            let rendered = Date()
+            let text = render(digest, renderer, org)
+            Console.timing("render it", since: rendered)
             if let out { try FileManager.replace(Paths.absolute(out), Array(text.utf8)) } else { Console.write(text) }
             return
         }

@@ -9,6 +9,11 @@ public struct DigestBuilder {
 
     public init(history: History) { self.history = history }
 
+    /// The weeks whose texts (notes, highlights, asks, gaps, reasons and
+    /// lessons, next steps) a digest of `week` reads: that week only. Of
+    /// every other week it reads the deals' states (`History.load(full:)`).
+    public static func readsInFull(_ week: Week) -> (Week) -> Bool { { $0 == week } }
+
     public func build(for id: String, week: Week) -> Digest? {
         if let function = org.function(id) { return buildFunction(function, week: week) }
         guard let person = org.person(id) else { return nil }

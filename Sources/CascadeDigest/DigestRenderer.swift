@@ -52,7 +52,11 @@ public struct DigestRenderer {
     public func render(_ d: Digest) -> Output {
         let slots = self.slots(d)
         var layout = Layout()
-        for slot in slots { layout.shown[slot.key] = slot.items.count }
+        // An item's line runs to five words or more (id, account, author, amount), so no
+        // section can show more than a fifth of the budget: start there rather than
+        // render thousands of lines first.
+        let most = max(20, budget / 5)
+        for slot in slots { layout.shown[slot.key] = min(slot.items.count, most) }
         layout.shown["notes"] = d.notes.count
         layout.shown["missing"] = min(d.missing.count, 40)
         var markdown = ""

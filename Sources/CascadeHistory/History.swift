@@ -9,48 +9,72 @@ public struct DealSnapshot: Sendable {
     public var kind: Org.Stages.Kind
     public var amount: Double
     public var close: Day?
-    public var next: String
-    public var reason: String?
-    public var lesson: String?
-    public var why: String?
-    public var competitor: String?
-    public var vertical: String?
-    public var persona: String?
-    public var gaps: [String]
-    public var objections: [String]
-    public var asks: [(to: String, ask: String)]
+    /// The next step; empty when the history was read for states only (see `nextHash`).
+    public var next: String { didSet { nextHash = HistoryCache.hash(next) } }
+    /// A hash of the next step, kept even when its text was not read: "unchanged" compares it.
+    public var nextHash: UInt64
+    /// The texts few readers need, shared between copies: copying a snapshot stays cheap.
+    private var texts: Texts
+
+    struct Fields {
+        var reason: String?, lesson: String?, why: String?, competitor: String?, vertical: String?, persona: String?
+        var gaps: [String] = [], objections: [String] = [], asks: [(to: String, ask: String)] = []
+    }
+
+    final class Texts: @unchecked Sendable {
+        let fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+        static let none = Texts(Fields())
+    }
+
+    private mutating func change(_ body: (inout Fields) -> Void) {
+        var f = texts.fields
+        body(&f)
+        texts = Texts(f)
+    }
+
+    public var reason: String? { get { texts.fields.reason } set { change { $0.reason = newValue } } }
+    public var lesson: String? { get { texts.fields.lesson } set { change { $0.lesson = newValue } } }
+    public var why: String? { get { texts.fields.why } set { change { $0.why = newValue } } }
+    public var competitor: String? { get { texts.fields.competitor } set { change { $0.competitor = newValue } } }
+    public var vertical: String? { get { texts.fields.vertical } set { change { $0.vertical = newValue } } }
+    public var persona: String? { get { texts.fields.persona } set { change { $0.persona = newValue } } }
+    public var gaps: [String] { get { texts.fields.gaps } set { change { $0.gaps = newValue } } }
+    public var objections: [String] { get { texts.fields.objections } set { change { $0.objections = newValue } } }
+    public var asks: [(to: String, ask: String)] { get { texts.fields.asks } set { change { $0.asks = newValue } } }
 
     public init(id: String, account: String, stage: String, kind: Org.Stages.Kind, amount: Double, close: Day?, next: String,
                 reason: String?, lesson: String?, why: String?, competitor: String?, vertical: String?, persona: String?,
                 gaps: [String], objections: [String], asks: [(to: String, ask: String)]) {
         self.id = id; self.account = account; self.stage = stage; self.kind = kind; self.amount = amount; self.close = close; self.next = next
-        self.reason = reason; self.lesson = lesson; self.why = why; self.competitor = competitor; self.vertical = vertical; self.persona = persona
-        self.gaps = gaps; self.objections = objections; self.asks = asks
+        nextHash = HistoryCache.hash(next)
+        let fields = Fields(reason: reason, lesson: lesson, why: why, competitor: competitor, vertical: vertical, persona: persona,
+                            gaps: gaps, objections: objections, asks: asks)
+        let empty = reason == nil && lesson == nil && why == nil && competitor == nil && vertical == nil && persona == nil
+            && gaps.isEmpty && objections.isEmpty && asks.isEmpty
+        texts = empty ? Texts.none : Texts(fields)
+    }
+
+    /// A snapshot of the deal's state only (what `History.load` reads of weeks it does not need in full).
+    init(id: String, account: String, stage: String, kind: Org.Stages.Kind, amount: Double, close: Day?, nextHash: UInt64) {
+        self.id = id; self.account = account; self.stage = stage; self.kind = kind; self.amount = amount; self.close = close
+        next = ""
+        self.nextHash = nextHash
+        texts = Texts.none
     }
 
     public init?(_ deal: Deal, org: Org) {
         guard let id = deal.id?.value, let stage = deal.stage?.value, let kind = org.stages.kind(of: stage) else { return nil }
-        self.id = id
-        account = deal.account?.value ?? id
-        self.stage = stage
-        self.kind = kind
-        amount = deal.amount?.value.value ?? 0
-        close = deal.close.flatMap { Day($0.value) }
-        next = deal.next?.value ?? ""
-        reason = deal.reason?.value
-        lesson = deal.lesson?.value
-        why = deal.why?.value
-        competitor = deal.competitor?.value
-        vertical = deal.vertical?.value
-        persona = deal.persona?.value
-        gaps = deal.gaps.map(\.value)
-        objections = deal.objections.map(\.value)
-        asks = deal.asks.compactMap { a in a.to.map { ($0.value, a.ask?.value ?? "") } }
+        self.init(id: id, account: deal.account?.value ?? id, stage: stage, kind: kind, amount: deal.amount?.value.value ?? 0,
+                  close: deal.close.flatMap { Day($0.value) }, next: deal.next?.value ?? "",
+                  reason: deal.reason?.value, lesson: deal.lesson?.value, why: deal.why?.value, competitor: deal.competitor?.value,
+                  vertical: deal.vertical?.value, persona: deal.persona?.value, gaps: deal.gaps.map(\.value),
+                  objections: deal.objections.map(\.value), asks: deal.asks.compactMap { a in a.to.map { ($0.value, a.ask?.value ?? "") } })
     }
 
     /// Stage, amount, close and next: what "unchanged" compares.
     func sameState(as other: DealSnapshot) -> Bool {
-        stage == other.stage && amount == other.amount && close == other.close && next == other.next
+        stage == other.stage && amount == other.amount && close == other.close && nextHash == other.nextHash
     }
 }
 
@@ -89,24 +113,43 @@ public final class History: @unchecked Sendable {
 
     public init(org: Org, updates: [WeeklyUpdate]) {
         self.org = org
-        for u in updates {
-            byWeek[u.week, default: [:]][u.person] = u
-            weeksOf[u.person, default: []].append(u.week)
-        }
-        weeks = byWeek.keys.sorted()
-        for person in weeksOf.keys { weeksOf[person]!.sort() }
-        for week in weeks {
-            for u in byWeek[week]!.values {
-                for d in u.deals {
-                    if firstSeen[d.id] == nil { firstSeen[d.id] = week }
-                    if d.kind != .open, firstClosed[u.person]?[d.id] == nil { firstClosed[u.person, default: [:]][d.id] = week }
+        weeks = Set(updates.map(\.week)).sorted()
+        // Two independent indexes, one per core: who wrote what when, and when each deal was first seen and closed.
+        nonisolated(unsafe) var byWeek: [Week: [String: WeeklyUpdate]] = [:]
+        nonisolated(unsafe) var weeksOf: [String: [Week]] = [:]
+        nonisolated(unsafe) var firstSeen: [String: Week] = [:]
+        nonisolated(unsafe) var firstClosed: [String: [String: Week]] = [:]
+        let weeks = self.weeks
+        _ = parallelMap(2, chunk: 1) { part -> Bool in
+            if part == 0 {
+                for u in updates {
+                    byWeek[u.week, default: [:]][u.person] = u
+                    weeksOf[u.person, default: []].append(u.week)
+                }
+                for person in weeksOf.keys { weeksOf[person]!.sort() }
+            } else {
+                let order = weeks.enumerated().reduce(into: [Week: Int]()) { $0[$1.element] = $1.offset }
+                var inWeek = [[Int]](repeating: [], count: weeks.count)
+                for (i, u) in updates.enumerated() { inWeek[order[u.week]!].append(i) }
+                for (w, list) in inWeek.enumerated() {
+                    let week = weeks[w]
+                    for i in list {
+                        let u = updates[i]
+                        for d in u.deals {
+                            if firstSeen[d.id] == nil { firstSeen[d.id] = week }
+                            if d.kind != .open, firstClosed[u.person]?[d.id] == nil { firstClosed[u.person, default: [:]][d.id] = week }
+                        }
+                    }
                 }
             }
+            return true
         }
+        self.byWeek = byWeek
+        self.weeksOf = weeksOf
+        self.firstSeen = firstSeen
+        self.firstClosed = firstClosed
     }
 
-    /// Reads every update under `root/updates` up to `week` (all when nil), on
-    /// every core, through the cache in `.cascade/` when `cache` is set.
     /// Keeps a history alive until the process exits: freeing millions of small
     /// values just before exit costs a noticeable part of a run.
     public func keepUntilExit() { History.kept.append(self) }
@@ -115,16 +158,21 @@ public final class History: @unchecked Sendable {
     /// Called with each phase of `load` and when it started (for CASCADE_TIMING).
     nonisolated(unsafe) public static var timing: ((String, Date) -> Void)?
 
-    public static func load(root: String, org: Org, through week: Week? = nil, cache: Bool = true) -> History {
+    /// Reads every update under `root/updates` up to `week` (all when nil), on
+    /// every core, through the cache in `.git/cascade/` when `cache` is set.
+    /// Weeks for which `full` is false are read for the deals' states only
+    /// (no texts, notes or highlights; the next step as its hash): enough for
+    /// pipelines and risk signals, and much quicker.
+    public static func load(root: String, org: Org, through week: Week? = nil, cache: Bool = true, full: ((Week) -> Bool)? = nil) -> History {
         var phase = Date()
         func mark(_ what: String) { timing?(what, phase); phase = Date() }
-        var paths: [String] = []
-        for folder in FileSystem.list(root + "/updates") ?? [] where folder.isFolder {
-            guard Week(folder.name) != nil else { continue }
-            for file in FileSystem.list(root + "/updates/" + folder.name) ?? [] where file.name.hasSuffix(".md") {
-                paths.append("updates/\(folder.name)/\(file.name)")
-            }
+        let folders = (FileSystem.list(root + "/updates") ?? []).filter { $0.isFolder && Week($0.name) != nil }
+        let listed = parallelMap(folders.count, chunk: 1) { i -> [String] in
+            let name = folders[i].name
+            return (FileSystem.list(root + "/updates/" + name) ?? []).filter { $0.name.hasSuffix(".md") }.map { "updates/\(name)/\($0.name)" }
         }
+        let paths = listed.flatMap { $0 }
+        let pathWeeks = zip(folders, listed).flatMap { folder, files in [Week](repeating: Week(folder.name)!, count: files.count) }
         // Inside .git when there is one, so the cache never shows in `git status`.
         var isFolder: ObjCBool = false
         let gitDir = FileManager.default.fileExists(atPath: root + "/.git", isDirectory: &isFolder) && isFolder.boolValue
@@ -133,41 +181,60 @@ public final class History: @unchecked Sendable {
             if case .success(let bytes) = FileSystem.read(root + "/org.yaml") { return HistoryCache.hash(bytes) }
             return 0
         }()
-        var cacheBytes: [UInt8] = []
-        var entries: [(path: Range<Int>, stamp: HistoryCache.Stamp, payload: Range<Int>)] = []
-        if cache, case .success(let bytes) = FileSystem.read(cacheFile), let index = HistoryCache.index(bytes, orgHash: orgHash) {
-            entries = index
-            cacheBytes = bytes
-        }
+        let mapped = cache ? HistoryCache.Mapped(cacheFile) : nil
+        let cacheBytes = mapped?.bytes ?? UnsafeRawBufferPointer(start: nil, count: 0)
+        let entries = mapped.flatMap { HistoryCache.index($0.bytes, orgHash: orgHash) } ?? []
         // Both lists are in path order: match them in one pass, without hashing.
         var match = [Int](repeating: -1, count: paths.count)
-        cacheBytes.withUnsafeBufferPointer { b in
-            var j = 0
-            for (i, path) in paths.enumerated() {
-                let utf8 = Array(path.utf8)
-                while j < entries.count, b[entries[j].path].lexicographicallyPrecedes(utf8) { j += 1 }
-                if j < entries.count, b[entries[j].path].elementsEqual(utf8) { match[i] = j; j += 1 }
+        var j = 0
+        for (i, path) in paths.enumerated() {
+            var path = path
+            path.withUTF8 { utf8 in
+                let wanted = UnsafeRawBufferPointer(utf8)
+                while j < entries.count, Self.compare(UnsafeRawBufferPointer(rebasing: cacheBytes[entries[j].path]), wanted) < 0 { j += 1 }
+                if j < entries.count, Self.compare(UnsafeRawBufferPointer(rebasing: cacheBytes[entries[j].path]), wanted) == 0 { match[i] = j; j += 1 }
             }
         }
         mark("list files and index the cache")
-        let results = parallelMap(paths.count, chunk: 256) { i -> (stamp: HistoryCache.Stamp?, update: WeeklyUpdate?, fresh: Bool) in
+        enum Payload { case cached(Range<Int>), fresh([UInt8]) }
+        let results = parallelMap(paths.count, chunk: 256) { i -> (stamp: HistoryCache.Stamp?, update: WeeklyUpdate?, payload: Payload) in
             let path = paths[i]
             let stamp = HistoryCache.stamp(root + "/" + path)
             if let stamp, match[i] >= 0, entries[match[i]].stamp == stamp {
-                var reader = HistoryCache.Reader(bytes: cacheBytes, at: entries[match[i]].payload.lowerBound)
-                if let update = reader.update() { return (stamp, update, false) }
+                let range = entries[match[i]].payload
+                let wanted = full?(pathWeeks[i]) ?? true
+                var reader = HistoryCache.Reader(bytes: cacheBytes, at: range.lowerBound)
+                if let update = reader.update(full: wanted) { return (stamp, update, .cached(range)) }
             }
-            return (stamp, parse(path, root: root, org: org), true)
+            let update = parse(path, root: root, org: org)
+            return (stamp, update, .fresh(HistoryCache.payload(update)))
         }
         mark("stat and decode \(paths.count) updates")
-        if cache, results.contains(where: \.fresh) || entries.count != paths.count {
-            let entries = zip(paths, results).compactMap { path, r in r.stamp.map { (path, $0, r.update) } }
-            HistoryCache.write(entries, orgHash: orgHash, to: cacheFile)
+        if cache, results.contains(where: { if case .fresh = $0.payload { return true }; return false }) || entries.count != paths.count {
+            // Entries read from the cache are copied as they were (they may have been read for states only).
+            var kept: [(path: String, stamp: HistoryCache.Stamp, payload: [UInt8])] = []
+            for (path, r) in zip(paths, results) {
+                guard let stamp = r.stamp else { continue }
+                switch r.payload {
+                case .cached(let range): kept.append((path, stamp, Array(cacheBytes[range])))
+                case .fresh(let bytes): kept.append((path, stamp, bytes))
+                }
+            }
+            HistoryCache.write(kept, orgHash: orgHash, to: cacheFile)
         }
+        withExtendedLifetime(mapped) {}
         let updates = results.compactMap(\.update).filter { u in week.map { u.week <= $0 } ?? true }
+        mark("collect")
         let history = History(org: org, updates: updates)
         mark("index the history")
         return history
+    }
+
+    /// Byte order of two strings.
+    static func compare(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int {
+        let n = min(a.count, b.count)
+        if n > 0 { let c = memcmp(a.baseAddress!, b.baseAddress!, n); if c != 0 { return Int(c) } }
+        return a.count - b.count
     }
 
     static func parse(_ path: String, root: String, org: Org) -> WeeklyUpdate? {

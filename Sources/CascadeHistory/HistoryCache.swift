@@ -4,13 +4,19 @@ import Foundation
 import Glibc
 #endif
 
-/// A cache of parsed updates in `.cascade/history-cache`, so digests and
-/// reports read a year of a large organisation in well under a second. Each
-/// entry is keyed by the file's path, size and modification time, and the
-/// whole cache by a hash of org.yaml (stages decide what a snapshot holds).
-/// A missing, stale or damaged cache is rebuilt; it is never required.
+/// A cache of parsed updates in `.git/cascade/history-cache` (or
+/// `.cascade/`), so digests and reports read a year of a large organisation
+/// in well under a second. Each entry is keyed by the file's path, size and
+/// modification time, and the whole cache by a hash of org.yaml (stages
+/// decide what a snapshot holds). A missing, stale or damaged cache is
+/// rebuilt; it is never required.
+///
+/// Each deal's state (id, account, stage, amount, close, a hash of the next
+/// step) comes first and its texts after, behind their length, as do the
+/// update's note and highlights: a reader that needs only states (a digest
+/// looking at older weeks) jumps over the rest.
 enum HistoryCache {
-    static let magic = Array("CASCADE-HISTORY-2\n".utf8)
+    static let magic = Array("CASCADE-HISTORY-3\n".utf8)
 
     struct Stamp: Equatable {
         var size: Int64
@@ -31,6 +37,12 @@ enum HistoryCache {
         return h
     }
 
+    static func hash(_ s: String) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
+        return h
+    }
+
     // MARK: Writing
 
     struct Writer {
@@ -43,26 +55,43 @@ enum HistoryCache {
         mutating func opt(_ s: String?) { if let s { str(s) } else { u32(UInt32.max) } }
         mutating func list(_ l: [String]) { u32(UInt32(l.count)); for s in l { str(s) } }
 
+        /// Writes `body` behind its length, so a reader can jump over it.
+        mutating func block(_ body: (inout Writer) -> Void) {
+            var inner = Writer()
+            body(&inner)
+            u32(UInt32(inner.bytes.count))
+            bytes += inner.bytes
+        }
+
         mutating func update(_ u: WeeklyUpdate) {
             str(u.person)
             u32(UInt32(u.week.year * 100 + u.week.number))
-            str(u.body)
-            list(u.highlights)
             u32(UInt32(u.deals.count))
             for d in u.deals {
                 str(d.id); str(d.account); str(d.stage)
                 u8(d.kind == .open ? 0 : d.kind == .won ? 1 : 2)
                 u64(d.amount.bitPattern)
                 i64(Int64(d.close?.ordinal ?? Int.min))
-                str(d.next); opt(d.reason); opt(d.lesson); opt(d.why); opt(d.competitor); opt(d.vertical); opt(d.persona)
-                list(d.gaps); list(d.objections)
-                u32(UInt32(d.asks.count))
-                for a in d.asks { str(a.to); str(a.ask) }
+                u64(d.nextHash)
+                block { w in
+                    w.str(d.next); w.opt(d.reason); w.opt(d.lesson); w.opt(d.why); w.opt(d.competitor); w.opt(d.vertical); w.opt(d.persona)
+                    w.list(d.gaps); w.list(d.objections)
+                    w.u32(UInt32(d.asks.count))
+                    for a in d.asks { w.str(a.to); w.str(a.ask) }
+                }
             }
+            block { w in w.str(u.body); w.list(u.highlights) }
         }
     }
 
-    static func write(_ entries: [(path: String, stamp: Stamp, update: WeeklyUpdate?)], orgHash: UInt64, to file: String) {
+    /// The payload of one entry: an update, or a file that holds none.
+    static func payload(_ update: WeeklyUpdate?) -> [UInt8] {
+        var w = Writer()
+        if let update { w.u8(1); w.update(update) } else { w.u8(0) }
+        return w.bytes
+    }
+
+    static func write(_ entries: [(path: String, stamp: Stamp, payload: [UInt8])], orgHash: UInt64, to file: String) {
         var w = Writer()
         w.bytes = magic
         w.u64(orgHash)
@@ -70,29 +99,43 @@ enum HistoryCache {
         for e in entries {
             w.str(e.path)
             w.i64(e.stamp.size); w.i64(e.stamp.seconds); w.i64(e.stamp.nanoseconds)
-            var payload = Writer()
-            if let u = e.update { payload.u8(1); payload.update(u) } else { payload.u8(0) }
-            w.u32(UInt32(payload.bytes.count))
-            w.bytes += payload.bytes
+            w.u32(UInt32(e.payload.count))
+            w.bytes += e.payload
         }
         let dir = (file as NSString).deletingLastPathComponent
         guard (try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)) != nil else { return }
         let temp = file + ".\(getpid())-\(UInt64.random(in: 0...UInt64.max)).tmp"
-        guard FileManager.default.createFile(atPath: temp, contents: Data(w.bytes)) else { return }
+        guard FileSystem.write(w.bytes, to: temp) else { unlink(temp); return }
         if rename(temp, file) != 0 { unlink(temp) }
     }
 
     // MARK: Reading
 
+    /// The cache file mapped into memory (read only), unmapped when released.
+    final class Mapped: @unchecked Sendable {
+        let bytes: UnsafeRawBufferPointer
+
+        init?(_ path: String) {
+            let fd = open(path, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { return nil }
+            defer { close(fd) }
+            var info = stat()
+            guard fstat(fd, &info) == 0, info.st_size > 0, info.st_size < (1 << 40) else { return nil }
+            guard let base = mmap(nil, Int(info.st_size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0), base != MAP_FAILED else { return nil }
+            bytes = UnsafeRawBufferPointer(start: base, count: Int(info.st_size))
+        }
+
+        deinit { munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count) }
+    }
+
     /// (path bytes, stamp, payload range) of each entry, in the order written
     /// (path order), of a cache made for this org.yaml; nil when unusable.
-    static func index(_ bytes: [UInt8], orgHash: UInt64) -> [(path: Range<Int>, stamp: Stamp, payload: Range<Int>)]? {
-        var r = Reader(bytes: bytes, at: 0)
-        guard bytes.count > magic.count + 12, Array(bytes[0..<magic.count]) == magic else { return nil }
-        r.at = magic.count
+    static func index(_ bytes: UnsafeRawBufferPointer, orgHash: UInt64) -> [(path: Range<Int>, stamp: Stamp, payload: Range<Int>)]? {
+        guard bytes.count > magic.count + 12, bytes[0..<magic.count].elementsEqual(magic) else { return nil }
+        var r = Reader(bytes: bytes, at: magic.count)
         guard let hash = r.u64(), hash == orgHash, let count = r.u32() else { return nil }
         var out: [(path: Range<Int>, stamp: Stamp, payload: Range<Int>)] = []
-        out.reserveCapacity(Int(count))
+        out.reserveCapacity(Int(min(count, 10_000_000)))
         for _ in 0..<count {
             guard let n = r.u32(), r.at + Int(n) <= bytes.count else { return nil }
             let path = r.at..<(r.at + Int(n))
@@ -107,33 +150,29 @@ enum HistoryCache {
     }
 
     struct Reader {
-        let bytes: [UInt8]
+        let bytes: UnsafeRawBufferPointer
         var at: Int
 
         mutating func u8() -> UInt8? { guard at < bytes.count else { return nil }; defer { at += 1 }; return bytes[at] }
         mutating func u32() -> UInt32? {
             guard at + 4 <= bytes.count else { return nil }
-            var v: UInt32 = 0
-            for i in 0..<4 { v |= UInt32(bytes[at + i]) << (8 * i) }
-            at += 4
-            return v
+            defer { at += 4 }
+            return UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: at, as: UInt32.self))
         }
         mutating func u64() -> UInt64? {
             guard at + 8 <= bytes.count else { return nil }
-            var v: UInt64 = 0
-            for i in 0..<8 { v |= UInt64(bytes[at + i]) << (8 * i) }
-            at += 8
-            return v
+            defer { at += 8 }
+            return UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: at, as: UInt64.self))
         }
         mutating func i64() -> Int64? { u64().map { Int64(bitPattern: $0) } }
         mutating func str() -> String? {
             guard let n = u32(), n != UInt32.max, at + Int(n) <= bytes.count else { return nil }
             defer { at += Int(n) }
-            return String(decoding: bytes[at..<(at + Int(n))], as: UTF8.self)
+            return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[at..<(at + Int(n))]), as: UTF8.self)
         }
         mutating func opt() -> String?? {
             guard at + 4 <= bytes.count else { return nil }
-            if bytes[at] == 0xFF, bytes[at + 1] == 0xFF, bytes[at + 2] == 0xFF, bytes[at + 3] == 0xFF { at += 4; return .some(nil) }
+            if bytes.loadUnaligned(fromByteOffset: at, as: UInt32.self) == UInt32.max { at += 4; return .some(nil) }
             return str().map { .some($0) }
         }
         mutating func list() -> [String]? {
@@ -143,26 +182,50 @@ enum HistoryCache {
             for _ in 0..<n { guard let s = str() else { return nil }; out.append(s) }
             return out
         }
+        /// The end of a block written behind its length.
+        mutating func blockEnd() -> Int? {
+            guard let n = u32(), at + Int(n) <= bytes.count else { return nil }
+            return at + Int(n)
+        }
 
         /// nil when damaged; .some(nil) for a file that holds no usable update.
-        mutating func update() -> WeeklyUpdate?? {
+        /// Without `full`, only the deals' states are read: no texts, no note, no highlights.
+        mutating func update(full: Bool = true) -> WeeklyUpdate?? {
             guard let present = u8() else { return nil }
             if present == 0 { return .some(nil) }
             guard let person = str(), let w = u32(), let week = Week(year: Int(w / 100), number: Int(w % 100)),
-                  let body = str(), let highlights = list(), let count = u32(), count < 100_000 else { return nil }
+                  let count = u32(), count < 100_000 else { return nil }
             var deals: [DealSnapshot] = []
             deals.reserveCapacity(Int(count))
             for _ in 0..<count {
-                guard let id = str(), let account = str(), let stage = str(), let k = u8(), let amount = u64(), let close = i64(), let next = str(),
-                      let reason = opt(), let lesson = opt(), let why = opt(), let competitor = opt(), let vertical = opt(), let persona = opt(),
-                      let gaps = list(), let objections = list(), let askCount = u32(), askCount < 100_000 else { return nil }
-                var asks: [(to: String, ask: String)] = []
-                for _ in 0..<askCount { guard let to = str(), let ask = str() else { return nil }; asks.append((to, ask)) }
-                deals.append(DealSnapshot(id: id, account: account, stage: stage, kind: k == 0 ? .open : k == 1 ? .won : .lost,
-                                          amount: Double(bitPattern: amount), close: close == Int64.min ? nil : Day(ordinal: Int(close)), next: next,
-                                          reason: reason, lesson: lesson, why: why, competitor: competitor, vertical: vertical, persona: persona,
-                                          gaps: gaps, objections: objections, asks: asks))
+                guard let id = str(), let account = str(), let stage = str(), let k = u8(), let amount = u64(), let close = i64(),
+                      let nextHash = u64(), let end = blockEnd() else { return nil }
+                var deal: DealSnapshot
+                if full {
+                    guard let next = str(), let reason = opt(), let lesson = opt(), let why = opt(), let competitor = opt(), let vertical = opt(),
+                          let persona = opt(), let gaps = list(), let objections = list(), let askCount = u32(), askCount < 100_000 else { return nil }
+                    var asks: [(to: String, ask: String)] = []
+                    for _ in 0..<askCount { guard let to = str(), let ask = str() else { return nil }; asks.append((to, ask)) }
+                    guard at == end else { return nil }
+                    deal = DealSnapshot(id: id, account: account, stage: stage, kind: k == 0 ? .open : k == 1 ? .won : .lost,
+                                        amount: Double(bitPattern: amount), close: close == Int64.min ? nil : Day(ordinal: Int(close)), next: next,
+                                        reason: reason, lesson: lesson, why: why, competitor: competitor, vertical: vertical, persona: persona,
+                                        gaps: gaps, objections: objections, asks: asks)
+                } else {
+                    deal = DealSnapshot(id: id, account: account, stage: stage, kind: k == 0 ? .open : k == 1 ? .won : .lost,
+                                        amount: Double(bitPattern: amount), close: close == Int64.min ? nil : Day(ordinal: Int(close)), nextHash: nextHash)
+                }
+                at = end
+                deals.append(deal)
             }
+            guard let end = blockEnd() else { return nil }
+            var body = "", highlights: [String] = []
+            if full {
+                guard let b = str(), let h = list(), at == end else { return nil }
+                body = b
+                highlights = h
+            }
+            at = end
             return .some(WeeklyUpdate(person: person, week: week, deals: deals, body: body, highlights: highlights))
         }
     }
