@@ -48,19 +48,20 @@ enum HistoryCache {
     struct Writer {
         var bytes: [UInt8] = []
         mutating func u8(_ v: UInt8) { bytes.append(v) }
-        mutating func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { bytes += $0 } }
-        mutating func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { bytes += $0 } }
+        mutating func u32(_ v: UInt32) { for k in 0..<4 { bytes.append(UInt8(truncatingIfNeeded: v >> (8 * k))) } }
+        mutating func u64(_ v: UInt64) { for k in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: v >> (8 * k))) } }
         mutating func i64(_ v: Int64) { u64(UInt64(bitPattern: v)) }
-        mutating func str(_ s: String) { let u = Array(s.utf8); u32(UInt32(u.count)); bytes += u }
+        mutating func str(_ s: String) { u32(UInt32(s.utf8.count)); bytes.append(contentsOf: s.utf8) }
         mutating func opt(_ s: String?) { if let s { str(s) } else { u32(UInt32.max) } }
         mutating func list(_ l: [String]) { u32(UInt32(l.count)); for s in l { str(s) } }
 
         /// Writes `body` behind its length, so a reader can jump over it.
         mutating func block(_ body: (inout Writer) -> Void) {
-            var inner = Writer()
-            body(&inner)
-            u32(UInt32(inner.bytes.count))
-            bytes += inner.bytes
+            let start = bytes.count
+            u32(0)
+            body(&self)
+            let length = UInt32(bytes.count - start - 4)
+            for k in 0..<4 { bytes[start + k] = UInt8(truncatingIfNeeded: length >> (8 * k)) }
         }
 
         mutating func update(_ u: WeeklyUpdate) {
