@@ -98,6 +98,34 @@ for reps in sizes:
     if os.path.exists(os.path.join(results, f"cold-{reps}.md")):
         print("### First run after a clone (no cache in `.git/cascade`)\n")
         print(table(f"cold-{reps}") + "\n")
+def growth_row(label, values, inputs):
+    """A row: the time at each size, and time growth against input growth between the ends."""
+    cells = [fmt(v) for v in values]
+    known = [(v, n) for v, n in zip(values, inputs) if v]
+    if len(known) >= 2:
+        (v0, n0), (v1, n1) = known[0], known[-1]
+        ratio = (v1 / v0) / (n1 / n0)
+        cells.append(f"x{v1 / v0:.1f} for x{n1 / n0:.0f} input ({'grows faster than its input' if ratio > 1.3 else 'at most linear'})")
+    else:
+        cells.append("-")
+    return f"| {label} | " + " | ".join(cells) + " |"
+
+commands = [("whole-repository check", "check-all", "cascade check (whole"), ("check one file", "check-one", "cascade check one"),
+            ("CRO digest", "digest", "cascade digest --for"), ("digest --all", "digest", "cascade digest --all"),
+            ("report flags", "report", "cascade report flags"), ("report losses", "report", "cascade report losses"),
+            ("submit one update", "submit", "cascade submit")]
+print("## Cost as the organisation grows (52 weeks)\n")
+print("Input: update files, which grow with the number of reps. A command whose time grows")
+print("faster than its input is a bug to fix (see the issue notes).\n")
+print("| command | " + " | ".join(f"{r} reps" for r in sizes) + " | growth |")
+print("| --- | " + " | ".join("---" for _ in sizes) + " | --- |")
+for label, file, prefix in commands:
+    print(growth_row(label, [seconds(f"{file}-{r}", prefix)[0] for r in sizes], [int(r) for r in sizes]))
+print()
 print("## Cost as history grows (2,000 reps)\n")
+print("| command | 4 weeks | 52 weeks | 104 weeks | growth |\n| --- | --- | --- | --- | --- |")
+for label, prefix in [("whole-repository check", "check,"), ("CRO digest", "digest --for CRO,"), ("report flags", "report flags,")]:
+    print(growth_row(label, [seconds(f"growth-w{w}", prefix)[0] for w in (4, 52, 104)], [4, 52, 104]))
+print()
 for w in (4, 52, 104):
     print(table(f"growth-w{w}") + "\n")

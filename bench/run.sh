@@ -16,7 +16,7 @@ want() { case " $SECTIONS " in *" $1 "*) return 0;; esac; return 1; }
 RUNS=${BENCH_RUNS:-5}
 TODAY=2026-11-25
 mkdir -p "$DATA" "$RESULTS"
-[ -n "${BENCH_KEEP:-}" ] || rm -f "$RESULTS"/*.md   # BENCH_KEEP=1 keeps earlier results (to rerun one section)
+[ -n "${BENCH_KEEP:-}" ] || rm -f "$RESULTS"/*.md "$RESULTS"/*.json   # BENCH_KEEP=1 keeps earlier results (to rerun one section)
 
 org() {  # org REPS WEEKS: generate once, cache between runs
   local dir="$DATA/r$1-w$2"

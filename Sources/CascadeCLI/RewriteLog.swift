@@ -21,10 +21,15 @@ struct RewriteLog {
         if let tip = log.tip, !git.contains(tip, before: head) { log = RewriteLog() }
         guard log.tip != head else { return log.rewrites }
         // A commit can only rewrite the weeks that ended more than seven days before it
-        // (give or take the widest time zones): only those folders are compared.
-        let weeks = (FileSystem.list(git.path + "/" + prefix) ?? []).compactMap { Week($0.name) }
-        let folders = weeks.map { (folder: prefix + $0.description, from: Int64($0.sunday.ordinal + 1 + 7) * 86_400 - 14 * 3600) }
-        try git.walk(from: head, hiding: log.tip, paths: { commit in folders.filter { commit.committer.time >= $0.from }.map(\.folder) }) { commit, changes in
+        // (give or take the widest time zones): only those folders are compared, whatever
+        // week folders the commit and its parent hold.
+        func old(enough name: String, for commit: CommitRecord) -> Bool {
+            guard let week = Week(name) else { return false }
+            return commit.committer.time >= Int64(week.sunday.ordinal + 1 + 7) * 86_400 - 14 * 3600
+        }
+        try git.walk(from: head, hiding: log.tip, under: String(prefix.dropLast()), accept: { commit, name in
+            name.isEmpty || old(enough: name, for: commit)
+        }) { commit, changes in
             for change in changes where change.kind == .modified {
                 let location = UpdatePath(String(change.path.dropFirst(prefix.count - "updates/".count)))
                 guard let week = location.week, let person = location.author else { continue }

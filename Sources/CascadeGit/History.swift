@@ -32,6 +32,24 @@ extension Repository {
     /// commit's trees are not read at all).
     public func walk(from tip: ObjectID, hiding hide: ObjectID? = nil, paths: (CommitRecord) -> [String],
                      _ body: (CommitRecord, [PathChange]) throws -> Void) throws {
+        try walk(from: tip, hiding: hide, needsTrees: { !paths($0).isEmpty }, select: { record, _, _ in paths(record) }, body)
+    }
+
+    /// As above, comparing the entries of `folder` that differ from the
+    /// parent's (whatever they are called, in this commit or its parent) and
+    /// that `accept` takes for this commit; `accept` is also asked with an
+    /// empty name whether the commit needs its trees read at all.
+    public func walk(from tip: ObjectID, hiding hide: ObjectID? = nil, under folder: String, accept: (CommitRecord, String) -> Bool,
+                     _ body: (CommitRecord, [PathChange]) throws -> Void) throws {
+        let prefix = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
+        try walk(from: tip, hiding: hide, needsTrees: { accept($0, "") }, select: { record, old, new in
+            Folders.differing(try old.tree(prefix), try new.tree(prefix)).filter { accept(record, $0) }.sorted().map { prefix + "/" + $0 }
+        }, body)
+    }
+
+    private func walk(from tip: ObjectID, hiding hide: ObjectID?, needsTrees: (CommitRecord) -> Bool,
+                      select: (CommitRecord, Folders, Folders) throws -> [String],
+                      _ body: (CommitRecord, [PathChange]) throws -> Void) throws {
         var walker: OpaquePointer?
         try check(git_revwalk_new(&walker, handle), path, "walking the history")
         defer { git_revwalk_free(walker) }
@@ -52,22 +70,24 @@ extension Repository {
             let record = CommitRecord(id: ObjectID(oid), author: Signature(git_commit_author(commit)!),
                                       committer: Signature(git_commit_committer(commit)!), parents: parents,
                                       summary: git_commit_summary(commit).map { String(cString: $0) } ?? "")
-            let wanted = paths(record).map { p -> String in var q = p; while q.hasSuffix("/") { q.removeLast() }; return q }
-            guard !wanted.isEmpty else {
+            guard needsTrees(record) else {
                 try body(record, [])
                 continue
             }
+            let new = Folders(self, root: nil), old = Folders(self, root: nil)
+            defer { new.free(); old.free() }
             var tree: OpaquePointer?
             try check(git_commit_tree(&tree, commit), path, "reading the tree of \(record.id.short)")
-            var parentTree: OpaquePointer?
+            new.trees[""] = tree
             if !parents.isEmpty {
                 var parentCommit: OpaquePointer?
                 try check(git_commit_parent(&parentCommit, commit, 0), path, "reading the parent of \(record.id.short)")
                 defer { git_commit_free(parentCommit) }
+                var parentTree: OpaquePointer?
                 try check(git_commit_tree(&parentTree, parentCommit), path, "reading a tree")
+                old.trees[""] = parentTree
             }
-            let new = Folders(self, root: tree), old = Folders(self, root: parentTree)
-            defer { new.free(); old.free() }
+            let wanted = try select(record, old, new).map { p -> String in var q = p; while q.hasSuffix("/") { q.removeLast() }; return q }
             // Paths in the same folder: one pass over that folder's entries finds which differ.
             var differing: [String: Set<String>] = [:]
             var changes: [PathChange] = []

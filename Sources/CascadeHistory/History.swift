@@ -169,7 +169,10 @@ public final class History: @unchecked Sendable {
         let folders = (FileSystem.list(root + "/updates") ?? []).filter { $0.isFolder && Week($0.name) != nil }
         let listed = parallelMap(folders.count, chunk: 1) { i -> [String] in
             let name = folders[i].name
-            return (FileSystem.list(root + "/updates/" + name) ?? []).filter { $0.name.hasSuffix(".md") }.map { "updates/\(name)/\($0.name)" }
+            let files = (FileSystem.list(root + "/updates/" + name) ?? []).filter { $0.name.hasSuffix(".md") }.map { "updates/\(name)/\($0.name)" }
+            // The cache is matched in byte order, which only differs from String order for non-ASCII names.
+            if files.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) { return files }
+            return files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         }
         let paths = listed.flatMap { $0 }
         let pathWeeks = zip(folders, listed).flatMap { folder, files in [Week](repeating: Week(folder.name)!, count: files.count) }

@@ -50,6 +50,10 @@ struct ReportCommandTests {
             let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
             return json["rewrites"] as! [[String: Any]]
         }
+        // A week folder missing from the working tree (deleted, not committed) is still walked in git's history.
+        try FileManager.default.moveItem(atPath: repo.path + "/updates/2026-W45", toPath: repo.path + "/W45-aside")
+        _ = try rewrites()
+        try FileManager.default.moveItem(atPath: repo.path + "/W45-aside", toPath: repo.path + "/updates/2026-W45")
         let found = try rewrites()
         #expect(found.count == 1, "\(found)")
         #expect(found.first?["week"] as? String == "2026-W45")

@@ -108,8 +108,23 @@ struct BulkWriterTests {
         for name in ["", "..", "a/b", ".git"] {
             #expect(throws: GitError.self) { try writer.commit(folder: nil, name: name, bytes: [1], author: who, committer: who, message: "x\n") }
         }
+        #expect(throws: GitError.self) { try writer.commit(folder: nil, name: "updates", bytes: [1], author: who, committer: who, message: "x\n") }
         let bad = Signature(name: "A <b>", email: "a@example.com", time: 0, offsetMinutes: 0)
         #expect(throws: GitError.self) { try writer.commit(folder: nil, name: "x", bytes: [1], author: bad, committer: bad, message: "x\n") }
+    }
+
+    @Test func aWriterThatNeverFinishesLeavesNoPack() throws {
+        let path = temporary()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let repo = try Repository(creating: path)
+        do {
+            let writer = try BulkWriter(repo)
+            let who = Signature(name: "A", email: "a@example.com", time: 0, offsetMinutes: 0)
+            try writer.commit(folder: "2026-W10", name: "a.md", bytes: [1], author: who, committer: who, message: "x\n")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: path + "/.git/objects/pack").count == 1)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: path + "/.git/objects/pack").isEmpty)
+        #expect(try repo.head() == .unborn(branch: "refs/heads/main"))
     }
 
     @Test func aDeltaRebuildsTheTarget() {

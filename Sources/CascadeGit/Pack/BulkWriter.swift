@@ -53,6 +53,9 @@ public final class BulkWriter {
                 try Self.checkName(folder)
                 folders[folder, default: TreeState()].set(Array(file.name.utf8), isTree: false, to: blob)
             } else {
+                guard file.name != "updates" else {
+                    throw GitError(repository: repository.path, operation: "adding a file", message: "'updates' is the folder of the updates, not a file")
+                }
                 root.set(Array(file.name.utf8), isTree: false, to: blob)
             }
         }

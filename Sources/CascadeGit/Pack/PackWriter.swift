@@ -27,6 +27,8 @@ final class PackWriter {
     private var stream = z_stream()
     private var output: [UInt8] = []
     private var outputCount = 0
+    private var closed = false
+    private var finished = false
 
     /// `objectsDirectory` is the repository's `.git/objects`.
     init(objectsDirectory: String) throws {
@@ -45,6 +47,9 @@ final class PackWriter {
     deinit {
         deflateEnd(&stream)
         hasher.free()
+        // A pack never finished (an error, no commits) leaves nothing behind.
+        if !closed { fclose(file) }
+        if !finished { unlink(temporaryPath) }
     }
 
     var count: Int { order.count }
@@ -142,6 +147,7 @@ final class PackWriter {
             throw GitError(repository: temporaryPath, operation: "writing the pack", message: String(cString: strerror(errno)))
         }
         fclose(file)
+        closed = true
         let name = "pack-" + checksum.hex
         let index = indexFile(checksum: checksum)
         let packPath = directory + "/\(name).pack"
@@ -153,6 +159,7 @@ final class PackWriter {
         guard rename(temporaryPath, packPath) == 0, rename(indexPath + ".tmp", indexPath) == 0 else {
             throw GitError(repository: packPath, operation: "putting the pack in place", message: String(cString: strerror(errno)))
         }
+        finished = true
         return name
     }
 
