@@ -168,14 +168,18 @@ public final class History: @unchecked Sendable {
         func mark(_ what: String) { timing?(what, phase); phase = Date() }
         let folders = (FileSystem.list(root + "/updates") ?? []).filter { $0.isFolder && Week($0.name) != nil }
         let listed = parallelMap(folders.count, chunk: 1) { i -> [String] in
-            let name = folders[i].name
-            let files = (FileSystem.list(root + "/updates/" + name) ?? []).filter { $0.name.hasSuffix(".md") }.map { "updates/\(name)/\($0.name)" }
+            let files = (FileSystem.list(root + "/updates/" + folders[i].name) ?? []).filter { $0.name.hasSuffix(".md") }.map(\.name)
             // The cache is matched in byte order, which only differs from String order for non-ASCII names.
             if files.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) { return files }
             return files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         }
-        let paths = listed.flatMap { $0 }
+        let names = listed.flatMap { $0 }
+        let paths = zip(folders, listed).flatMap { folder, files in files.map { "updates/\(folder.name)/\($0)" } }
         let pathWeeks = zip(folders, listed).flatMap { folder, files in [Week](repeating: Week(folder.name)!, count: files.count) }
+        // Each file is looked at from its open folder: no path to walk again for each of thousands of files.
+        let folderFDs = folders.map { open(root + "/updates/" + $0.name, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+        defer { for fd in folderFDs where fd >= 0 { close(fd) } }
+        let pathFolders = listed.enumerated().flatMap { i, files in [Int32](repeating: Int32(i), count: files.count) }
         // Inside .git when there is one, so the cache never shows in `git status`.
         var isFolder: ObjCBool = false
         let gitDir = FileManager.default.fileExists(atPath: root + "/.git", isDirectory: &isFolder) && isFolder.boolValue
@@ -202,7 +206,8 @@ public final class History: @unchecked Sendable {
         enum Payload { case cached(Range<Int>), fresh([UInt8]) }
         let results = parallelMap(paths.count, chunk: 256) { i -> (stamp: HistoryCache.Stamp?, update: WeeklyUpdate?, payload: Payload) in
             let path = paths[i]
-            let stamp = HistoryCache.stamp(root + "/" + path)
+            let fd = folderFDs[Int(pathFolders[i])]
+            let stamp = fd >= 0 ? HistoryCache.stamp(folder: fd, name: names[i]) : HistoryCache.stamp(root + "/" + path)
             if let stamp, match[i] >= 0, entries[match[i]].stamp == stamp {
                 let range = entries[match[i]].payload
                 let wanted = full?(pathWeeks[i]) ?? true
@@ -226,7 +231,9 @@ public final class History: @unchecked Sendable {
             HistoryCache.write(kept, orgHash: orgHash, to: cacheFile)
         }
         withExtendedLifetime(mapped) {}
-        let updates = results.compactMap(\.update).filter { u in week.map { u.week <= $0 } ?? true }
+        var updates: [WeeklyUpdate] = []
+        updates.reserveCapacity(results.count)
+        for r in results { if let u = r.update, week.map({ u.week <= $0 }) ?? true { updates.append(u) } }
         mark("collect")
         let history = History(org: org, updates: updates)
         mark("index the history")
