@@ -92,15 +92,15 @@ public struct DigestRenderer {
                 continue
             }
             // The slot most over its share: shown items per unit of importance.
-            var best: (key: String, score: Double, words: Int)?
+            var bestSlot: (slot: Slot, shown: Int, score: Double)?
             for slot in slots {
                 let shown = layout.shown[slot.key] ?? 0
                 guard shown > 0 else { continue }
                 let score = Double(shown) / slot.weight
-                if best == nil || score > best!.score {
-                    best = (slot.key, score, WordCount.count(line(slot.items[shown - 1], key: slot.key)) + 1)
-                }
+                if bestSlot == nil || score > bestSlot!.score { bestSlot = (slot, shown, score) }
             }
+            // Only the chosen slot's last line is measured.
+            let best = bestSlot.map { (key: $0.slot.key, score: $0.score, words: WordCount.count(line($0.slot.items[$0.shown - 1], key: $0.slot.key)) + 1) }
             let missingShown = layout.shown["missing"] ?? 0
             if notes > 0, best == nil || Double(notes) / 2 > best!.score {
                 layout.shown["notes"] = notes - 1

@@ -166,20 +166,6 @@ public final class History: @unchecked Sendable {
     public static func load(root: String, org: Org, through week: Week? = nil, cache: Bool = true, full: ((Week) -> Bool)? = nil) -> History {
         var phase = Date()
         func mark(_ what: String) { timing?(what, phase); phase = Date() }
-        let folders = (FileSystem.list(root + "/updates") ?? []).filter { $0.isFolder && Week($0.name) != nil }
-        let listed = parallelMap(folders.count, chunk: 1) { i -> [String] in
-            let files = (FileSystem.list(root + "/updates/" + folders[i].name) ?? []).filter { $0.name.hasSuffix(".md") }.map(\.name)
-            // The cache is matched in byte order, which only differs from String order for non-ASCII names.
-            if files.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) { return files }
-            return files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        }
-        let names = listed.flatMap { $0 }
-        let paths = zip(folders, listed).flatMap { folder, files in files.map { "updates/\(folder.name)/\($0)" } }
-        let pathWeeks = zip(folders, listed).flatMap { folder, files in [Week](repeating: Week(folder.name)!, count: files.count) }
-        // Each file is looked at from its open folder: no path to walk again for each of thousands of files.
-        let folderFDs = folders.map { open(root + "/updates/" + $0.name, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
-        defer { for fd in folderFDs where fd >= 0 { close(fd) } }
-        let pathFolders = listed.enumerated().flatMap { i, files in [Int32](repeating: Int32(i), count: files.count) }
         // Inside .git when there is one, so the cache never shows in `git status`.
         var isFolder: ObjCBool = false
         let gitDir = FileManager.default.fileExists(atPath: root + "/.git", isDirectory: &isFolder) && isFolder.boolValue
@@ -190,7 +176,27 @@ public final class History: @unchecked Sendable {
         }()
         let mapped = cache ? HistoryCache.Mapped(cacheFile) : nil
         let cacheBytes = mapped?.bytes ?? UnsafeRawBufferPointer(start: nil, count: 0)
-        let entries = mapped.flatMap { HistoryCache.index($0.bytes, orgHash: orgHash) } ?? []
+        // The cache's table of entries is read on one core while the folders are listed on the other.
+        nonisolated(unsafe) var entries: [(path: Range<Int>, stamp: HistoryCache.Stamp, payload: Range<Int>)] = []
+        let folders = (FileSystem.list(root + "/updates") ?? []).filter { $0.isFolder && Week($0.name) != nil }
+        let listed = parallelMap(folders.count + 1, chunk: 1) { i -> [String] in
+            if i == 0 {
+                entries = mapped.flatMap { HistoryCache.index($0.bytes, orgHash: orgHash) } ?? []
+                return []
+            }
+            let files = (FileSystem.list(root + "/updates/" + folders[i - 1].name) ?? []).filter { $0.name.hasSuffix(".md") }.map(\.name)
+            // The cache is matched in byte order, which only differs from String order for non-ASCII names.
+            if files.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) { return files }
+            return files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        }.dropFirst()
+        let names = listed.flatMap { $0 }
+        let paths = zip(folders, listed).flatMap { folder, files in files.map { "updates/\(folder.name)/\($0)" } }
+        let pathWeeks = zip(folders, listed).flatMap { folder, files in [Week](repeating: Week(folder.name)!, count: files.count) }
+        // Each file is looked at from its open folder: no path to walk again for each of thousands of files.
+        let folderFDs = folders.map { open(root + "/updates/" + $0.name, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+        defer { for fd in folderFDs where fd >= 0 { close(fd) } }
+        let pathFolders = listed.enumerated().flatMap { i, files in [Int32](repeating: Int32(i), count: files.count) }
+
         // Both lists are in path order: match them in one pass, without hashing.
         var match = [Int](repeating: -1, count: paths.count)
         var j = 0
