@@ -99,13 +99,14 @@ for reps in sizes:
         print("### First run after a clone (no cache in `.git/cascade`)\n")
         print(table(f"cold-{reps}") + "\n")
 def growth_row(label, values, inputs):
-    """A row: the time at each size, and time growth against input growth between the ends."""
+    """A row: the time at each size, and the fastest growth of time against input between neighbouring sizes."""
     cells = [fmt(v) for v in values]
     known = [(v, n) for v, n in zip(values, inputs) if v]
-    if len(known) >= 2:
-        (v0, n0), (v1, n1) = known[0], known[-1]
-        ratio = (v1 / v0) / (n1 / n0)
-        cells.append(f"x{v1 / v0:.1f} for x{n1 / n0:.0f} input ({'grows faster than its input' if ratio > 1.3 else 'at most linear'})")
+    steps = [((v1 / v0), (n1 / n0)) for (v0, n0), (v1, n1) in zip(known, known[1:])]
+    if steps:
+        t, n = max(steps, key=lambda s: s[0] / s[1])
+        verdict = "grows faster than its input" if t / n > 1.3 else "at most linear"
+        cells.append(f"worst step x{t:.1f} for x{n:.1f} input ({verdict})")
     else:
         cells.append("-")
     return f"| {label} | " + " | ".join(cells) + " |"

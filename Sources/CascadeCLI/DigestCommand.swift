@@ -70,7 +70,7 @@ struct DigestCommand: ParsableCommand {
             if let out { try FileManager.replace(Paths.absolute(out), Array(text.utf8)) } else { Console.write(text) }
             return
         }
-        let ids = org.people.filter { p in org.people.contains { $0.reportsTo?.value == p.id.value } }.map(\.id.value) + org.functionIDs
+        let ids = OrgHierarchy(org).leaders + org.functionIDs
         let folder = out.map(Paths.absolute) ?? session.root + "/digests"
         let ext = format.rawValue
         var written: [(String, [UInt8])] = []

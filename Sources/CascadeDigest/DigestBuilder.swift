@@ -1,3 +1,4 @@
+import Foundation
 import CascadeCore
 import CascadeHistory
 
@@ -7,7 +8,15 @@ public struct DigestBuilder {
     public let history: History
     var org: Org { history.org }
 
-    public init(history: History) { self.history = history }
+    /// Each person's risk signals of a week, computed once however many leaders' digests include them (`--all`).
+    private let flagMemo = FlagMemo()
+
+    private let hierarchy: OrgHierarchy
+
+    public init(history: History) {
+        self.history = history
+        hierarchy = OrgHierarchy(history.org)
+    }
 
     /// The weeks whose texts (notes, highlights, asks, gaps, reasons and
     /// lessons, next steps) a digest of `week` reads: that week only. Of
@@ -26,7 +35,7 @@ public struct DigestBuilder {
 
     func buildPerson(_ leader: Org.Person, week: Week) -> Digest {
         let lead = leader.id.value
-        let team = org.subtree(of: lead).map(\.id.value)
+        let team = hierarchy.subtree(of: lead)
         let scope = [lead] + team
         let thisWeek = scope.compactMap { history.update(of: $0, in: week) }
         var d = Digest(forID: lead, forName: leader.name, isFunction: false, week: week, company: org.company, currency: org.currency,
@@ -77,7 +86,7 @@ public struct DigestBuilder {
         d.flags = flagGroups(scope, week)
         d.gaps = gapItems(thisWeek, closed: closed)
         // From the team: direct reports' notes up, leaders' notes down, highlights.
-        let directs = org.people.filter { $0.reportsTo?.value == lead }.map(\.id.value)
+        let directs = hierarchy.directs(of: lead)
         for direct in directs {
             guard let u = history.update(of: direct, in: week) else { continue }
             if !u.body.isEmpty { d.notes.append(Digest.Note(author: direct, name: name(direct), text: u.body, kind: "team")) }
@@ -217,7 +226,7 @@ public struct DigestBuilder {
     }
 
     func flagGroups(_ scope: [String], _ week: Week) -> [Digest.Group] {
-        let flags = parallelMap(scope.count, chunk: 64) { history.flags(of: scope[$0], in: week) }.flatMap { $0 }
+        let flags = parallelMap(scope.count, chunk: 64) { i in flagMemo.flags(of: scope[i], in: week) { history.flags(of: $0, in: $1) } }.flatMap { $0 }
         let titles: [RiskFlag.Kind: String] = [.slipped: "Close dates slipped", .regressed: "Stages went backwards", .vanished: "Vanished without closing",
                                                .unchanged: "Unchanged for four updates or more", .handedOver: "Handed to another rep"]
         return RiskFlag.Kind.allCases.compactMap { kind in
@@ -265,3 +274,20 @@ public struct DigestBuilder {
     }
 }
 
+
+/// Risk signals by person and week, shared between the digests built from one history.
+final class FlagMemo: @unchecked Sendable {
+    private var known: [Week: [String: [RiskFlag]]] = [:]
+    private let lock = NSLock()
+
+    func flags(of person: String, in week: Week, compute: (String, Week) -> [RiskFlag]) -> [RiskFlag] {
+        lock.lock()
+        if let flags = known[week]?[person] { lock.unlock(); return flags }
+        lock.unlock()
+        let flags = compute(person, week)
+        lock.lock()
+        known[week, default: [:]][person] = flags
+        lock.unlock()
+        return flags
+    }
+}

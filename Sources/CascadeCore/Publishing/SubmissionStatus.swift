@@ -72,7 +72,8 @@ public struct SubmissionStatus: Sendable {
 extension Org {
     /// Everyone below `id` (not `id` itself), in org.yaml order.
     public func subtree(of id: String) -> [Person] {
-        people.filter { $0.id.value != id && isInSubtree($0.id.value, of: id) }
+        let team = Set(OrgHierarchy(self).subtree(of: id))
+        return people.filter { team.contains($0.id.value) }
     }
 
     /// The person whose email is `email` (case-insensitive).
