@@ -58,16 +58,11 @@ struct RewriteLog {
         return log
     }
 
-    /// Written to a temporary file and renamed: a reader never sees half a log.
+    /// Written to a temporary file and renamed: a reader never sees half a log. A log
+    /// that cannot be written is only a cache: the next run walks again.
     func write(_ file: String, prefix: String) {
         var text = "\(Self.header)\nprefix \(prefix)\ntip \(tip?.hex ?? "")\n"
         for r in rewrites { text += "\(r.week)\t\(r.person)\t\(r.commit)\t\(r.when)\n" }
-        let folder = (file as NSString).deletingLastPathComponent
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let temporary = file + ".\(getpid()).tmp"
-        guard FileSystem.write(Array(text.utf8), to: temporary), rename(temporary, file) == 0 else {
-            unlink(temporary)
-            return
-        }
+        try? FileManager.replace(file, Array(text.utf8))
     }
 }

@@ -10,7 +10,7 @@ public struct DealSnapshot: Sendable {
     public var amount: Double
     public var close: Day?
     /// The next step; empty when the history was read for states only (see `nextHash`).
-    public var next: String { didSet { nextHash = HistoryCache.hash(next) } }
+    public var next: String { didSet { nextHash = HistoryCache.hash(next.utf8) } }
     /// A hash of the next step, kept even when its text was not read: "unchanged" compares it.
     public var nextHash: UInt64
     /// The texts few readers need, shared between copies: copying a snapshot stays cheap.
@@ -47,7 +47,7 @@ public struct DealSnapshot: Sendable {
                 reason: String?, lesson: String?, why: String?, competitor: String?, vertical: String?, persona: String?,
                 gaps: [String], objections: [String], asks: [(to: String, ask: String)]) {
         self.id = id; self.account = account; self.stage = stage; self.kind = kind; self.amount = amount; self.close = close; self.next = next
-        nextHash = HistoryCache.hash(next)
+        nextHash = HistoryCache.hash(next.utf8)
         let fields = Fields(reason: reason, lesson: lesson, why: why, competitor: competitor, vertical: vertical, persona: persona,
                             gaps: gaps, objections: objections, asks: asks)
         let empty = reason == nil && lesson == nil && why == nil && competitor == nil && vertical == nil && persona == nil

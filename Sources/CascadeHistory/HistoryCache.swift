@@ -37,15 +37,9 @@ enum HistoryCache {
     }
 
     /// FNV-1a, 64 bits.
-    static func hash(_ bytes: [UInt8]) -> UInt64 {
+    static func hash<Bytes: Sequence>(_ bytes: Bytes) -> UInt64 where Bytes.Element == UInt8 {
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
         for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
-        return h
-    }
-
-    static func hash(_ s: String) -> UInt64 {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
         return h
     }
 
