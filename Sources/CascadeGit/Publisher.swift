@@ -35,20 +35,21 @@ extension Repository {
     /// `gate` is asked, once everything is prepared and before anything the
     /// user sees changes, whether to go on (a validation running meanwhile).
     public func commit(_ files: [FileChange], author: Signature, committer: Signature, message: String,
-                       timeout: Double = 60, gate: () -> Bool = { true }) throws -> CommitResult {
-        let deadline = Date().addingTimeInterval(timeout)
+                       timeout: Double? = nil, gate: () -> Bool = { true }) throws -> CommitResult {
+        let deadline = Date().addingTimeInterval(timeout ?? IndexLock.timeout(60))
         while true {
             do {
-                return try commitOnce(files, author: author, committer: committer, message: message, gate: gate)
+                return try commitOnce(files, author: author, committer: committer, message: message, deadline: deadline, gate: gate)
             } catch let error as GitError where (error.isLocked || error.isModified || error.code == GIT_EEXISTS.rawValue) && Date() < deadline {
-                if error.isLocked, case .branch(let branch, _)? = try? head() { removeStaleRefLock(branch) }
+                // A held ref lock is waited for, never removed: git holds it while it works.
                 usleep(useconds_t(Double.random(in: 0.002...0.03) * 1_000_000))
             }
         }
     }
 
-    private func commitOnce(_ files: [FileChange], author: Signature, committer: Signature, message: String, gate: () -> Bool) throws -> CommitResult {
-        let lock = try IndexLock(gitDirectory: gitDirectory)
+    private func commitOnce(_ files: [FileChange], author: Signature, committer: Signature, message: String,
+                            deadline: Date, gate: () -> Bool) throws -> CommitResult {
+        let lock = try IndexLock(gitDirectory: gitDirectory, timeout: max(0, deadline.timeIntervalSinceNow))
         defer { lock.release() }
         let branch: String
         var parent: ObjectID?
