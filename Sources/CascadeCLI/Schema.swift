@@ -21,9 +21,7 @@ struct Schema: ParsableCommand {
         do { loaded = try RepositoryCheck(root: root).loadOrg() } catch let failure as RepositoryCheck.Failure {
             throw UsageFailure(failure.description)
         }
-        guard let org = loaded.org else {
-            throw UsageFailure("\(root)/org.yaml cannot be read as an organisation; run `cascade check org.yaml` to see why")
-        }
+        let org = try Session.usable(loaded, root: root)
         Console.write(FrontMatterSchema.json(for: org))
     }
 }

@@ -39,10 +39,7 @@ struct Session {
             throw UsageFailure(failure.description)
         }
         self.loaded = loaded
-        guard let org = loaded.org else {
-            throw UsageFailure("\(root)/org.yaml cannot be read as an organisation; run `cascade check org.yaml` to see why")
-        }
-        self.org = org
+        self.org = try Session.usable(loaded, root: root)
         if needsGit {
             do { git = try Repository(discovering: root) } catch let error as GitError {
                 throw UsageFailure("\(root) is not inside a git repository (\(error.message)); run `git init` or `cascade init`")
@@ -50,6 +47,18 @@ struct Session {
         } else {
             git = try? Repository(discovering: root)
         }
+    }
+
+    /// The organisation, when org.yaml has no errors: a cycle or a duplicate id
+    /// would make every figure wrong, so only `check` reads such a file.
+    /// Warnings do not stop anything.
+    static func usable(_ loaded: (org: Org?, findings: [Finding]), root: String) throws -> Org {
+        let errors = loaded.findings.filter { $0.severity == .error }.count
+        guard let org = loaded.org, errors == 0 else {
+            let what = errors == 0 ? "cannot be read as an organisation" : "has \(errors) error\(errors == 1 ? "" : "s")"
+            throw UsageFailure("\(root)/org.yaml \(what); run `cascade check org.yaml` to see \(errors == 1 ? "it" : "them")")
+        }
+        return org
     }
 
     /// git's user.email, from the repository or the global configuration.

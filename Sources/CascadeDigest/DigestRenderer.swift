@@ -67,7 +67,7 @@ public struct DigestRenderer {
             if words <= budget { break }
             guard shrink(&layout, slots: slots, d: d, by: words - budget) else { break }
         }
-        let minutes = max(1, Int((Double(words) / wordsPerMinute).rounded(.up)))
+        let minutes = max(1, (Double(words) / wordsPerMinute).rounded(.up).clampedInt)
         markdown = renderMarkdown(d, layout, minutes: minutes)
         var leftOut: [String: (count: Int, amount: Double)] = [:]
         for slot in slots {
@@ -179,7 +179,7 @@ public struct DigestRenderer {
             headline = "Open pipeline **\(money(t.openAmount))** in \(t.openDeals) deals (\(signed(change)) vs last week). "
                 + "Won **\(money(t.wonAmount))** (\(t.wonDeals)), lost **\(money(t.lostAmount))** (\(t.lostDeals)) this week."
             var bookings = "Bookings \(d.quarter) to date: \(money(d.quarterBookings))"
-            if let goal = d.goal, goal > 0 { bookings += " of a \(money(goal)) goal (\(Int((d.quarterBookings / goal * 100).rounded()))%)" }
+            if let goal = d.goal, goal > 0 { bookings += " of a \(money(goal)) goal (\((d.quarterBookings / goal * 100).rounded().clampedInt)%)" }
             lines.append(bookings + ".")
             if let last = d.lastQuarter, let w = d.lastQuarterWeek {
                 lines.append("Same week last quarter (\(w)): open \(money(last.openAmount)) in \(last.openDeals) deals, won \(money(last.wonAmount)) that week, bookings to date \(money(d.lastQuarterBookings)).")
@@ -200,7 +200,7 @@ public struct DigestRenderer {
         if let top = d.lossOfTheWeek { c["loss_of_the_week"] = ["line": line(top, key: "losses")] }
         c["loss_reasons"] = d.lossReasons.map { "\($0.reason) \($0.count) (\(money($0.amount)))" }.joined(separator: ", ")
         if d.medianDaysToLose != nil || d.medianDaysToWin != nil {
-            func days(_ v: Double?) -> String { v.map { "\(Int($0.rounded())) days" } ?? "none yet" }
+            func days(_ v: Double?) -> String { v.map { "\($0.rounded().clampedInt) days" } ?? "none yet" }
             c["days_line"] = "Median time to lose: \(days(d.medianDaysToLose)); to win: \(days(d.medianDaysToWin)) (deals closed in \(d.quarter))."
         }
         func groups(_ gs: [Digest.Group], prefix: String, noun: String) -> [String: Any] {

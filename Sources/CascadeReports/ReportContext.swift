@@ -93,4 +93,4 @@ public struct Spread: Sendable {
     public var json: [String: any Sendable] { ["deals": count, "q1": q1, "median": median, "q3": q3] }
 }
 
-func fmt(_ v: Double) -> String { v == v.rounded() ? String(Int(v)) : String(format: "%.1f", v) }
+func fmt(_ v: Double) -> String { v == v.rounded() && abs(v) < 1e15 ? String(v.clampedInt) : String(format: "%.1f", v) }

@@ -30,7 +30,7 @@ public enum Cell: Sendable, Equatable, ExpressibleByStringLiteral {
         case .text(let s): return s
         case .number(let v): return fmt(v)
         case .money(let v): return Money.format(v, currency: currency)
-        case .percent(let v): return "\(Int((v * 100).rounded()))%"
+        case .percent(let v): return "\((v * 100).rounded().clampedInt)%"
         }
     }
 

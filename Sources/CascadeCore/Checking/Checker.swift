@@ -6,7 +6,7 @@ public struct Checker: Sendable {
         PathInvalidRule.self, FrontMatterMissingRule.self, FrontMatterUnterminatedRule.self,
         YAMLSyntaxRule.self, YAMLDuplicateKeyRule.self, YAMLAnchorRule.self, YAMLTagRule.self,
         YAMLMultipleDocumentsRule.self, YAMLTooDeepRule.self, FieldUnknownRule.self, FieldTypeRule.self,
-        OrgFieldTypeRule.self, OrgFieldUnknownRule.self, OrgFieldRequiredRule.self, OrgStagesRule.self,
+        OrgFieldTypeRule.self, OrgFieldUnknownRule.self, OrgFieldRequiredRule.self, OrgFieldRangeRule.self, OrgStagesRule.self,
     ]
 
     public static let updateRules: [any UpdateRule] = [

@@ -4,6 +4,7 @@ import Foundation
 public enum Money {
     public static func format(_ amount: Double, currency: String) -> String {
         let symbol = ["USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"][currency] ?? (currency + " ")
+        guard amount.isFinite else { return "\(symbol)?" }
         let a = abs(amount)
         let sign = amount < 0 ? "-" : ""
         func trim(_ v: Double) -> String {
@@ -12,6 +13,6 @@ public enum Money {
         }
         if a >= 1_000_000 { return "\(sign)\(symbol)\(trim(a / 1_000_000))M" }
         if a >= 1_000 { return "\(sign)\(symbol)\(trim(a / 1_000))k" }
-        return "\(sign)\(symbol)\(Int(a.rounded()))"
+        return "\(sign)\(symbol)\(a.rounded().clampedInt)"
     }
 }

@@ -23,7 +23,7 @@ public struct Org: Sendable {
         public var minutes: Double = 5
         public var wordsPerMinute: Double = 238
         public var noteWords: Int = 200
-        public var wordBudget: Int { Int((minutes * wordsPerMinute).rounded(.down)) }
+        public var wordBudget: Int { (minutes * wordsPerMinute).rounded(.down).clampedInt }
     }
 
     public struct Stages: Sendable {

@@ -58,7 +58,7 @@ public struct Amount: Sendable, Hashable {
     /// The number, when written as YAML 1.2 would read a plain non-negative number.
     public var value: Double? {
         guard !quoted, Amount.isPlainNumber(text) else { return nil }
-        return Double(text)
+        return Double(text).flatMap { $0 <= NumberLimits.maxAmount ? $0 : nil }
     }
 
     /// `120000`, `120000.50`: digits, at most one decimal point, no sign.

@@ -99,8 +99,13 @@ public enum OrgDecoder {
                     guard let team = required("team", gp, item, &reader),
                           let quarter = required("quarter", gp, item, &reader),
                           let bookings = required("bookings", gp, item, &reader) else { continue }
-                    guard let amount = Double(bookings.value), amount >= 0, bookings.value.allSatisfy({ $0.isNumber || $0 == "." }) else {
+                    guard Amount.isPlainNumber(bookings.value) else {
                         reader.findings.append(Finding("org-field-type", .error, at: bookings.position, "a goal's bookings must be a plain number >= 0, like 1500000"))
+                        continue
+                    }
+                    guard let amount = NumberLimits.plain(bookings.value, in: 0...NumberLimits.maxAmount) else {
+                        reader.findings.append(Finding("org-field-range", .error, at: bookings.position,
+                            "a goal's bookings must be from 0 to \(NumberLimits.maxAmountText) (a thousand trillion); check the digits"))
                         continue
                     }
                     org.goals.append(Org.Goal(team: team, quarter: quarter, bookings: amount))
@@ -126,18 +131,35 @@ public enum OrgDecoder {
         reader.checkKeys(pairs, known: ["minutes", "words_per_minute", "note_words"], in: "digest")
         for p in pairs {
             guard let t = reader.text(p.value, field: p.key) else { continue }
-            guard let number = Double(t.value), number > 0 else {
-                reader.findings.append(Finding("org-field-type", .error, at: t.position, "digest.\(p.key) must be a number above 0"))
-                continue
-            }
             switch p.key {
-            case "minutes": org.digest.minutes = number
-            case "words_per_minute": org.digest.wordsPerMinute = number
-            case "note_words": org.digest.noteWords = Int(number)
+            case "minutes":
+                if let v = number(t, "digest.minutes", in: digestMinutes, &reader) { org.digest.minutes = v }
+            case "words_per_minute":
+                if let v = number(t, "digest.words_per_minute", in: digestWordsPerMinute, &reader) { org.digest.wordsPerMinute = v }
+            case "note_words":
+                if let v = NumberLimits.whole(t.value, in: digestNoteWords) { org.digest.noteWords = v } else {
+                    reader.findings.append(Finding("org-field-range", .error, at: t.position,
+                        "digest.note_words must be a whole number from \(digestNoteWords.lowerBound) to \(digestNoteWords.upperBound), like 200"))
+                }
             default: break
             }
         }
     }
+
+    static let digestMinutes: ClosedRange<Double> = 1...120
+    static let digestWordsPerMinute: ClosedRange<Double> = 50...1000
+    static let digestNoteWords: ClosedRange<Int> = 1...100_000
+
+    /// A plain decimal number within `range`, or a finding naming the range.
+    private static func number(_ t: Located<String>, _ field: String, in range: ClosedRange<Double>,
+                               _ reader: inout NodeReader) -> Double? {
+        if let v = NumberLimits.plain(t.value, in: range) { return v }
+        reader.findings.append(Finding("org-field-range", .error, at: t.position,
+            "\(field) must be a plain number from \(fmt(range.lowerBound)) to \(fmt(range.upperBound)), not '\(t.value)'"))
+        return nil
+    }
+
+    private static func fmt(_ v: Double) -> String { v == v.rounded() ? String(v.clampedInt) : String(v) }
 
     private static func decodeStages(_ v: YAMLNode, into org: inout Org, _ reader: inout NodeReader) {
         guard let pairs = reader.mapping(v, what: "stages") else { return }

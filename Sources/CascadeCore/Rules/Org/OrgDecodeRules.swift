@@ -52,3 +52,23 @@ public struct OrgStagesRule: ParseRule {
         ],
         nonTriggering: [orgExample(minimalOrgPeople + "stages:\n  open: [qualify, propose]\n  won: [closed-won]\n  lost: [closed-lost]\n")])
 }
+
+public struct OrgFieldRangeRule: ParseRule {
+    public init() {}
+    public static let description = RuleDescription(
+        id: "org-field-range", title: "Number out of range in org.yaml",
+        summary: "digest.minutes (1 to 120), digest.words_per_minute (50 to 1000), digest.note_words (a whole number from "
+            + "1 to 100000) and a goal's bookings (0 to 1000000000000000) are plain numbers within their range, so no "
+            + "figure of a digest can overflow.",
+        scope: .org,
+        triggering: [
+            orgExample(minimalOrgPeople + "digest:\n  note_words: ↓99999999999999999999\n"),
+            orgExample(minimalOrgPeople + "digest:\n  words_per_minute: ↓1e400\n"),
+            orgExample(minimalOrgPeople + "digest:\n  words_per_minute: ↓9.3e18\n"),
+            orgExample(minimalOrgPeople + "digest:\n  minutes: ↓1e30\n"),
+            orgExample(minimalOrgPeople + "digest:\n  minutes: ↓0\n"),
+            orgExample(minimalOrgPeople + "digest:\n  minutes: ↓nan\n"),
+            orgExample(minimalOrgPeople + "goals:\n  - { team: dana-cho, quarter: 2026-Q4, bookings: ↓1" + String(repeating: "0", count: 30) + " }\n"),
+        ],
+        nonTriggering: [orgExample(minimalOrgPeople + "digest:\n  minutes: 2.5\n  words_per_minute: 238\n  note_words: 150\n")])
+}

@@ -9,16 +9,25 @@ public struct AmountInvalidRule: UpdateRule {
             RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(amount: "↓120_000"))),
             RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(amount: "↓\"120000\""))),
             RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(amount: "↓-5000"))),
+            RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(amount: "↓99999999999999999999"))),
+            RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(amount: "↓1" + String(repeating: "0", count: 400)))),
+            RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(amount: "↓1e400"))),
         ],
         nonTriggering: [
             RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(amount: "0"))),
             RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(amount: "120000.50"))),
+            RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(amount: "1000000000000000"))),
         ])
 
     public func check(_ file: ParsedUpdate, _ update: Update, org: Org) -> [Finding] {
         var findings: [Finding] = []
         for deal in update.deals {
             guard let amount = deal.amount, amount.value.value == nil else { continue }
+            if !amount.value.quoted, Amount.isPlainNumber(amount.value.text) {
+                findings.append(finding(at: amount.position, "amount '\(amount.value.text)' is too large; an amount is a number "
+                    + "from 0 to \(NumberLimits.maxAmountText) (a thousand trillion); check the digits"))
+                continue
+            }
             var message = "amount '\(amount.value.text)' is not a plain number"
                 if let suggestion = Self.suggestion(for: amount.value.text) {
                     message += "; write it as \(suggestion) (no quotes, symbols, separators or suffixes)"
@@ -40,6 +49,7 @@ public struct AmountInvalidRule: UpdateRule {
         if s.hasSuffix("k") { factor = 1_000; s.removeLast() } else if s.hasSuffix("m") { factor = 1_000_000; s.removeLast() }
         guard Amount.isPlainNumber(s), let v = Double(s) else { return nil }
         let n = v * factor
-        return n == n.rounded() ? String(Int(n)) : String(n)
+        guard n.isFinite, n <= NumberLimits.maxAmount else { return nil }
+        return n == n.rounded() ? String(n.clampedInt) : String(n)
     }
 }
