@@ -75,9 +75,18 @@ struct RepositoryOptions: ParsableArguments {
 }
 
 enum Paths {
+    /// `path` made absolute and normalised lexically ("." and ".." removed).
+    /// Links are not resolved (Foundation's standardizingPath does): a path
+    /// that names a symbolic link must still name the link.
     static func absolute(_ path: String) -> String {
         let full = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
-        return (full as NSString).standardizingPath
+        var parts: [Substring] = []
+        for part in full.split(separator: "/") {
+            if part == "." { continue }
+            if part == ".." { _ = parts.popLast(); continue }
+            parts.append(part)
+        }
+        return "/" + parts.joined(separator: "/")
     }
 
     /// `path` relative to `root` when inside it, else nil.

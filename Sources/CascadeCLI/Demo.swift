@@ -44,6 +44,11 @@ struct Demo: ParsableCommand {
 
     func run() throws {
         let root = Paths.absolute(out)
+        switch OutputFile.kind(root) {
+        case .none, .folder: break
+        default: throw UsageFailure("\(out) exists and is not a folder; choose another --out")
+        }
+        try OutputFile.makeFolder(root)
         if let existing = try? FileManager.default.contentsOfDirectory(atPath: root), !existing.isEmpty {
             throw UsageFailure("\(out) already exists and is not empty; choose another --out")
         }

@@ -29,7 +29,7 @@ struct DigestCommand: ParsableCommand {
     var week: String?
     @Option(help: "md, html or json.")
     var format: Format = .md
-    @Option(help: ArgumentHelp("Write to this file (or, with --all, into this folder) instead of standard output.", valueName: "path"))
+    @Option(help: ArgumentHelp("Write to this file ('-' for standard output; with --all, into this folder).", valueName: "path"))
     var out: String?
     @Flag(help: "Every leader's and every function's digest, into digests/<week>/.")
     var all = false
@@ -67,17 +67,22 @@ struct DigestCommand: ParsableCommand {
             let rendered = Date()
             let text = render(digest, renderer, org)
             Console.timing("render it", since: rendered)
-            if let out { try FileManager.replace(Paths.absolute(out), Array(text.utf8)) } else { Console.write(text) }
+            try OutputFile.write(text, to: out)
             return
         }
         let ids = OrgHierarchy(org).leaders + org.functionIDs
+        if out == "-" { throw UsageFailure("--all writes one file per digest into a folder; give --out a folder, or use --for ID with --out -") }
         let folder = out.map(Paths.absolute) ?? session.root + "/digests"
+        try OutputFile.makeFolder(folder)
+        if case .symlink(let target) = OutputFile.kind(folder + "/\(week)") {
+            throw UsageFailure("\(folder)/\(week) is a symbolic link (to \(target)); Cascade does not write through links: remove it")
+        }
         let ext = format.rawValue
         var written: [(String, [UInt8])] = []
         let texts = parallelMap(ids.count, chunk: 1) { i in render(builder.build(for: ids[i], week: week)!, renderer, org) }
         for (id, text) in zip(ids, texts) {
             let relative = "\(week)/\(id).\(ext)"
-            try FileManager.replace(folder + "/" + relative, Array(text.utf8))
+            try OutputFile.replace(folder + "/" + relative, Array(text.utf8))
             written.append((relative, Array(text.utf8)))
         }
         print("wrote \(written.count) digests into \(folder)/\(week)/")

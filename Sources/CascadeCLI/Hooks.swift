@@ -59,11 +59,13 @@ enum HookInstaller {
     static func install(in git: Repository, force: Bool) throws -> String {
         let hooks = git.config("core.hooksPath").map { $0.hasPrefix("/") ? $0 : git.path + "/" + $0 } ?? git.gitDirectory + "/hooks"
         let path = hooks + "/pre-commit"
+        if let refusal = OutputFile.refusal(path) { throw UsageFailure(refusal) }
+        try OutputFile.makeFolder(hooks)
         if let existing = FileManager.default.contents(atPath: path), !force,
            !String(decoding: existing, as: UTF8.self).contains(marker) {
             throw UsageFailure("\(path) already exists and was not written by cascade; pass --force to replace it")
         }
-        try FileManager.replace(path, Array(script.utf8))
+        try OutputFile.replace(path, Array(script.utf8))
         chmod(path, 0o755)
         return path
     }

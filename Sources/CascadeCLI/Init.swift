@@ -24,7 +24,14 @@ struct Init: ParsableCommand {
 
     func run() throws {
         let root = Paths.absolute(directory)
-        if FileSystem.exists(root + "/org.yaml") {
+        switch OutputFile.kind(root) {
+        case .regular, .other:
+            throw UsageFailure("\(root) is a file, not a folder; give the name of a folder to create, like `cascade init sales-15-5`")
+        case .symlink(let target) where !FileManager.default.fileExists(atPath: root):
+            throw UsageFailure("\(root) is a symbolic link to \(target), which does not exist; create it or give another folder")
+        default: break
+        }
+        if OutputFile.kind(root + "/org.yaml") != .none {
             throw UsageFailure("\(root) already holds an org.yaml; it is a 15-5 repository already")
         }
         let git: Repository
@@ -44,10 +51,16 @@ struct Init: ParsableCommand {
             (".github/workflows/cascade.yml", Scaffold.workflow),
             (".gitignore", "# Cascade's cache of parsed updates (outside a git checkout)\n.cascade/\n.DS_Store\n*.swp\n"),
         ]
+        // What is already there is kept as it is (and committed only when it is a regular file).
+        var committed: [String] = []
         for (relative, text) in files {
             let path = root + "/" + relative
-            if FileSystem.exists(path) { continue }
-            try FileManager.replace(path, Array(text.utf8))
+            switch OutputFile.kind(path) {
+            case .none: try OutputFile.replace(path, Array(text.utf8))
+            case .regular: break
+            default: continue
+            }
+            committed.append(relative)
         }
         let hook = try HookInstaller.install(in: git, force: false)
         let now = Int64(Date().timeIntervalSince1970)
@@ -55,7 +68,7 @@ struct Init: ParsableCommand {
         let identity = git.identity ?? (name: "Cascade", email: "cascade@localhost")
         let signature = Signature(name: identity.name, email: identity.email, time: now, offsetMinutes: offset)
         let prefix = Paths.relative(root, to: git.path).map { $0.isEmpty ? "" : $0 + "/" } ?? ""
-        let changes = try files.map { relative, _ -> FileChange in
+        let changes = try committed.map { relative -> FileChange in
             guard case .success(let bytes) = FileSystem.read(root + "/" + relative) else { throw UsageFailure("cannot read back \(relative)") }
             return FileChange(path: prefix + relative, bytes: bytes)
         }

@@ -48,7 +48,7 @@ struct New: ParsableCommand {
         } ?? []
         let text = try Self.render(root: session.root, author: author, name: session.org.person(author)?.name ?? author, week: week,
                                    deals: DealWriter.yaml(open), previous: previous?.week)
-        guard try FileManager.createNew(path, Array(text.utf8)) else {
+        guard try OutputFile.createNew(path, Array(text.utf8)) else {
             Console.error("\(relative) already exists; edit it, then run `cascade submit`")
             throw ExitCode(1)
         }

@@ -63,6 +63,6 @@ struct RewriteLog {
     func write(_ file: String, prefix: String) {
         var text = "\(Self.header)\nprefix \(prefix)\ntip \(tip?.hex ?? "")\n"
         for r in rewrites { text += "\(r.week)\t\(r.person)\t\(r.commit)\t\(r.when)\n" }
-        try? FileManager.replace(file, Array(text.utf8))
+        try? OutputFile.replace(file, Array(text.utf8))
     }
 }

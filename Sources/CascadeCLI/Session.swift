@@ -88,32 +88,3 @@ struct Session {
         return prefix + "/" + rootRelative
     }
 }
-
-extension FileManager {
-    /// Writes `bytes` to `path` atomically and never over an existing file:
-    /// a temporary file is linked into place, which fails if `path` exists.
-    static func createNew(_ path: String, _ bytes: [UInt8]) throws -> Bool {
-        let dir = (path as NSString).deletingLastPathComponent
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        let temp = dir + "/.cascade-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
-        guard FileManager.default.createFile(atPath: temp, contents: Data(bytes)) else {
-            throw UsageFailure("cannot write in \(dir)")
-        }
-        defer { unlink(temp) }
-        if link(temp, path) == 0 { return true }
-        if errno == EEXIST { return false }
-        throw UsageFailure("cannot create \(path): \(String(cString: strerror(errno)))")
-    }
-
-    /// Writes `bytes` to `path` atomically (temporary file and rename).
-    static func replace(_ path: String, _ bytes: [UInt8]) throws {
-        let dir = (path as NSString).deletingLastPathComponent
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        let temp = dir + "/.cascade-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
-        guard FileManager.default.createFile(atPath: temp, contents: Data(bytes)) else { throw UsageFailure("cannot write in \(dir)") }
-        guard rename(temp, path) == 0 else {
-            unlink(temp)
-            throw UsageFailure("cannot write \(path): \(String(cString: strerror(errno)))")
-        }
-    }
-}

@@ -78,3 +78,87 @@ struct DefectTests {
         #expect(digest.status == 0, "\(digest.stderr)")
     }
 }
+
+/// `--out` and every other write: only regular files, replaced atomically.
+@Suite("writing files")
+struct OutputFileTests {
+    func sample() throws -> Workspace { try Workspace(copyingPath: CLI.packageRoot.path) }
+    let digest = ["digest", "--for", "dana-cho", "--week", "2026-W47"]
+
+    @Test func aSymlinkIsRefusedAndItsTargetUntouched() throws {
+        let ws = try sample()
+        try ws.write("precious.txt", "keep me\n")
+        try FileManager.default.createSymbolicLink(atPath: ws.path + "/link.md", withDestinationPath: ws.path + "/precious.txt")
+        let result = try CLI.run(digest + ["--out", "link.md"], in: ws.path)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("link.md is a symbolic link"), "\(result.stderr)")
+        #expect(try String(contentsOfFile: ws.path + "/precious.txt", encoding: .utf8) == "keep me\n")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: ws.path + "/link.md") == ws.path + "/precious.txt")
+    }
+
+    @Test func aFifoADeviceAndAFolderAreRefused() throws {
+        let ws = try sample()
+        mkfifo(ws.path + "/pipe", 0o644)
+        for (out, words) in [("pipe", "is a FIFO"), ("/dev/null", "is a device"), ("updates", "is a folder")] {
+            let result = try CLI.run(digest + ["--out", out], in: ws.path)
+            #expect(result.status == 2, "\(out)")
+            #expect(result.stderr.contains(words), "\(out): \(result.stderr)")
+            #expect(!result.stderr.contains("NSCocoaErrorDomain"))
+        }
+        var info = stat()
+        #expect(lstat(ws.path + "/pipe", &info) == 0 && (info.st_mode & S_IFMT) == S_IFIFO)
+    }
+
+    @Test func dashIsStandardOutputAndARegularFileIsReplaced() throws {
+        let ws = try sample()
+        let stdout = try CLI.run(digest + ["--out", "-"], in: ws.path)
+        #expect(stdout.status == 0)
+        #expect(stdout.stdout.hasPrefix("# "))
+        try ws.write("digest.md", "old\n")
+        let file = try CLI.run(digest + ["--out", "digest.md"], in: ws.path)
+        #expect(file.status == 0, "\(file.stderr)")
+        #expect(try String(contentsOfFile: ws.path + "/digest.md", encoding: .utf8) == stdout.stdout)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: ws.path).filter { $0.hasSuffix(".tmp") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func allIntoAFileOrThroughALinkedWeekFolderIsRefused() throws {
+        let ws = try sample()
+        try ws.write("afile", "x\n")
+        let intoFile = try CLI.run(["digest", "--all", "--week", "2026-W47", "--out", "afile"], in: ws.path)
+        #expect(intoFile.status == 2)
+        #expect(intoFile.stderr.contains("afile is a file, not a folder"), "\(intoFile.stderr)")
+        #expect(!intoFile.stderr.contains("NSCocoaErrorDomain"))
+        let elsewhere = try Workspace()
+        try FileManager.default.createDirectory(atPath: ws.path + "/digests", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: ws.path + "/digests/2026-W47", withDestinationPath: elsewhere.path)
+        let linked = try CLI.run(["digest", "--all", "--week", "2026-W47"], in: ws.path)
+        #expect(linked.status == 2)
+        #expect(linked.stderr.contains("is a symbolic link"), "\(linked.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path).isEmpty)
+    }
+
+    @Test func hooksInstallRefusesALinkedHookAndExplainsADanglingHooksFolder() throws {
+        let repo = try GitWorkspace()
+        try repo.write("mine.sh", "#!/bin/sh\necho mine\n")
+        try FileManager.default.createSymbolicLink(atPath: repo.path + "/.git/hooks/pre-commit", withDestinationPath: repo.path + "/mine.sh")
+        let linked = try repo.cascade("hooks", "install", "--force")
+        #expect(linked.status == 2)
+        #expect(linked.stderr.contains("pre-commit is a symbolic link"), "\(linked.stderr)")
+        #expect(try repo.read("mine.sh") == "#!/bin/sh\necho mine\n")
+        try FileManager.default.removeItem(atPath: repo.path + "/.git/hooks")
+        try FileManager.default.createSymbolicLink(atPath: repo.path + "/.git/hooks", withDestinationPath: "/nonexistent/hooks")
+        let dangling = try repo.cascade("hooks", "install")
+        #expect(dangling.status == 2)
+        #expect(dangling.stderr.contains("is a symbolic link to /nonexistent/hooks, which is not an existing folder"), "\(dangling.stderr)")
+        #expect(!dangling.stderr.contains("NSCocoaErrorDomain"))
+    }
+
+    @Test func initOnAFileSaysSo() throws {
+        let ws = try Workspace()
+        try ws.write("notes.txt", "x\n")
+        let result = try CLI.run(["init", "notes.txt"], in: ws.path)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("notes.txt is a file, not a folder"), "\(result.stderr)")
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Every file a command writes goes through here. Only regular files are
+/// written: a symlink, a FIFO, a device or a folder in the way is refused
+/// (writing through a link or over `/dev/stdout` would damage what it points
+/// at), and a regular file is replaced atomically, by a temporary file in the
+/// same folder renamed over it, so no reader ever sees half of it.
+enum OutputFile {
+    /// What is at `path`, seen without following a link.
+    enum Kind: Equatable {
+        case none, regular, folder, symlink(String), other(String)
+    }
+
+    static func kind(_ path: String) -> Kind {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return .none }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .regular
+        case S_IFDIR: return .folder
+        case S_IFLNK:
+            let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
+            return .symlink(target)
+        case S_IFIFO: return .other("a FIFO (named pipe)")
+        case S_IFCHR, S_IFBLK: return .other("a device")
+        case S_IFSOCK: return .other("a socket")
+        default: return .other("not a regular file")
+        }
+    }
+
+    /// Why `path` cannot be written as a regular file, or nil when it can.
+    static func refusal(_ path: String) -> String? {
+        switch kind(path) {
+        case .none, .regular: return nil
+        case .folder: return "\(path) is a folder; give the path of a file to write"
+        case .symlink(let target):
+            return "\(path) is a symbolic link (to \(target)); Cascade does not write through links: "
+                + "remove the link or give another path"
+        case .other(let what):
+            return "\(path) is \(what), not a regular file; Cascade writes only regular files "
+                + "(use `--out -` for standard output)"
+        }
+    }
+
+    /// Creates `dir` and its parents as real folders; a file or a link in the way is a clear error.
+    static func makeFolder(_ dir: String) throws {
+        switch kind(dir) {
+        case .folder: return
+        case .none:
+            let parent = (dir as NSString).deletingLastPathComponent
+            if parent != dir, !parent.isEmpty { try makeFolder(parent) }
+            if mkdir(dir, 0o777) != 0, errno != EEXIST {
+                throw UsageFailure("cannot create the folder \(dir): \(String(cString: strerror(errno)))")
+            }
+        case .symlink(let target):
+            var info = stat()
+            if stat(dir, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { return }  // a link to a folder the user made
+            throw UsageFailure("\(dir) is a symbolic link to \(target), which is not an existing folder; "
+                + "create \(target) or remove the link")
+        case .regular, .other:
+            throw UsageFailure("\(dir) is a file, not a folder; move it away or choose another path")
+        }
+    }
+
+    /// Writes `bytes` to `path` atomically, refusing anything but a regular file.
+    static func replace(_ path: String, _ bytes: [UInt8]) throws {
+        if let refusal = refusal(path) { throw UsageFailure(refusal) }
+        let dir = (path as NSString).deletingLastPathComponent
+        try makeFolder(dir)
+        let temp = try temporary(in: dir, bytes)
+        guard rename(temp, path) == 0 else {
+            let why = String(cString: strerror(errno))
+            unlink(temp)
+            throw UsageFailure("cannot write \(path): \(why)")
+        }
+    }
+
+    /// Writes `bytes` to `path` atomically and never over anything that exists:
+    /// a temporary file is linked into place, which fails if `path` exists.
+    /// False when something is already there.
+    static func createNew(_ path: String, _ bytes: [UInt8]) throws -> Bool {
+        let dir = (path as NSString).deletingLastPathComponent
+        try makeFolder(dir)
+        let temp = try temporary(in: dir, bytes)
+        defer { unlink(temp) }
+        if link(temp, path) == 0 { return true }
+        if errno == EEXIST { return false }
+        throw UsageFailure("cannot create \(path): \(String(cString: strerror(errno)))")
+    }
+
+    /// `--out PATH`, or standard output for `-`.
+    static func write(_ text: String, to out: String?) throws {
+        guard let out, out != "-" else { return Console.write(text) }
+        try replace(Paths.absolute(out), Array(text.utf8))
+    }
+
+    private static func temporary(in dir: String, _ bytes: [UInt8]) throws -> String {
+        let temp = dir + "/.cascade-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw UsageFailure("cannot write in \(dir): \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, $0.count - done) }
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else {
+                let why = String(cString: strerror(errno))
+                unlink(temp)
+                throw UsageFailure("cannot write in \(dir): \(why)")
+            }
+            done += n
+        }
+        return temp
+    }
+}
