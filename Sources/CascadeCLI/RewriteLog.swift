@@ -9,7 +9,7 @@ import Foundation
 /// later run walks only the commits made since; if that commit is no longer
 /// in the history (a rewritten branch), the walk starts again from scratch.
 struct RewriteLog {
-    static let header = "cascade-rewrites 1"
+    static let header = "cascade-rewrites 2"
 
     var tip: ObjectID?
     var rewrites: [Rewrite] = []
@@ -44,9 +44,14 @@ struct RewriteLog {
         return log.rewrites
     }
 
+    /// The log, when it is whole: its last line is a checksum of the rest, so a
+    /// truncated or edited log is walked again rather than trusted.
     static func read(_ file: String, prefix: String) -> RewriteLog? {
         guard case .success(let bytes) = FileSystem.read(file, limit: 256 << 20) else { return nil }
-        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        guard bytes.count > 1, bytes.last == 0x0A, let cut = bytes.dropLast().lastIndex(of: 0x0A) else { return nil }
+        let body = Array(bytes[...cut])
+        guard String(decoding: bytes[(cut + 1)...].dropLast(), as: UTF8.self) == checkLine(body) else { return nil }
+        let lines = String(decoding: body, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         guard lines.count >= 3, lines[0] == header, lines[1] == "prefix \(prefix)", lines[2].hasPrefix("tip ") else { return nil }
         guard let tip = ObjectID(hex: String(lines[2].dropFirst(4))) else { return nil }
         var log = RewriteLog(tip: tip)
@@ -58,11 +63,16 @@ struct RewriteLog {
         return log
     }
 
+    static func checkLine(_ body: [UInt8]) -> String {
+        "check " + String(ContentHash.of(body), radix: 16)
+    }
+
     /// Written to a temporary file and renamed: a reader never sees half a log. A log
     /// that cannot be written is only a cache: the next run walks again.
     func write(_ file: String, prefix: String) {
         var text = "\(Self.header)\nprefix \(prefix)\ntip \(tip?.hex ?? "")\n"
         for r in rewrites { text += "\(r.week)\t\(r.person)\t\(r.commit)\t\(r.when)\n" }
+        text += Self.checkLine(Array(text.utf8)) + "\n"
         try? OutputFile.replace(file, Array(text.utf8))
     }
 }

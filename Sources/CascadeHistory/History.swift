@@ -176,12 +176,17 @@ public final class History: @unchecked Sendable {
         }()
         let mapped = cache ? HistoryCache.Mapped(cacheFile) : nil
         let cacheBytes = mapped?.bytes ?? UnsafeRawBufferPointer(start: nil, count: 0)
+        let now = Int64(Date().timeIntervalSince1970)
         // The cache's table of entries is read on one core while the folders are listed on the other.
-        nonisolated(unsafe) var entries: [(path: Range<Int>, stamp: HistoryCache.Stamp, payload: Range<Int>)] = []
+        nonisolated(unsafe) var entries: [HistoryCache.Entry] = []
+        nonisolated(unsafe) var writtenAt: Int64 = 0
         let folders = (FileSystem.list(root + "/updates") ?? []).filter { $0.isFolder && Week($0.name) != nil }
         let listed = parallelMap(folders.count + 1, chunk: 1) { i -> [String] in
             if i == 0 {
-                entries = mapped.flatMap { HistoryCache.index($0.bytes, orgHash: orgHash) } ?? []
+                if let table = mapped.flatMap({ HistoryCache.index($0.bytes, orgHash: orgHash) }) {
+                    entries = table.entries
+                    writtenAt = table.writtenAt
+                }
                 return []
             }
             let files = (FileSystem.list(root + "/updates/" + folders[i - 1].name) ?? []).filter { $0.name.hasSuffix(".md") }.map(\.name)
@@ -196,45 +201,26 @@ public final class History: @unchecked Sendable {
         let folderFDs = folders.map { open(root + "/updates/" + $0.name, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
         defer { for fd in folderFDs where fd >= 0 { close(fd) } }
         let pathFolders = listed.enumerated().flatMap { i, files in [Int32](repeating: Int32(i), count: files.count) }
-
-        // Both lists are in path order: match them in one pass, without hashing.
-        var match = [Int](repeating: -1, count: paths.count)
-        var j = 0
-        for (i, path) in paths.enumerated() {
-            var path = path
-            path.withUTF8 { utf8 in
-                let wanted = UnsafeRawBufferPointer(utf8)
-                while j < entries.count, Self.compare(UnsafeRawBufferPointer(rebasing: cacheBytes[entries[j].path]), wanted) < 0 { j += 1 }
-                if j < entries.count, Self.compare(UnsafeRawBufferPointer(rebasing: cacheBytes[entries[j].path]), wanted) == 0 { match[i] = j; j += 1 }
-            }
-        }
+        let match = matchEntries(paths, entries, cacheBytes)
         mark("list files and index the cache")
-        enum Payload { case cached(Range<Int>), fresh([UInt8]) }
-        let results = parallelMap(paths.count, chunk: 256) { i -> (stamp: HistoryCache.Stamp?, update: WeeklyUpdate?, payload: Payload) in
-            let path = paths[i]
-            let fd = folderFDs[Int(pathFolders[i])]
-            let stamp = fd >= 0 ? HistoryCache.stamp(folder: fd, name: names[i]) : HistoryCache.stamp(root + "/" + path)
-            if let stamp, match[i] >= 0, entries[match[i]].stamp == stamp {
-                let range = entries[match[i]].payload
-                let wanted = full?(pathWeeks[i]) ?? true
-                var reader = HistoryCache.Reader(bytes: cacheBytes, at: range.lowerBound)
-                if let update = reader.update(full: wanted) { return (stamp, update, .cached(range)) }
-            }
-            let update = parse(path, root: root, org: org)
-            return (stamp, update, .fresh(HistoryCache.payload(update)))
+        let results = parallelMap(paths.count, chunk: 256) { i -> LoadedFile in
+            let entry = match[i] >= 0 ? entries[match[i]] : nil
+            let source = FileSource(root: root, path: paths[i], folder: folderFDs[Int(pathFolders[i])], name: names[i])
+            return loadFile(source, entry: entry, cacheBytes: cacheBytes, writtenAt: writtenAt, full: full?(pathWeeks[i]) ?? true, org: org)
         }
         mark("stat and decode \(paths.count) updates")
-        if cache, results.contains(where: { if case .fresh = $0.payload { return true }; return false }) || entries.count != paths.count {
+        let changed = results.contains { r in if case .cached(_, false) = r.payload { return false }; return true }
+        if cache, changed || entries.count != paths.count {
             // Entries read from the cache are copied as they were (they may have been read for states only).
-            var kept: [(path: String, stamp: HistoryCache.Stamp, payload: [UInt8])] = []
+            var kept: [(path: String, key: HistoryCache.Key, payload: [UInt8])] = []
             for (path, r) in zip(paths, results) {
-                guard let stamp = r.stamp else { continue }
+                guard let key = r.key else { continue }
                 switch r.payload {
-                case .cached(let range): kept.append((path, stamp, Array(cacheBytes[range])))
-                case .fresh(let bytes): kept.append((path, stamp, bytes))
+                case .cached(let range, _): kept.append((path, key, Array(cacheBytes[range])))
+                case .fresh(let bytes): kept.append((path, key, bytes))
                 }
             }
-            HistoryCache.write(kept, orgHash: orgHash, to: cacheFile)
+            HistoryCache.write(kept, orgHash: orgHash, writtenAt: now, to: cacheFile)
         }
         withExtendedLifetime(mapped) {}
         var updates: [WeeklyUpdate] = []
@@ -246,6 +232,84 @@ public final class History: @unchecked Sendable {
         return history
     }
 
+    /// Both lists are in path order: each path's entry in the cache (or -1), matched in one pass, without hashing.
+    static func matchEntries(_ paths: [String], _ entries: [HistoryCache.Entry], _ cacheBytes: UnsafeRawBufferPointer) -> [Int] {
+        var match = [Int](repeating: -1, count: paths.count)
+        var j = 0
+        for (i, path) in paths.enumerated() {
+            var path = path
+            path.withUTF8 { utf8 in
+                let wanted = UnsafeRawBufferPointer(utf8)
+                while j < entries.count, Self.compare(UnsafeRawBufferPointer(rebasing: cacheBytes[entries[j].path]), wanted) < 0 { j += 1 }
+                if j < entries.count, Self.compare(UnsafeRawBufferPointer(rebasing: cacheBytes[entries[j].path]), wanted) == 0 { match[i] = j; j += 1 }
+            }
+        }
+        return match
+    }
+
+    /// Where an update file is: its path, and its open folder with its name there.
+    struct FileSource {
+        var root: String, path: String, folder: Int32, name: String
+
+        var stamp: HistoryCache.Stamp? {
+            folder >= 0 ? HistoryCache.stamp(folder: folder, name: name) : HistoryCache.stamp(root + "/" + path)
+        }
+
+        func read() -> [UInt8]? {
+            let fd = folder >= 0 ? openat(folder, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW) : open(root + "/" + path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+            guard fd >= 0 else { return nil }
+            defer { close(fd) }
+            var bytes = [UInt8](repeating: 0, count: SourceText.updateByteLimit + 1)
+            var done = 0
+            while done < bytes.count {
+                let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + done, $0.count - done) }
+                if n < 0, errno == EINTR { continue }
+                guard n >= 0 else { return nil }
+                if n == 0 { break }
+                done += n
+            }
+            bytes.removeSubrange(done...)
+            return bytes
+        }
+    }
+
+    enum Payload {
+        /// An entry of the cache, and whether its stamp changed (the bytes, read again, were the same).
+        case cached(Range<Int>, restamped: Bool)
+        case fresh([UInt8])
+    }
+
+    struct LoadedFile {
+        var key: HistoryCache.Key?
+        var update: WeeklyUpdate?
+        var payload: Payload
+    }
+
+    /// One file: from the cache when its entry is intact and its bytes are those the entry was made
+    /// from (the stamp says so, or the bytes' hash); else parsed from the bytes.
+    static func loadFile(_ source: FileSource, entry: HistoryCache.Entry?, cacheBytes: UnsafeRawBufferPointer, writtenAt: Int64,
+                         full: Bool, org: Org) -> LoadedFile {
+        let stamp = source.stamp
+        func cached(_ entry: HistoryCache.Entry, key: HistoryCache.Key, restamped: Bool) -> LoadedFile? {
+            guard entry.isIntact(cacheBytes) else { return nil }
+            var reader = HistoryCache.Reader(bytes: cacheBytes, at: entry.payload.lowerBound)
+            guard let update = reader.update(full: full) else { return nil }
+            return LoadedFile(key: key, update: update, payload: .cached(entry.payload, restamped: restamped))
+        }
+        if let stamp, let entry, entry.key.stamp == stamp, !stamp.isRacy(writtenAt: writtenAt),
+           let hit = cached(entry, key: entry.key, restamped: false) {
+            return hit
+        }
+        guard let stamp, let bytes = source.read() else { return LoadedFile(key: nil, update: nil, payload: .fresh([])) }
+        let key = HistoryCache.Key(stamp: stamp, content: ContentHash.of(bytes))
+        if let entry, entry.key.content == key.content, entry.key.stamp.size == Int64(bytes.count),
+           let hit = cached(entry, key: key, restamped: entry.key.stamp != stamp || stamp.isRacy(writtenAt: writtenAt)) {
+            return hit
+        }
+        let update = parse(source.path, bytes: bytes, org: org)
+        return LoadedFile(key: key, update: update, payload: .fresh(HistoryCache.payload(update)))
+    }
+
     /// Byte order of two strings.
     static func compare(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int {
         let n = min(a.count, b.count)
@@ -253,8 +317,7 @@ public final class History: @unchecked Sendable {
         return a.count - b.count
     }
 
-    static func parse(_ path: String, root: String, org: Org) -> WeeklyUpdate? {
-        guard case .success(let bytes) = FileSystem.read(root + "/" + path, limit: SourceText.updateByteLimit + 1) else { return nil }
+    static func parse(_ path: String, bytes: [UInt8], org: Org) -> WeeklyUpdate? {
         let parsed = UpdateParser.parse(path: path, source: SourceText(bytes))
         guard let update = parsed.update, let week = parsed.folderWeek, let person = parsed.fileAuthor, org.person(person) != nil else { return nil }
         return WeeklyUpdate(person: person, week: week, deals: update.deals.compactMap { DealSnapshot($0, org: org) },

@@ -6,34 +6,69 @@ import Glibc
 
 /// A cache of parsed updates in `.git/cascade/history-cache` (or
 /// `.cascade/`), so digests and reports read a year of a large organisation
-/// in well under a second. Each entry is keyed by the file's path, size and
-/// modification time, and the whole cache by a hash of org.yaml (stages
-/// decide what a snapshot holds). A missing, stale or damaged cache is
-/// rebuilt; it is never required.
+/// in well under a second. The whole cache is keyed by a hash of org.yaml
+/// (stages decide what a snapshot holds); each entry by its path and a hash
+/// of the file's bytes, so an edit is seen whatever its size and times.
+///
+/// It proves what it serves: the header and every entry carry a checksum,
+/// checked before the entry is used; a damaged entry is parsed again from its
+/// file, a damaged header discards the cache. The bytes of a file are read
+/// only when its stat stamp (size, times of modification and of change, inode)
+/// differs from the one stored with its hash: the change time cannot be set
+/// back (`cp -p`, `tar` and `rsync -a` restore the modification time only), so a
+/// matching stamp is the same file, as git's index assumes. A stamp within two
+/// seconds of the cache's own writing is not trusted (a file edited in the same
+/// tick as it was read).
 ///
 /// Each deal's state (id, account, stage, amount, close, a hash of the next
 /// step) comes first and its texts after, behind their length, as do the
 /// update's note and highlights: a reader that needs only states (a digest
 /// looking at older weeks) jumps over the rest.
 enum HistoryCache {
-    static let magic = Array("CASCADE-HISTORY-3\n".utf8)
+    static let magic = Array("CASCADE-HISTORY-4\n".utf8)
 
     struct Stamp: Equatable {
         var size: Int64
         var seconds: Int64
         var nanoseconds: Int64
+        var changeSeconds: Int64
+        var changeNanoseconds: Int64
+        var inode: UInt64
+
+        init(_ info: stat) {
+            size = Int64(info.st_size)
+            seconds = Int64(info.st_mtim.tv_sec)
+            nanoseconds = Int64(info.st_mtim.tv_nsec)
+            changeSeconds = Int64(info.st_ctim.tv_sec)
+            changeNanoseconds = Int64(info.st_ctim.tv_nsec)
+            inode = UInt64(info.st_ino)
+        }
+
+        init(size: Int64, seconds: Int64, nanoseconds: Int64, changeSeconds: Int64, changeNanoseconds: Int64, inode: UInt64) {
+            self.size = size; self.seconds = seconds; self.nanoseconds = nanoseconds
+            self.changeSeconds = changeSeconds; self.changeNanoseconds = changeNanoseconds; self.inode = inode
+        }
+
+        /// Whether the file may have changed again in the tick the cache was written in.
+        func isRacy(writtenAt: Int64) -> Bool { max(seconds, changeSeconds) >= writtenAt - 2 }
+    }
+
+    /// What identifies a file's contents: its stamp when read, and a hash of its bytes.
+    struct Key: Equatable {
+        var stamp: Stamp
+        var content: UInt64
     }
 
     static func stamp(_ path: String) -> Stamp? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
-        return Stamp(size: Int64(info.st_size), seconds: Int64(info.st_mtim.tv_sec), nanoseconds: Int64(info.st_mtim.tv_nsec))
+        return Stamp(info)
     }
 
     static func stamp(folder: Int32, name: String) -> Stamp? {
         var info = stat()
         guard fstatat(folder, name, &info, 0) == 0 else { return nil }
-        return Stamp(size: Int64(info.st_size), seconds: Int64(info.st_mtim.tv_sec), nanoseconds: Int64(info.st_mtim.tv_nsec))
+        return Stamp(info)
     }
 
     /// FNV-1a, 64 bits.
@@ -92,16 +127,23 @@ enum HistoryCache {
         return w.bytes
     }
 
-    static func write(_ entries: [(path: String, stamp: Stamp, payload: [UInt8])], orgHash: UInt64, to file: String) {
+    static func write(_ entries: [(path: String, key: Key, payload: [UInt8])], orgHash: UInt64, writtenAt: Int64, to file: String) {
         var w = Writer()
         w.bytes = magic
         w.u64(orgHash)
+        w.i64(writtenAt)
         w.u32(UInt32(entries.count))
+        w.u64(ContentHash.of(w.bytes))
         for e in entries {
+            let start = w.bytes.count
             w.str(e.path)
-            w.i64(e.stamp.size); w.i64(e.stamp.seconds); w.i64(e.stamp.nanoseconds)
+            let s = e.key.stamp
+            w.i64(s.size); w.i64(s.seconds); w.i64(s.nanoseconds); w.i64(s.changeSeconds); w.i64(s.changeNanoseconds); w.u64(s.inode)
+            w.u64(e.key.content)
             w.u32(UInt32(e.payload.count))
             w.bytes += e.payload
+            let check = w.bytes.withUnsafeBytes { ContentHash.of(UnsafeRawBufferPointer(rebasing: $0[start...])) }
+            w.u64(check)
         }
         let dir = (file as NSString).deletingLastPathComponent
         guard (try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)) != nil else { return }
@@ -129,25 +171,48 @@ enum HistoryCache {
         deinit { munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count) }
     }
 
-    /// (path bytes, stamp, payload range) of each entry, in the order written
-    /// (path order), of a cache made for this org.yaml; nil when unusable.
-    static func index(_ bytes: UnsafeRawBufferPointer, orgHash: UInt64) -> [(path: Range<Int>, stamp: Stamp, payload: Range<Int>)]? {
-        guard bytes.count > magic.count + 12, bytes[0..<magic.count].elementsEqual(magic) else { return nil }
+    struct Entry {
+        var path: Range<Int>
+        var key: Key
+        var payload: Range<Int>
+        /// The entry's bytes (path to payload), which `checksum` covers.
+        var checked: Range<Int>
+        var checksum: UInt64
+
+        /// Whether the entry's bytes are those written: checked before it is used.
+        func isIntact(_ bytes: UnsafeRawBufferPointer) -> Bool {
+            ContentHash.of(UnsafeRawBufferPointer(rebasing: bytes[checked])) == checksum
+        }
+    }
+
+    /// The entries in the order written (path order) of a cache made for this
+    /// org.yaml, and when it was written; nil when the header is unusable. An
+    /// entry is not yet proven intact: see `Entry.isIntact`.
+    static func index(_ bytes: UnsafeRawBufferPointer, orgHash: UInt64) -> (entries: [Entry], writtenAt: Int64)? {
+        let headerSize = magic.count + 20
+        guard bytes.count >= headerSize + 8, bytes[0..<magic.count].elementsEqual(magic) else { return nil }
         var r = Reader(bytes: bytes, at: magic.count)
-        guard let hash = r.u64(), hash == orgHash, let count = r.u32() else { return nil }
-        var out: [(path: Range<Int>, stamp: Stamp, payload: Range<Int>)] = []
+        guard let hash = r.u64(), hash == orgHash, let writtenAt = r.i64(), let count = r.u32(),
+              let headerCheck = r.u64(), headerCheck == ContentHash.of(UnsafeRawBufferPointer(rebasing: bytes[0..<headerSize]))
+        else { return nil }
+        var out: [Entry] = []
         out.reserveCapacity(Int(min(count, 10_000_000)))
         for _ in 0..<count {
-            guard let n = r.u32(), r.at + Int(n) <= bytes.count else { return nil }
+            let start = r.at
+            guard let n = r.u32(), r.at + Int(n) <= bytes.count else { break }
             let path = r.at..<(r.at + Int(n))
             r.at += Int(n)
-            guard let size = r.i64(), let s = r.i64(), let ns = r.i64(), let length = r.u32() else { return nil }
-            let start = r.at
-            guard start + Int(length) <= bytes.count else { return nil }
-            r.at += Int(length)
-            out.append((path, Stamp(size: size, seconds: s, nanoseconds: ns), start..<(start + Int(length))))
+            guard let size = r.i64(), let s = r.i64(), let ns = r.i64(), let cs = r.i64(), let cns = r.i64(), let inode = r.u64(),
+                  let content = r.u64(), let length = r.u32() else { break }
+            let payload = r.at..<(r.at + Int(length))
+            guard payload.upperBound + 8 <= bytes.count else { break }
+            r.at = payload.upperBound
+            guard let checksum = r.u64() else { break }
+            let stamp = Stamp(size: size, seconds: s, nanoseconds: ns, changeSeconds: cs, changeNanoseconds: cns, inode: inode)
+            out.append(Entry(path: path, key: Key(stamp: stamp, content: content), payload: payload,
+                             checked: start..<payload.upperBound, checksum: checksum))
         }
-        return out
+        return (out, writtenAt)
     }
 
     struct Reader {

@@ -69,6 +69,21 @@ struct ReportCommandTests {
         // A branch moved back past the logged commit: the log is rebuilt, not trusted.
         try repo.git(["reset", "-q", "--hard", "HEAD~3"])
         #expect(try rewrites().isEmpty)
+        // A truncated or edited log never drops or adds a rewrite: it is walked again.
+        try repo.git(["reset", "-q", "--hard", "HEAD@{1}"])
+        #expect(try rewrites().count == 2)
+        let file = repo.path + "/.git/cascade/rewrites"
+        let whole = try String(contentsOfFile: file, encoding: .utf8)
+        let lines = whole.split(separator: "\n")
+        try (lines.dropLast(2).joined(separator: "\n") + "\n" + lines.last! + "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(try rewrites().count == 2, "a rewrite dropped with the log's last entry")
+        try whole.replacingOccurrences(of: "2026-W45\tana-lima", with: "2026-W45\tlukas-meyer").write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(try rewrites().compactMap { $0["author"] as? String }.sorted() == ["ana-lima", "ana-lima"])
+        try (whole + "2026-W40\tomar-haddad\tabc1234\t2026-11-20 10:00\n").write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(try rewrites().count == 2, "a line added to the log")
+        try String(whole.prefix(whole.count / 2)).write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(try rewrites().count == 2, "a truncated log")
+        try repo.git(["reset", "-q", "--hard", "HEAD~3"])
         // A damaged log is ignored and rewritten.
         try "cascade-rewrites 1\nprefix updates/\ntip nonsense\n".write(toFile: repo.path + "/.git/cascade/rewrites", atomically: true, encoding: .utf8)
         #expect(try rewrites().isEmpty)

@@ -253,4 +253,61 @@ struct HistoryCacheTests {
         try org.write(toFile: dir + "/org.yaml", atomically: true, encoding: .utf8)
         #expect(try digest(dir) == (try digest(dir, cache: false)))
     }
+
+    /// Flipping any bit of the cache never changes a figure: a damaged entry is parsed again from its file.
+    @Test func aDamagedCacheNeverServesAWrongFigure() throws {
+        let dir = try copySample()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let truth = try digest(dir, cache: false)
+        let w46 = try digest(dir, cache: false, week: Week("2026-W46")!)
+        _ = try digest(dir)
+        let file = dir + "/.cascade/history-cache"
+        let pristine = [UInt8](FileManager.default.contents(atPath: file)!)
+        var random = SplitMix(seed: 11)
+        for round in 0..<150 {
+            var damaged = pristine
+            let bit = Int(random.next() % UInt64(damaged.count * 8))
+            damaged[bit / 8] ^= UInt8(1 << (bit % 8))
+            try Data(damaged).write(to: URL(fileURLWithPath: file))
+            let week = round % 2 == 0 ? w47 : Week("2026-W46")!
+            #expect(try digest(dir, week: week) == (round % 2 == 0 ? truth : w46), "bit \(bit) of \(damaged.count * 8)")
+        }
+    }
+
+    /// An edit that keeps the size, with its modification time put back (`cp -p`, `tar`, `rsync -a`), is seen.
+    @Test func anEditWithItsTimePutBackIsSeen() throws {
+        let dir = try copySample()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        sleep(3)  // so that the files' stamps are not within the cache's own tick
+        _ = try digest(dir)
+        let path = dir + "/updates/2026-W47/claire-dubois.md"
+        var before = stat()
+        #expect(stat(path, &before) == 0)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let edited = text.replacingOccurrences(of: "amount: 310000", with: "amount: 320000")
+        #expect(edited != text && edited.utf8.count == text.utf8.count)
+        try edited.write(toFile: path, atomically: false, encoding: .utf8)
+        var times = [before.st_atim, before.st_mtim]
+        #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
+        var after = stat()
+        #expect(stat(path, &after) == 0)
+        #expect(after.st_mtim.tv_sec == before.st_mtim.tv_sec && after.st_mtim.tv_nsec == before.st_mtim.tv_nsec)
+        #expect(after.st_size == before.st_size)
+        let cached = try digest(dir)
+        #expect(cached.contains("$320k"))
+        #expect(cached == (try digest(dir, cache: false)))
+    }
+}
+
+/// A small deterministic generator for the tests.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
 }
