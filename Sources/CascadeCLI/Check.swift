@@ -106,6 +106,7 @@ struct Check: ParsableCommand {
                 diagnostics += AuthorsCheck.check(commit: commit.id.short, authorName: commit.author.name, authorEmail: commit.author.email, changed: changed, org: org)
             }
         } catch let error as GitError {
+            if git.isShallow { throw UsageFailure("\(error.description): \(Repository.unshallowHint)") }
             throw UsageFailure(error.description + "; pass a commit, branch or tag that exists")
         }
         var summary = CheckSummary(filesChecked: 0, errors: diagnostics.count, warnings: 0)

@@ -116,9 +116,12 @@ struct ReportCommand: ParsableCommand {
         }
     }
 
-    /// Updates of the range changed by a commit more than seven days after their week ended.
-    func rewrites(_ session: Session, since: Week, until: Week) throws -> [Rewrite] {
+    /// Updates of the range changed by a commit more than seven days after their week ended;
+    /// nil in a shallow clone, whose history cannot tell (nothing is logged from it, so the
+    /// first run after `git fetch --unshallow` walks the whole history).
+    func rewrites(_ session: Session, since: Week, until: Week) throws -> [Rewrite]? {
         guard let git = session.git, case .branch(_, let tip) = try git.head() else { return [] }
+        if git.isShallow { return nil }
         do {
             return try RewriteLog.load(git, head: tip, prefix: session.gitPath("updates") + "/").filter { $0.week >= since && $0.week <= until }
         } catch let error as GitError {

@@ -40,6 +40,10 @@ struct Status: ParsableCommand {
         let lead = try session.person(leader, option: "--for")
         let week = self.week.flatMap(Week.init) ?? Week(containing: today.flatMap(Day.init) ?? Clock.today())
         let folder = session.gitPath("updates/\(week)") + "/"
+        let people = session.org.subtree(of: lead.id.value)
+        if git.isShallow {
+            return Console.write(try shallowStatus(git, folder: folder, week: week, lead: lead, people: people))
+        }
         var history: [String: FileHistory] = [:]
         let tip: ObjectID?
         switch try git.head() {
@@ -68,12 +72,26 @@ struct Status: ParsableCommand {
         for (person, _) in history where tip == nil || (try? git.blobID(of: folder + person + ".md", at: tip!)) == nil {
             history[person] = nil
         }
-        let status = SubmissionStatus(week: week, scope: lead.id.value, people: session.org.subtree(of: lead.id.value), history: history)
+        let status = SubmissionStatus(week: week, scope: lead.id.value, people: people, history: history)
         Console.write(format == .json ? Self.json(status) : Self.text(status, leader: lead))
     }
 
+    /// In a shallow clone only HEAD's files are known: who submitted, not when.
+    func shallowStatus(_ git: Repository, folder: String, week: Week, lead: Org.Person, people: [Org.Person]) throws -> String {
+        var committed: Set<String> = []
+        if case .branch(_, let tip) = try git.head() {
+            for person in people where (try? git.blobID(of: folder + person.id.value + ".md", at: tip)) != nil {
+                committed.insert(person.id.value)
+            }
+        }
+        let status = SubmissionStatus(week: week, scope: lead.id.value, people: people, committed: committed)
+        return format == .json ? Self.json(status) : Self.text(status, leader: lead)
+    }
+
     static func text(_ s: SubmissionStatus, leader: Org.Person) -> String {
-        var out = "\(s.week), team of \(leader.name): \(s.submitted.count) of \(s.entries.count) submitted, \(s.missing.count) missing, \(s.late.count) late, \(s.rewritten.count) rewritten\n"
+        var out = "\(s.week), team of \(leader.name): \(s.submitted.count) of \(s.entries.count) submitted, \(s.missing.count) missing, "
+        out += s.historyKnown ? "\(s.late.count) late, \(s.rewritten.count) rewritten\n"
+            : "late and rewritten unknown:\n\(Repository.unshallowHint)\n"
         func list(_ title: String, _ entries: [SubmissionStatus.Entry], detail: (SubmissionStatus.Entry) -> String = { _ in "" }) {
             guard !entries.isEmpty else { return }
             out += "\n\(title):\n"
@@ -82,16 +100,18 @@ struct Status: ParsableCommand {
         list("missing", s.missing)
         list("late", s.late) { " submitted \($0.submittedAt ?? "")" }
         list("rewritten after the week", s.rewritten)
-        list("submitted", s.submitted) { " \($0.submittedAt ?? "")" }
+        list("submitted", s.submitted) { $0.submittedAt.map { " " + $0 } ?? "" }
         return out
     }
 
     static func json(_ s: SubmissionStatus) -> String {
         func ids(_ e: [SubmissionStatus.Entry]) -> String { "[" + e.map { JSON.string($0.person) }.joined(separator: ", ") + "]" }
+        func known(_ text: String) -> String { s.historyKnown ? text : "null" }
         var out = "{\n  \"week\": \(JSON.string(s.week.description)),\n  \"for\": \(JSON.string(s.scope)),\n  \"people\": \(s.entries.count),\n"
-        out += "  \"submitted\": \(ids(s.submitted)),\n  \"missing\": \(ids(s.missing)),\n  \"late\": \(ids(s.late)),\n  \"rewritten\": \(ids(s.rewritten)),\n  \"entries\": ["
+        out += "  \"submitted\": \(ids(s.submitted)),\n  \"missing\": \(ids(s.missing)),\n  \"late\": \(known(ids(s.late))),\n  \"rewritten\": \(known(ids(s.rewritten))),\n"
+        out += "  \"history\": \(JSON.string(s.historyKnown ? "complete" : "shallow")),\n  \"entries\": ["
         for (i, e) in s.entries.enumerated() {
-            out += (i == 0 ? "\n" : ",\n") + "    {\"person\": \(JSON.string(e.person)), \"name\": \(JSON.string(e.name)), \"submitted\": \(e.submitted), \"late\": \(e.late), \"rewritten\": \(e.rewritten), \"submitted_at\": \(e.submittedAt.map(JSON.string) ?? "null")}"
+            out += (i == 0 ? "\n" : ",\n") + "    {\"person\": \(JSON.string(e.person)), \"name\": \(JSON.string(e.name)), \"submitted\": \(e.submitted), \"late\": \(known("\(e.late)")), \"rewritten\": \(known("\(e.rewritten)")), \"submitted_at\": \(e.submittedAt.map(JSON.string) ?? "null")}"
         }
         out += s.entries.isEmpty ? "]\n}\n" : "\n  ]\n}\n"
         return out

@@ -74,6 +74,13 @@ public final class Repository {
         case detached(ObjectID)
     }
 
+    /// A shallow clone (`git clone --depth N`): its history stops short, so
+    /// what only the whole history can tell (when a file was first committed,
+    /// later rewrites) is unknown until `git fetch --unshallow`.
+    public var isShallow: Bool { git_repository_is_shallow(handle) == 1 }
+
+    public static let unshallowHint = "this is a shallow clone, whose history stops short; run `git fetch --unshallow` for the rest"
+
     public func head() throws -> Head {
         if git_repository_head_detached(handle) == 1 {
             var ref: OpaquePointer?

@@ -20,7 +20,9 @@ public struct Rewrite: Sendable {
 /// `report flags`: the risk signals over the range, per deal and per author,
 /// and updates rewritten after their week was over (from the git history).
 public enum FlagsReport {
-    public static func make(_ ctx: ReportContext, rewrites: [Rewrite]) -> Report {
+    /// `rewrites` is nil when git's history cannot tell (a shallow clone): they are then said to be unknown.
+    public static func make(_ ctx: ReportContext, rewrites known: [Rewrite]?) -> Report {
+        let rewrites = known ?? []
         let pairs = ctx.weeks.flatMap { week in ctx.scope.map { (week, $0) } }
         let flags = parallelMap(pairs.count, chunk: 64) { ctx.history.flags(of: pairs[$0].1, in: pairs[$0].0) }.flatMap { $0 }
         struct Author { var slips = 0, slipDays = 0, outOfQuarter = 0, pastNine = 0, regressions = 0, vanished = 0, unchanged = 0, handedOver = 0, rewrites = 0 }
@@ -53,7 +55,8 @@ public enum FlagsReport {
         func n(_ v: Int) -> Cell { .number(Double(v)) }
         let authorTable = ReportTable(title: "Per author", columns: ["author", "slips", "days", "outQ", "9mo+", "back", "gone", "stale", "handed", "rewrite"],
                                       cells: authorRows.map { [.text($0.key), n($0.value.slips), n($0.value.slipDays), n($0.value.outOfQuarter), n($0.value.pastNine),
-                                                              n($0.value.regressions), n($0.value.vanished), n($0.value.unchanged), n($0.value.handedOver), n($0.value.rewrites)] },
+                                                              n($0.value.regressions), n($0.value.vanished), n($0.value.unchanged), n($0.value.handedOver),
+                                                              known == nil ? .text("?") : n($0.value.rewrites)] },
                                       currency: ctx.org.currency)
         let dealRows = deals.sorted { (score($0.value.a), $0.value.amount, $1.key) > (score($1.value.a), $1.value.amount, $0.key) }
         let shownDeals = 40
@@ -67,7 +70,8 @@ public enum FlagsReport {
                                        currency: ctx.org.currency)
         func counts(_ a: Author) -> [String: any Sendable] {
             ["slips": a.slips, "slip_days": a.slipDays, "out_of_quarter": a.outOfQuarter, "past_nine_months": a.pastNine, "regressions": a.regressions,
-             "vanished": a.vanished, "stale": a.unchanged, "handed_over": a.handedOver, "rewritten": a.rewrites]
+             "vanished": a.vanished, "stale": a.unchanged, "handed_over": a.handedOver,
+             "rewritten": known == nil ? NSNullValue() : a.rewrites]
         }
         let json: [String: any Sendable] = [
             "kind": "flags",
@@ -76,9 +80,13 @@ public enum FlagsReport {
             "signals": flags.map { f -> [String: any Sendable] in ["week": f.week.description, "kind": f.kind.rawValue, "deal": f.deal, "account": f.account, "author": f.author,
                                                                    "amount": f.amount, "days": f.days, "times": f.times, "out_of_quarter": f.outOfQuarter, "past_nine_months": f.pastNineMonths,
                                                                    "from": f.from, "to": f.to] },
-            "rewrites": rangeRewrites.map { ["week": $0.week.description, "author": $0.person, "commit": $0.commit, "committed": $0.when] as [String: any Sendable] },
+            "rewrites": known == nil ? NSNullValue()
+                : rangeRewrites.map { ["week": $0.week.description, "author": $0.person, "commit": $0.commit, "committed": $0.when] as [String: any Sendable] },
+            "history": known == nil ? "shallow" : "complete",
         ]
-        return Report(title: "Flags", tables: [authorTable, dealTable] + (rangeRewrites.isEmpty ? [] : [rewriteTable]), json: json)
+        let notes = known == nil ? ["Rewrites after the week: unknown, because this is a shallow clone whose history stops short; "
+            + "run `git fetch --unshallow`, then this report again."] : []
+        return Report(title: "Flags", tables: [authorTable, dealTable] + (rangeRewrites.isEmpty ? [] : [rewriteTable]), notes: notes, json: json)
     }
 }
 

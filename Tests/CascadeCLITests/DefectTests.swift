@@ -162,3 +162,44 @@ struct OutputFileTests {
         #expect(result.stderr.contains("notes.txt is a file, not a folder"), "\(result.stderr)")
     }
 }
+
+/// A shallow clone: what its history cannot tell is said to be unknown, and
+/// nothing learnt from it outlives `git fetch --unshallow`.
+@Suite("a shallow clone")
+struct ShallowCloneTests {
+    @Test func rewritesAndLatenessAreUnknownUntilUnshallowed() throws {
+        let origin = try GitWorkspace()
+        for (i, week) in ["2026-W44", "2026-W45"].enumerated() {
+            let path = "updates/\(week)/ana-lima.md"
+            try origin.write(path, try origin.read(path) + "Corrected later.\n")
+            try origin.git(["commit", "-q", "-am", "rewrite \(i)"], environment: ["GIT_COMMITTER_DATE": "2026-11-25T1\(i):00:00+01:00"])
+        }
+        let clone = try Workspace()
+        try FileManager.default.removeItem(atPath: clone.path)
+        try CLI.shell("git", ["clone", "-q", "--depth", "1", "file://" + origin.path, clone.path], in: origin.path)
+        let env = GitWorkspace.identity
+        let flags = try CLI.run(["report", "flags", "--format", "json", "--today", "2026-11-25"], in: clone.path, environment: env)
+        #expect(flags.status == 0, "\(flags.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(flags.stdout.utf8)) as! [String: Any]
+        #expect(json["rewrites"] is NSNull, "\(flags.stdout)")
+        #expect(json["history"] as? String == "shallow")
+        let table = try CLI.run(["report", "flags", "--today", "2026-11-25"], in: clone.path, environment: env)
+        #expect(table.stdout.contains("git fetch --unshallow"), "\(table.stdout)")
+        let status = try CLI.run(["status", "--for", "sofia-berg", "--week", "2026-W45"], in: clone.path, environment: env)
+        #expect(status.status == 0, "\(status.stderr)")
+        #expect(status.stdout.contains("late and rewritten unknown") && status.stdout.contains("git fetch --unshallow"), "\(status.stdout)")
+        #expect(status.stdout.contains("ana-lima (Ana Lima)"))
+        #expect(!status.stderr.contains("object not found"))
+        let statusJSON = try CLI.run(["status", "--for", "sofia-berg", "--week", "2026-W45", "--format", "json"], in: clone.path, environment: env)
+        let sj = try JSONSerialization.jsonObject(with: Data(statusJSON.stdout.utf8)) as! [String: Any]
+        #expect(sj["late"] is NSNull && sj["history"] as? String == "shallow")
+        // Complete again, with one more commit: every rewrite is found.
+        try CLI.shell("git", ["fetch", "-q", "--unshallow"], in: clone.path)
+        try CLI.shell("git", ["-c", "user.name=T", "-c", "user.email=t@example.com", "commit", "-q", "--allow-empty", "-m", "more"], in: clone.path)
+        let after = try CLI.run(["report", "flags", "--format", "json", "--today", "2026-11-25"], in: clone.path, environment: env)
+        let full = try JSONSerialization.jsonObject(with: Data(after.stdout.utf8)) as! [String: Any]
+        #expect((full["rewrites"] as? [[String: Any]])?.count == 2, "\(after.stdout)")
+        let complete = try CLI.run(["status", "--for", "sofia-berg", "--week", "2026-W45"], in: clone.path, environment: env)
+        #expect(complete.stdout.contains("1 rewritten"), "\(complete.stdout)")
+    }
+}

@@ -24,6 +24,8 @@ public struct SubmissionStatus: Sendable {
     public var week: Week
     public var scope: String
     public var entries: [Entry]
+    /// False in a shallow clone: who submitted is known (the files in HEAD), when and whether late or rewritten is not.
+    public var historyKnown = true
 
     public var submitted: [Entry] { entries.filter(\.submitted) }
     public var missing: [Entry] { entries.filter { !$0.submitted } }
@@ -52,6 +54,17 @@ public struct SubmissionStatus: Sendable {
                          late: first.map { Self.isLate($0.time, offset: $0.offset, week: week) } ?? false,
                          rewritten: h?.changes.contains { Self.isRewrite($0.time, offset: $0.offset, week: week) } ?? false,
                          submittedAt: first.map { Self.local($0.time, $0.offset) })
+        }
+    }
+
+    /// From the files of HEAD alone (a shallow clone): submitted or not; times unknown.
+    public init(week: Week, scope: String, people: [Org.Person], committed: Set<String>) {
+        self.week = week
+        self.scope = scope
+        historyKnown = false
+        entries = people.map { person in
+            Entry(person: person.id.value, name: person.name, submitted: committed.contains(person.id.value),
+                  late: false, rewritten: false, submittedAt: nil)
         }
     }
 
