@@ -5,6 +5,10 @@ public enum DefaultDigestTemplate {
 # {{{title}}}
 
 {{{company}}} · {{{week}}} · {{{reading_time}}} · {{{scope_line}}}
+{{#unreadable}}
+
+> {{{.}}}
+{{/unreadable}}
 
 ## Numbers
 

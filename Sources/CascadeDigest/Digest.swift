@@ -53,6 +53,8 @@ public struct Digest: Sendable {
     public var updates: Int
     public var stale: [String]
     public var missing: [String]
+    /// Updates submitted but unreadable (their figures are left out), with the first error of each.
+    public var unreadable: [(file: String, author: String, error: String)] = []
     public var totals = Totals()
     public var stages: [StageLine] = []
     public var quarter: String = ""

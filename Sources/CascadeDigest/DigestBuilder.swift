@@ -38,15 +38,25 @@ public struct DigestBuilder {
         let team = hierarchy.subtree(of: lead)
         let scope = [lead] + team
         let thisWeek = scope.compactMap { history.update(of: $0, in: week) }
+        // The leader is left out of the count, as of "Missing updates" (SPEC section 6).
+        let teamUpdates = team.filter { history.update(of: $0, in: week) != nil }.count
         var d = Digest(forID: lead, forName: leader.name, isFunction: false, week: week, company: org.company, currency: org.currency,
-                       people: scope.count, updates: thisWeek.count, stale: [], missing: team.filter { history.update(of: $0, in: week) == nil })
+                       people: team.count, updates: teamUpdates, stale: [], missing: team.filter { history.update(of: $0, in: week) == nil })
+        d.unreadable = thisWeek.compactMap { u in u.unreadable.map { (u.path, u.person, $0) } }
         let (stages, open, stale) = pipeline(scope, week)
-        let (previousStages, _, _) = pipeline(scope, week.previous)
+        // The change from last week compares only people whose updates of both weeks can be read:
+        // an unreadable update's deals are unknown, not gone.
+        let readable = { (w: Week) in { (p: String) in self.history.update(of: p, in: w)?.unreadable == nil } }
+        let comparable = scope.filter { readable(week)($0) && readable(week.previous)($0) }
+        let comparedNow = comparable.count == scope.count ? stages : pipeline(comparable, week).stages
+        let (previousStages, _, _) = pipeline(comparable, week.previous)
         d.stale = stale
         d.stages = org.stages.open.map { stage in
             let now = stages[stage] ?? (0, 0)
+            let compared = comparedNow[stage] ?? (0, 0)
             let before = previousStages[stage] ?? (0, 0)
-            return Digest.StageLine(stage: stage, amount: now.amount, deals: now.deals, amountChange: now.amount - before.amount, dealsChange: now.deals - before.deals)
+            return Digest.StageLine(stage: stage, amount: now.amount, deals: now.deals, amountChange: compared.amount - before.amount,
+                                    dealsChange: compared.deals - before.deals)
         }
         d.totals = totals(open: open, closed: newlyClosed(scope, week))
         let quarter = Quarter(of: week, fiscalYearStartMonth: org.fiscalYearStartMonth)
@@ -116,6 +126,7 @@ public struct DigestBuilder {
         let all = history.updates(in: week)
         var d = Digest(forID: function.id.value, forName: function.name, isFunction: true, week: week, company: org.company, currency: org.currency,
                        people: org.people.count, updates: all.count, stale: [], missing: [])
+        d.unreadable = all.compactMap { u in u.unreadable.map { (u.path, u.person, $0) } }
         let askedUpdates = all.map { u in WeeklyUpdate(person: u.person, week: u.week, deals: u.deals.filter { $0.asks.contains { $0.to == function.id.value } }, body: "", highlights: []) }
         let items = askedUpdates.flatMap { u in u.deals.flatMap { deal in
             deal.asks.filter { $0.to == function.id.value }.map { item(deal, u.person, text: $0.ask) }

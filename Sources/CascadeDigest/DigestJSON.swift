@@ -21,6 +21,8 @@ public enum DigestJSON {
         s += "  \"for\": \(JSON.string(d.forID)),\n  \"name\": \(JSON.string(d.forName)),\n  \"kind\": \(JSON.string(d.isFunction ? "function" : "person")),\n"
         s += "  \"week\": \(JSON.string(d.week.description)),\n  \"words\": \(out.words),\n  \"reading_minutes\": \(out.minutes),\n  \"word_budget\": \(org.digest.wordBudget),\n"
         s += "  \"scope\": {\"people\": \(d.people), \"updates\": \(d.updates), \"missing\": [\(d.missing.map(JSON.string).joined(separator: ", "))], \"stale\": [\(d.stale.map(JSON.string).joined(separator: ", "))]},\n"
+        let unreadable = d.unreadable.map { "{\"file\": \(JSON.string($0.file)), \"author\": \(JSON.string($0.author)), \"error\": \(JSON.string($0.error))}" }
+        s += "  \"unreadable\": [" + unreadable.joined(separator: ", ") + "],\n"
         s += "  \"totals\": {\"open_amount\": \(num(t.openAmount)), \"open_deals\": \(t.openDeals), \"won_amount\": \(num(t.wonAmount)), \"won_deals\": \(t.wonDeals), "
         s += "\"lost_amount\": \(num(t.lostAmount)), \"lost_deals\": \(t.lostDeals), \"disqualified_amount\": \(num(t.disqualifiedAmount)), \"disqualified_deals\": \(t.disqualifiedDeals)},\n"
         s += "  \"stages\": [" + d.stages.map { "{\"stage\": \(JSON.string($0.stage)), \"amount\": \(num($0.amount)), \"deals\": \($0.deals), \"amount_change\": \(num($0.amountChange)), \"deals_change\": \($0.dealsChange)}" }.joined(separator: ", ") + "],\n"

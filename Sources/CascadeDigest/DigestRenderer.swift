@@ -158,6 +158,17 @@ public struct DigestRenderer {
         return kept.joined(separator: " ")
     }
 
+    /// Updates submitted but unreadable: said at the top, with the file, its first error and the fix.
+    func unreadableLines(_ d: Digest) -> [String] {
+        guard !d.unreadable.isEmpty else { return [] }
+        let count = d.unreadable.count
+        var lines = ["\(count) update\(count == 1 ? " was" : "s were") submitted but cannot be read, so "
+            + "\(count == 1 ? "its" : "their") figures are left out of this digest; run `cascade check` and fix:"]
+        for u in d.unreadable.prefix(10) { lines.append("\(u.file):\(u.error)") }
+        if count > 10 { lines.append("+\(count - 10) more unreadable updates") }
+        return lines
+    }
+
     public func context(_ d: Digest, _ layout: Layout, minutes: Int) -> [String: Any] {
         var c: [String: Any] = [:]
         c["title"] = d.isFunction ? "\(d.forName): asks for help, \(d.week)" : "Digest for \(d.forName), \(d.week)"
@@ -167,6 +178,7 @@ public struct DigestRenderer {
         c["company"] = d.company.isEmpty ? "15-5" : d.company
         c["reading_time"] = "\(minutes) min read"
         c["scope_line"] = d.isFunction ? "asks from \(d.updates) updates" : "\(d.updates) of \(d.people) people wrote an update"
+        c["unreadable"] = unreadableLines(d)
         let t = d.totals
         func signed(_ v: Double) -> String { v == 0 ? "±0" : (v > 0 ? "+" : "") + money(v) }
         func signedInt(_ v: Int) -> String { v == 0 ? "±0" : (v > 0 ? "+\(v)" : "\(v)") }

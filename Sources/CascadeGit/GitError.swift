@@ -26,10 +26,10 @@ public struct GitError: Error, CustomStringConvertible, Sendable {
         }
     }
 
-    public init(repository: String, operation: String, message: String) {
+    public init(repository: String, operation: String, code: Int32 = -1, message: String) {
         self.repository = repository
         self.operation = operation
-        self.code = -1
+        self.code = code
         self.message = message
     }
 }

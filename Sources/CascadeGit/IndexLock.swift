@@ -71,9 +71,10 @@ final class IndexLock {
     }
 
     /// The pid and host named by a lock that Cascade wrote; nil for any other lock.
-    static func cascadeOwner(_ path: String) -> (pid: Int32, host: String)? {
-        guard case .success(let bytes) = readSmall(path), let text = String(bytes: bytes, encoding: .utf8),
+    static func cascadeOwner(_ path: String, firstLineOnly: Bool = false) -> (pid: Int32, host: String)? {
+        guard case .success(let bytes) = readSmall(path), var text = String(bytes: bytes, encoding: .utf8),
               text.hasPrefix("cascade "), text.hasSuffix("\n") else { return nil }
+        if firstLineOnly, let end = text.firstIndex(of: "\n") { text = String(text[...end]) }
         let fields = text.dropLast().split(separator: " ", omittingEmptySubsequences: false)
         guard fields.count == 3, let pid = Int32(fields[1]), pid > 0, !fields[2].isEmpty else { return nil }
         return (pid, String(fields[2]))

@@ -107,15 +107,8 @@ extension Repository {
         try parents.withUnsafeMutableBufferPointer { buf in
             try check(git_commit_create(&commitOID, handle, nil, a, c, "UTF-8", message, tree, buf.count, buf.baseAddress), path, "writing the commit")
         }
-        var ref: OpaquePointer?
-        let reflog = "cascade: " + (message.split(separator: "\n").first.map(String.init) ?? message)
-        if let parent {
-            var old = parent.oid
-            try check(git_reference_create_matching(&ref, handle, branch, &commitOID, 1, &old, reflog), path, "moving \(branch)")
-        } else {
-            try check(git_reference_create(&ref, handle, branch, &commitOID, 0, reflog), path, "creating \(branch)")
-        }
-        git_reference_free(ref)
+        let reflog = (parent == nil ? "commit (initial): " : "commit: ") + (message.split(separator: "\n").first.map(String.init) ?? message)
+        try moveBranch(branch, from: parent, to: ObjectID(commitOID), committer: committer, message: reflog)
         return .committed(ObjectID(commitOID))
     }
 

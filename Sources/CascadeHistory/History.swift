@@ -85,14 +85,23 @@ public struct WeeklyUpdate: Sendable {
     public var deals: [DealSnapshot]
     public var body: String
     public var highlights: [String]
+    /// Set when the file was submitted but cannot be read for figures (a YAML error, an
+    /// amount that is not a number, a deal without a known stage): the first error,
+    /// `line:column: message`. Such an update holds no deals: its figures are unknown,
+    /// never guessed (no $0 amount, no stale fallback, no vanished deals).
+    public var unreadable: String?
 
-    public init(person: String, week: Week, deals: [DealSnapshot], body: String, highlights: [String]) {
+    public init(person: String, week: Week, deals: [DealSnapshot], body: String, highlights: [String], unreadable: String? = nil) {
         self.person = person
         self.week = week
         self.deals = deals
         self.body = body
         self.highlights = highlights
+        self.unreadable = unreadable
     }
+
+    /// The path of its file, relative to the repository.
+    public var path: String { "updates/\(week)/\(person).md" }
 }
 
 /// Every update of the repository, read once and indexed by week and
@@ -103,6 +112,8 @@ public final class History: @unchecked Sendable {
     private var byWeek: [Week: [String: WeeklyUpdate]] = [:]
     /// Person -> their update weeks, ascending.
     private var weeksOf: [String: [Week]] = [:]
+    /// The same without the weeks whose update cannot be read: what earlier listings of a deal compare against.
+    private var readableWeeksOf: [String: [Week]] = [:]
     /// Deal id -> the first week any update lists it.
     public private(set) var firstSeen: [String: Week] = [:]
     /// Person -> deal id -> the first week their updates list it closed.
@@ -146,6 +157,9 @@ public final class History: @unchecked Sendable {
         }
         self.byWeek = byWeek
         self.weeksOf = weeksOf
+        var readable = weeksOf
+        for u in updates where u.unreadable != nil { readable[u.person]?.removeAll { $0 == u.week } }
+        readableWeeksOf = readable
         self.firstSeen = firstSeen
         self.firstClosed = firstClosed
     }
@@ -319,10 +333,32 @@ public final class History: @unchecked Sendable {
 
     static func parse(_ path: String, bytes: [UInt8], org: Org) -> WeeklyUpdate? {
         let parsed = UpdateParser.parse(path: path, source: SourceText(bytes))
-        guard let update = parsed.update, let week = parsed.folderWeek, let person = parsed.fileAuthor, org.person(person) != nil else { return nil }
+        guard let week = parsed.folderWeek, let person = parsed.fileAuthor, org.person(person) != nil else { return nil }
+        if let error = figureError(parsed, org: org) {
+            return WeeklyUpdate(person: person, week: week, deals: [], body: "", highlights: [], unreadable: error)
+        }
+        guard let update = parsed.update else { return nil }
         return WeeklyUpdate(person: person, week: week, deals: update.deals.compactMap { DealSnapshot($0, org: org) },
                             body: update.body.trimmingCharacters(in: .whitespacesAndNewlines),
                             highlights: update.highlights.map(\.value))
+    }
+
+    /// The first error of an update whose figures cannot be read, `line:column: message`; nil when they can.
+    /// An error that leaves every figure known (a close date in the past, a long next step) does not count.
+    static func figureError(_ parsed: ParsedUpdate, org: Org) -> String? {
+        let findings = Checker(org: org).check(parsed).findings.filter { $0.severity == .error }
+            .sorted { ($0.position.line, $0.position.column) < ($1.position.line, $1.position.column) }
+        func text(_ f: Finding) -> String { "\(f.position.line):\(f.position.column): \(f.message)" }
+        guard let update = parsed.update else { return findings.first.map(text) ?? "the file cannot be read as an update" }
+        let broken = update.deals.contains { deal in
+            deal.id == nil || deal.amount?.value.value == nil || deal.stage.flatMap { org.stages.kind(of: $0.value) } == nil
+        }
+        let parseRules: Set<String> = ["yaml-syntax", "yaml-duplicate-key", "yaml-anchor", "yaml-tag", "yaml-multiple-documents",
+                                       "yaml-too-deep", "field-type", "encoding-invalid", "encoding-nul-byte", "file-too-large"]
+        if let first = findings.first(where: { parseRules.contains($0.rule) }) { return text(first) }
+        guard broken else { return nil }
+        let figureRules: Set<String> = ["amount-invalid", "stage-unknown", "field-required", "deal-id-invalid"]
+        return findings.first { figureRules.contains($0.rule) }.map(text) ?? findings.first.map(text) ?? "a deal cannot be read"
     }
 
     public func update(of person: String, in week: Week) -> WeeklyUpdate? { byWeek[week]?[person] }
@@ -355,13 +391,13 @@ public final class History: @unchecked Sendable {
     /// The person's updates before `week`, latest first.
     /// The deals of the person's updates before `week`, latest first (cheaper than whole updates).
     public func earlierDeals(of person: String, before week: Week) -> LazyMapSequence<ReversedCollection<ArraySlice<Week>>, [DealSnapshot]> {
-        let weeks = weeksOf[person] ?? []
+        let weeks = readableWeeksOf[person] ?? []
         let end = weeks.firstIndex { $0 >= week } ?? weeks.count
         return weeks[..<end].reversed().lazy.map { self.byWeek[$0]![person]!.deals }
     }
 
     public func earlier(of person: String, before week: Week) -> LazyMapSequence<ReversedCollection<ArraySlice<Week>>, WeeklyUpdate> {
-        let weeks = weeksOf[person] ?? []
+        let weeks = readableWeeksOf[person] ?? []
         let end = weeks.firstIndex { $0 >= week } ?? weeks.count
         return weeks[..<end].reversed().lazy.map { self.byWeek[$0]![person]! }
     }

@@ -123,7 +123,12 @@ enum HistoryCache {
     /// The payload of one entry: an update, or a file that holds none.
     static func payload(_ update: WeeklyUpdate?) -> [UInt8] {
         var w = Writer()
-        if let update { w.u8(1); w.update(update) } else { w.u8(0) }
+        if let update, let error = update.unreadable {
+            w.u8(2)
+            w.str(update.person)
+            w.u32(UInt32(update.week.year * 100 + update.week.number))
+            w.str(error)
+        } else if let update { w.u8(1); w.update(update) } else { w.u8(0) }
         return w.bytes
     }
 
@@ -259,6 +264,12 @@ enum HistoryCache {
         mutating func update(full: Bool = true) -> WeeklyUpdate?? {
             guard let present = u8() else { return nil }
             if present == 0 { return .some(nil) }
+            if present == 2 {
+                guard let person = str(), let w = u32(), let week = Week(year: Int(w / 100), number: Int(w % 100)),
+                      let error = str() else { return nil }
+                return .some(WeeklyUpdate(person: person, week: week, deals: [], body: "", highlights: [], unreadable: error))
+            }
+            guard present == 1 else { return nil }
             guard let person = str(), let w = u32(), let week = Week(year: Int(w / 100), number: Int(w % 100)),
                   let count = u32(), count < 100_000 else { return nil }
             var deals: [DealSnapshot] = []

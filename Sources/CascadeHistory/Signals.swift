@@ -39,7 +39,7 @@ public struct RiskFlag: Sendable {
 extension History {
     /// The risk signals raised by `person`'s update of `week` (none when they have no update).
     public func flags(of person: String, in week: Week) -> [RiskFlag] {
-        guard let update = update(of: person, in: week) else { return [] }
+        guard let update = update(of: person, in: week), update.unreadable == nil else { return [] }
         let earlier = self.earlierDeals(of: person, before: week)
         let previous = earlier.first
         var flags: [RiskFlag] = []

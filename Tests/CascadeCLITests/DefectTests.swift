@@ -203,3 +203,58 @@ struct ShallowCloneTests {
         #expect(complete.stdout.contains("1 rewritten"), "\(complete.stdout)")
     }
 }
+
+/// An update that is submitted but cannot be read: counted as submitted, said so, never a $0 figure.
+@Suite("unreadable updates in a digest")
+struct UnreadableUpdateTests {
+    func digestJSON(_ ws: Workspace, _ id: String = "sofia-berg") throws -> [String: Any] {
+        let result = try CLI.run(["digest", "--for", id, "--week", "2026-W47", "--format", "json"], in: ws.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+    }
+
+    @Test(arguments: [("amount: 140k", 8), ("account: [unclosed", 7)])
+    func aBrokenUpdateIsSubmittedButUnreadable(_ breakage: String, _ line: Int) throws {
+        let ws = try Workspace(copyingPath: CLI.packageRoot.path)
+        let path = "updates/2026-W47/ana-lima.md"
+        let good = try String(contentsOfFile: ws.path + "/" + path, encoding: .utf8)
+        let before = try digestJSON(ws)
+        let key = breakage.split(separator: ":")[0]
+        let broken = good.replacingOccurrences(of: #"\#(key): [^\n]*"#, with: breakage, options: .regularExpression)
+        #expect(broken != good)
+        try ws.write(path, broken)
+        let json = try digestJSON(ws)
+        let scope = json["scope"] as! [String: Any]
+        #expect((scope["missing"] as! [String]).isEmpty, "counted as missing")
+        #expect((scope["stale"] as! [String]).isEmpty, "fell back to an older update")
+        #expect(scope["updates"] as? Int == (before["scope"] as! [String: Any])["updates"] as? Int)
+        let unreadable = json["unreadable"] as! [[String: Any]]
+        #expect(unreadable.count == 1)
+        #expect(unreadable.first?["file"] as? String == path)
+        #expect((unreadable.first?["error"] as? String)?.hasPrefix("\(line):") == true, "\(unreadable)")
+        // No deal of the unreadable update is counted, at $0 or otherwise, and none vanished.
+        let flags = (json["flags"] as? [[String: Any]]) ?? []
+        #expect(!flags.contains { ($0["author"] as? String) == "ana-lima" }, "\(flags)")
+        let totals = json["totals"] as! [String: Any]
+        let beforeTotals = before["totals"] as! [String: Any]
+        #expect((totals["open_amount"] as! Double) < (beforeTotals["open_amount"] as! Double))
+        let md = try CLI.run(["digest", "--for", "sofia-berg", "--week", "2026-W47"], in: ws.path)
+        #expect(md.stdout.contains("1 update was submitted but cannot be read"), "\(md.stdout)")
+        #expect(md.stdout.contains("run `cascade check`") && md.stdout.contains(path + ":\(line):"))
+        #expect(!md.stdout.contains("Ana Lima") || !md.stdout.contains("Missing updates"))
+        // Read again from the cache: the same.
+        #expect(try digestJSON(ws)["unreadable"] as? [[String: String]] == unreadable as? [[String: String]])
+    }
+
+    @Test func theHeaderCountsThePeopleTheMissingListCounts() throws {
+        let ws = try Workspace(copyingPath: CLI.packageRoot.path)
+        let result = try CLI.run(["digest", "--for", "dana-cho", "--week", "2026-W48", "--format", "json"], in: ws.path)
+        let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+        let scope = json["scope"] as! [String: Any]
+        let missing = scope["missing"] as! [String]
+        #expect(scope["people"] as? Int == missing.count + (scope["updates"] as! Int), "\(scope)")
+        let md = try CLI.run(["digest", "--for", "dana-cho", "--week", "2026-W48"], in: ws.path)
+        #expect(md.stdout.contains("0 of \(missing.count) people wrote an update"), "\(md.stdout.prefix(300))")
+        #expect(md.stdout.contains("\(missing.count) without an update for 2026-W48"))
+    }
+}

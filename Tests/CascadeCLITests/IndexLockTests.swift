@@ -101,4 +101,40 @@ struct IndexLockTests {
         #expect(!FileManager.default.fileExists(atPath: lock))
         try repo.fsck()
     }
+
+    /// `git update-ref --stdin` holds the branch's lock between `prepare` and `commit`.
+    @Test func aBranchLockHeldByGitIsWaitedForNotTaken() throws {
+        let repo = try GitWorkspace()
+        try repo.write("updates/2026-W48/ana-lima.md", GitWorkspace.update("ana-lima", "2026-W48"))
+        try repo.git("commit", "-q", "--allow-empty", "-m", "git's own commit")
+        let gitsCommit = try repo.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
+        try repo.git("reset", "-q", "--soft", "HEAD~1")
+        let git = Process()
+        git.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        git.arguments = ["git", "update-ref", "--stdin"]
+        git.currentDirectoryURL = URL(fileURLWithPath: repo.path)
+        git.environment = ProcessInfo.processInfo.environment.merging(GitWorkspace.identity) { $1 }
+        let input = Pipe()
+        git.standardInput = input
+        git.standardOutput = FileHandle.nullDevice
+        try git.run()
+        input.fileHandleForWriting.write(Data("start\nupdate refs/heads/main \(gitsCommit)\nprepare\n".utf8))
+        let lock = repo.path + "/.git/refs/heads/main.lock"
+        let deadline = Date().addingTimeInterval(10)
+        while !FileManager.default.fileExists(atPath: lock), Date() < deadline { usleep(10_000) }
+        #expect(FileManager.default.fileExists(atPath: lock))
+        let (submit, out) = try startSubmit(repo, timeout: "60")
+        sleep(6)
+        #expect(submit.isRunning, "submit did not wait for git's branch lock")
+        input.fileHandleForWriting.write(Data("commit\n".utf8))
+        try input.fileHandleForWriting.close()
+        git.waitUntilExit()
+        #expect(git.terminationStatus == 0, "git lost its branch lock")
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        submit.waitUntilExit()
+        #expect(submit.terminationStatus == 0, "\(text)")
+        #expect(try repo.git("rev-parse", "HEAD~1").trimmingCharacters(in: .whitespacesAndNewlines) == gitsCommit)
+        #expect(try repo.git("reflog", "-1", "--format=%gs").hasPrefix("commit: update(2026-W48): ana-lima"))
+        try repo.fsck()
+    }
 }
