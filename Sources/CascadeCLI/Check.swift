@@ -28,6 +28,9 @@ struct Check: ParsableCommand {
     @Flag(help: "Treat warnings as errors for the exit status.")
     var strict = false
 
+    @Flag(help: "Check the files as git's index holds them (what the next commit will contain): the given paths, or the staged updates and org.yaml.")
+    var staged = false
+
     @Option(name: .customLong("changed-since"), help: ArgumentHelp("Check only updates added or modified since this git revision, plus org.yaml if it changed.", valueName: "rev"))
     var changedSince: String?
 
@@ -43,9 +46,10 @@ struct Check: ParsableCommand {
         if changedSince != nil, !paths.isEmpty {
             throw ValidationError("give either paths or --changed-since, not both")
         }
-        if authors != nil, changedSince != nil || !paths.isEmpty {
+        if authors != nil, changedSince != nil || !paths.isEmpty || staged {
             throw ValidationError("--authors checks commits, not files; run it on its own")
         }
+        if staged, changedSince != nil { throw ValidationError("give either --staged or --changed-since, not both") }
     }
 
     func run() throws {
@@ -60,11 +64,13 @@ struct Check: ParsableCommand {
         }
         let root = repository.resolvedRoot()
         if let authors { return try checkAuthors(since: authors, root: root) }
-        let targets = try self.targets(root: root)
+        var targets = try self.targets(root: root)
+        var store: FileStore?
+        if staged { (store, targets) = try stagedFiles(root: root, paths: targets) }
         if targets == nil { Console.progress("checking the repository…") }
         let report: RepositoryCheck.Report
         do {
-            report = try RepositoryCheck(root: root).run(targets: targets)
+            report = try RepositoryCheck(root: root, store: store).run(targets: targets)
         } catch let failure as RepositoryCheck.Failure {
             Console.clearProgress()
             throw UsageFailure(failure.description)
@@ -116,6 +122,44 @@ struct Check: ParsableCommand {
         if !diagnostics.isEmpty { throw ExitCode(1) }
     }
 
+    /// `--staged`: the files as git's index holds them (blobs read when asked for), and the
+    /// targets: the given paths, else the staged updates and org.yaml.
+    private func stagedFiles(root: String, paths: [String]?) throws -> (FileStore, [String]) {
+        let git: Repository
+        do { git = try Repository(discovering: root) } catch let error as GitError {
+            throw UsageFailure("--staged needs a git repository: \(error.description)")
+        }
+        let prefix = Paths.relative(root, to: git.path).map { $0.isEmpty ? "" : $0 + "/" } ?? ""
+        do {
+            let entries = try git.indexEntries(under: [prefix + "updates/", prefix + "org.yaml"])
+                .filter { $0.path == prefix + "org.yaml" || $0.path.hasPrefix(prefix + "updates/") }
+            var ids: [String: ObjectID] = [:]
+            var links: Set<String> = []
+            for entry in entries {
+                let rel = String(entry.path.dropFirst(prefix.count))
+                ids[rel] = entry.id
+                if entry.isLink { links.insert(rel) }
+            }
+            let lock = NSLock()
+            let known = ids
+            nonisolated(unsafe) let repository = git
+            let store = MemoryStore(paths: Array(ids.keys), links: links) { rel in
+                lock.lock()
+                defer { lock.unlock() }
+                return known[rel].flatMap { try? repository.blob($0) }
+            }
+            if let paths { return (store, paths) }  // a path git's index lacks is reported as such
+            let changed = try git.stagedChanges().compactMap { path -> String? in
+                guard path.hasPrefix(prefix) else { return nil }
+                let rel = String(path.dropFirst(prefix.count))
+                return rel == "org.yaml" || rel.hasPrefix("updates/") ? rel : nil
+            }
+            return (store, Array(Set(changed + ["org.yaml"])).sorted())
+        } catch let error as GitError {
+            throw UsageFailure(error.description)
+        }
+    }
+
     /// Repository-relative paths to check; nil for the whole repository.
     private func targets(root: String) throws -> [String]? {
         if let changedSince {
@@ -144,7 +188,7 @@ struct Check: ParsableCommand {
             if rel.isEmpty {
                 return nil
             }
-            if FileSystem.list(full) != nil {
+            if OutputFile.kind(full) == .folder {
                 targets += walk(full, rel)
             } else {
                 targets.append(rel)
@@ -156,7 +200,9 @@ struct Check: ParsableCommand {
     private func walk(_ full: String, _ rel: String) -> [String] {
         var out: [String] = []
         for entry in FileSystem.list(full) ?? [] {
-            if entry.isFolder {
+            if entry.isLink, entry.name.hasSuffix(".md") {
+                out.append(rel + "/" + entry.name)  // reported as not a regular file, never followed
+            } else if entry.isFolder {
                 out += walk(full + "/" + entry.name, rel + "/" + entry.name)
             } else if entry.name.hasSuffix(".md") || entry.name == "org.yaml" {
                 out.append(rel + "/" + entry.name)

@@ -47,11 +47,10 @@ enum HookInstaller {
     #!/bin/sh
     \(marker): checks the staged updates and org.yaml before each commit.
     # Reinstall with `cascade hooks install --force`; skip once with `git commit --no-verify`.
-    files=$(git diff --cached --name-only --diff-filter=ACMR -- 'updates/' 'org.yaml' '*/updates/' '*/org.yaml')
-    [ -z "$files" ] && exit 0
+    # What is checked is what the commit will contain: the index, not the working tree.
+    git diff --cached --quiet --diff-filter=ACMRT -- 'updates/' 'org.yaml' '*/updates/' '*/org.yaml' && exit 0
     command -v cascade >/dev/null 2>&1 || { echo "cascade is not on PATH; install it or commit with --no-verify" >&2; exit 1; }
-    # shellcheck disable=SC2086
-    exec cascade check $files
+    exec cascade check --staged
 
     """
 

@@ -46,7 +46,7 @@ struct Submit: ParsableCommand {
         // One commit per author, in path order.
         var groups: [(author: Org.Person, files: [(path: String, bytes: [UInt8], update: Update)])] = []
         for target in targets {
-            guard case .success(let bytes) = FileSystem.read(session.root + "/" + target, limit: SourceText.updateByteLimit + 1),
+            guard case .success(let bytes) = FileSystem.read(session.root + "/" + target, limit: SourceText.updateByteLimit + 1, followLinks: false),
                   let update = UpdateParser.parse(path: target, source: SourceText(bytes)).update,
                   let id = update.author?.value, let author = session.org.person(id) else {
                 if try !validation.passed() {

@@ -42,7 +42,7 @@ public struct DigestBuilder {
         let teamUpdates = team.filter { history.update(of: $0, in: week) != nil }.count
         var d = Digest(forID: lead, forName: leader.name, isFunction: false, week: week, company: org.company, currency: org.currency,
                        people: team.count, updates: teamUpdates, stale: [], missing: team.filter { history.update(of: $0, in: week) == nil })
-        d.unreadable = thisWeek.compactMap { u in u.unreadable.map { (u.path, u.person, $0) } }
+        d.unreadable = unreadableFolders(through: week) + thisWeek.compactMap { u in u.unreadable.map { (u.path, u.person, $0) } }
         let (stages, open, stale) = pipeline(scope, week)
         // The change from last week compares only people whose updates of both weeks can be read:
         // an unreadable update's deals are unknown, not gone.
@@ -126,7 +126,7 @@ public struct DigestBuilder {
         let all = history.updates(in: week)
         var d = Digest(forID: function.id.value, forName: function.name, isFunction: true, week: week, company: org.company, currency: org.currency,
                        people: org.people.count, updates: all.count, stale: [], missing: [])
-        d.unreadable = all.compactMap { u in u.unreadable.map { (u.path, u.person, $0) } }
+        d.unreadable = unreadableFolders(through: week) + all.compactMap { u in u.unreadable.map { (u.path, u.person, $0) } }
         let askedUpdates = all.map { u in WeeklyUpdate(person: u.person, week: u.week, deals: u.deals.filter { $0.asks.contains { $0.to == function.id.value } }, body: "", highlights: []) }
         let items = askedUpdates.flatMap { u in u.deals.flatMap { deal in
             deal.asks.filter { $0.to == function.id.value }.map { item(deal, u.person, text: $0.ask) }
@@ -146,6 +146,14 @@ public struct DigestBuilder {
             d.notes.append(Digest.Note(author: lead, name: name(lead), text: u.body, kind: "own"))
         }
         return d
+    }
+
+    /// Week folders that could not be listed, of this week and of the four before (whose pipelines it reads).
+    func unreadableFolders(through week: Week) -> [(file: String, author: String, error: String)] {
+        history.unreadableFolders.filter { f in
+            guard let w = Week(String(f.folder.dropFirst("updates/".count))) else { return false }
+            return w <= week && w >= week.adding(weeks: -4)
+        }.map { ($0.folder, "", "1:1: the folder cannot be listed (\($0.reason)); its updates are missing from this digest: make it readable") }
     }
 
     func region(of person: String) -> String {

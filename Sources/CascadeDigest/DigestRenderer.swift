@@ -162,8 +162,13 @@ public struct DigestRenderer {
     func unreadableLines(_ d: Digest) -> [String] {
         guard !d.unreadable.isEmpty else { return [] }
         let count = d.unreadable.count
-        var lines = ["\(count) update\(count == 1 ? " was" : "s were") submitted but cannot be read, so "
-            + "\(count == 1 ? "its" : "their") figures are left out of this digest; run `cascade check` and fix:"]
+        let files = d.unreadable.filter { !$0.author.isEmpty }.count
+        let folders = count - files
+        var what: [String] = []
+        if files > 0 { what.append("\(files) update\(files == 1 ? " was" : "s were") submitted but cannot be read") }
+        if folders > 0 { what.append("\(folders) week folder\(folders == 1 ? "" : "s") cannot be listed") }
+        var lines = [what.joined(separator: " and ") + ", so \(count == 1 ? "its" : "their") figures are left out of this digest; "
+            + "run `cascade check` and fix:"]
         for u in d.unreadable.prefix(10) { lines.append("\(u.file):\(u.error)") }
         if count > 10 { lines.append("+\(count - 10) more unreadable updates") }
         return lines

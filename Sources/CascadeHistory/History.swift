@@ -109,6 +109,8 @@ public struct WeeklyUpdate: Sendable {
 public final class History: @unchecked Sendable {
     public let org: Org
     public let weeks: [Week]
+    /// Week folders that could not be listed (permissions): their updates are unknown, and a digest says so.
+    public internal(set) var unreadableFolders: [(folder: String, reason: String)] = []
     private var byWeek: [Week: [String: WeeklyUpdate]] = [:]
     /// Person -> their update weeks, ascending.
     private var weeksOf: [String: [Week]] = [:]
@@ -195,6 +197,7 @@ public final class History: @unchecked Sendable {
         nonisolated(unsafe) var entries: [HistoryCache.Entry] = []
         nonisolated(unsafe) var writtenAt: Int64 = 0
         let folders = (FileSystem.list(root + "/updates") ?? []).filter { $0.isFolder && Week($0.name) != nil }
+        nonisolated(unsafe) var unlisted: [(folder: String, reason: String)?] = Array(repeating: nil, count: folders.count)
         let listed = parallelMap(folders.count + 1, chunk: 1) { i -> [String] in
             if i == 0 {
                 if let table = mapped.flatMap({ HistoryCache.index($0.bytes, orgHash: orgHash) }) {
@@ -203,7 +206,9 @@ public final class History: @unchecked Sendable {
                 }
                 return []
             }
-            let files = (FileSystem.list(root + "/updates/" + folders[i - 1].name) ?? []).filter { $0.name.hasSuffix(".md") }.map(\.name)
+            let listing = FileSystem.listing(root + "/updates/" + folders[i - 1].name)
+            if case .failure(let error) = listing { unlisted[i - 1] = ("updates/" + folders[i - 1].name, error.reason) }
+            let files = ((try? listing.get()) ?? []).filter { $0.name.hasSuffix(".md") }.map(\.name)
             // The cache is matched in byte order, which only differs from String order for non-ASCII names.
             if files.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) { return files }
             return files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
@@ -242,6 +247,7 @@ public final class History: @unchecked Sendable {
         for r in results { if let u = r.update, week.map({ u.week <= $0 }) ?? true { updates.append(u) } }
         mark("collect")
         let history = History(org: org, updates: updates)
+        history.unreadableFolders = unlisted.compactMap { $0 }.filter { f in week.map { w in Week(String(f.folder.dropFirst(8)))! <= w } ?? true }
         mark("index the history")
         return history
     }

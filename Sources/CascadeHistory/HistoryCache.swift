@@ -61,13 +61,13 @@ enum HistoryCache {
 
     static func stamp(_ path: String) -> Stamp? {
         var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
+        guard lstat(path, &info) == 0 else { return nil }
         return Stamp(info)
     }
 
     static func stamp(folder: Int32, name: String) -> Stamp? {
         var info = stat()
-        guard fstatat(folder, name, &info, 0) == 0 else { return nil }
+        guard fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
         return Stamp(info)
     }
 

@@ -258,3 +258,74 @@ struct UnreadableUpdateTests {
         #expect(md.stdout.contains("\(missing.count) without an update for 2026-W48"))
     }
 }
+
+/// Links under updates/ are never followed; a folder that cannot be read is a finding, never silence.
+@Suite("links and unreadable folders under updates/")
+struct LinkAndFolderTests {
+    @Test func linkedWeekFoldersAndFilesAreErrorsNeverFollowed() throws {
+        let ws = try Workspace(copyingPath: CLI.packageRoot.path)
+        let outside = try Workspace()
+        try outside.write("secret.md", "---\nauthor: ana-lima\nweek: 2026-W49\n---\nsecret\n")
+        try FileManager.default.createSymbolicLink(atPath: ws.path + "/updates/2026-W49", withDestinationPath: outside.path)
+        try FileManager.default.createSymbolicLink(atPath: ws.path + "/updates/2026-W47/noah-brooks.md",
+                                                   withDestinationPath: ws.path + "/updates/2026-W46/noah-brooks.md")
+        let result = try CLI.run(["check"], in: ws.path)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("updates/2026-W49:1:1: error: '2026-W49' is a symbolic link; links under updates/ are never followed"), "\(result.stdout)")
+        #expect(!result.stdout.contains("secret.md"))
+        #expect(result.stdout.contains("updates/2026-W47/noah-brooks.md:1:1: error: it is a symbolic link, not a regular file"), "\(result.stdout)")
+        let one = try CLI.run(["check", "updates/2026-W49"], in: ws.path)
+        #expect(!one.stdout.contains("secret"), "\(one.stdout)")
+    }
+
+    @Test func submitNeverTurnsALinkIntoAFile() throws {
+        let repo = try GitWorkspace()
+        try FileManager.default.removeItem(atPath: repo.path + "/updates/2026-W47/ana-lima.md")
+        try FileManager.default.createSymbolicLink(atPath: repo.path + "/updates/2026-W47/ana-lima.md", withDestinationPath: "../2026-W46/ana-lima.md")
+        try repo.git("add", "-A")
+        try repo.git("commit", "-q", "-m", "a link")
+        let result = try repo.cascade("submit", "updates/2026-W47/ana-lima.md")
+        #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("not a regular file"), "\(result.stdout)")
+        #expect(try repo.git("ls-tree", "HEAD", "updates/2026-W47/ana-lima.md").hasPrefix("120000"))
+        #expect(OutputFileKind.isLink(repo.path + "/updates/2026-W47/ana-lima.md"))
+    }
+
+    /// Run as an unprivileged user (root reads every folder whatever its mode).
+    @Test func aWeekFolderThatCannotBeReadIsReported() throws {
+        let dir = "/tmp/cascade-unreadable-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { chmod(dir + "/updates/2026-W47", 0o755); try? FileManager.default.removeItem(atPath: dir) }
+        for item in ["org.yaml", "updates"] { try FileManager.default.copyItem(atPath: CLI.packageRoot.path + "/" + item, toPath: dir + "/" + item) }
+        try CLI.shell("chmod", ["-R", "a+rwX", dir], in: dir)
+        chmod(dir + "/updates/2026-W47", 0)
+        let asNobody = getuid() == 0 ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : []
+        func run(_ args: [String]) throws -> CLI.Output {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            p.arguments = asNobody + [CLI.binary] + args
+            p.currentDirectoryURL = URL(fileURLWithPath: dir)
+            p.environment = ["NO_COLOR": "1", "PATH": "/usr/bin:/bin", "HOME": dir]
+            let out = Pipe(), err = Pipe()
+            p.standardOutput = out
+            p.standardError = err
+            try p.run()
+            let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+            p.waitUntilExit()
+            return CLI.Output(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+        }
+        let check = try run(["check"])
+        #expect(check.status == 1, "\(check.stdout)\(check.stderr)")
+        #expect(check.stdout.contains("updates/2026-W47:1:1: error: the folder cannot be listed"), "\(check.stdout)")
+        let digest = try run(["digest", "--for", "sofia-berg", "--week", "2026-W47"])
+        #expect(digest.status == 0, "\(digest.stderr)")
+        #expect(digest.stdout.contains("1 week folder cannot be listed"), "\(digest.stdout)")
+    }
+}
+
+enum OutputFileKind {
+    static func isLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+    }
+}

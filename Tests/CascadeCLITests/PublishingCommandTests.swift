@@ -215,6 +215,70 @@ struct InitCommandTests {
         #expect(try CLI.shell("git", ["rev-list", "--count", "HEAD"], in: dir) == "1\n")
     }
 
+    /// Runs `git commit` with the hook and the built cascade on PATH.
+    func commitWithHook(_ dir: String) throws -> (status: Int32, text: String) {
+        let git = Process()
+        git.executableURL = URL(fileURLWithPath: "/usr/bin/git")
+        git.arguments = ["commit", "-q", "-m", "an update"]
+        git.currentDirectoryURL = URL(fileURLWithPath: dir)
+        var env = ProcessInfo.processInfo.environment
+        env["PATH"] = (CLI.binary as NSString).deletingLastPathComponent + ":" + (env["PATH"] ?? "")
+        env["NO_COLOR"] = "1"
+        git.environment = env
+        let out = Pipe()
+        git.standardOutput = out
+        git.standardError = out
+        try git.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        git.waitUntilExit()
+        return (git.terminationStatus, text)
+    }
+
+    /// The hook checks what is staged: a bad amount staged and fixed only in the working copy is refused.
+    @Test func theHookChecksTheIndexNotTheWorkingTree() throws {
+        let parent = try Workspace()
+        #expect(try CLI.run(["init", "team"], in: parent.path, environment: GitWorkspace.identity).status == 0)
+        let dir = parent.path + "/team"
+        try FileManager.default.createDirectory(atPath: dir + "/updates/2026-W48", withIntermediateDirectories: true)
+        let file = dir + "/updates/2026-W48/first-rep.md"
+        let update = { (amount: String) in
+            "---\nauthor: first-rep\nweek: 2026-W48\ndeals:\n  - id: A-1\n    account: X\n    stage: propose\n    amount: \(amount)\n    close: 2027-01-01\n    next: y\n---\n"
+        }
+        try update("200,000").write(toFile: file, atomically: true, encoding: .utf8)
+        try "notes\n".write(toFile: dir + "/meeting notes.txt", atomically: true, encoding: .utf8)
+        _ = try CLI.shell("git", ["add", "updates", "meeting notes.txt"], in: dir)
+        try update("200000").write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(try CLI.run(["check", "updates/2026-W48/first-rep.md"], in: dir).status == 0, "the working copy is fine")
+        let staged = try CLI.run(["check", "--staged"], in: dir)
+        #expect(staged.status == 1)
+        #expect(staged.stdout.contains("updates/2026-W48/first-rep.md:8:13: error: amount '200,000' is not a plain number"), "\(staged.stdout)")
+        let refused = try commitWithHook(dir)
+        #expect(refused.status != 0, "the bad amount was committed: \(refused.text)")
+        #expect(refused.text.contains("amount '200,000'"), "\(refused.text)")
+        #expect(try CLI.shell("git", ["rev-list", "--count", "HEAD"], in: dir) == "1\n")
+        _ = try CLI.shell("git", ["add", "updates"], in: dir)
+        let accepted = try commitWithHook(dir)
+        #expect(accepted.status == 0, "\(accepted.text)")
+        #expect(try CLI.shell("git", ["show", "HEAD:updates/2026-W48/first-rep.md"], in: dir).contains("amount: 200000"))
+    }
+
+    /// Other files of the week come from the index too, and a staged link is never followed.
+    @Test func stagedChecksReadTheWholeWeekFromTheIndex() throws {
+        let repo = try GitWorkspace()
+        try repo.write("updates/2026-W48/ana-lima.md", GitWorkspace.update("ana-lima", "2026-W48", deal: "NW-9001"))
+        try repo.write("updates/2026-W48/lukas-meyer.md", GitWorkspace.update("lukas-meyer", "2026-W48", deal: "NW-9001"))
+        try repo.git("add", "updates/2026-W48/ana-lima.md", "updates/2026-W48/lukas-meyer.md")
+        try repo.write("updates/2026-W48/lukas-meyer.md", GitWorkspace.update("lukas-meyer", "2026-W48", deal: "NW-9002"))
+        let result = try repo.cascade("check", "--staged", "updates/2026-W48/lukas-meyer.md")
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("[deal-id-duplicate-week]"), "\(result.stdout)")
+        #expect(try repo.cascade("check", "updates/2026-W48/lukas-meyer.md").status == 0)
+        try FileManager.default.createSymbolicLink(atPath: repo.path + "/updates/2026-W48/omar-haddad.md", withDestinationPath: "/etc/hostname")
+        try repo.git("add", "updates/2026-W48/omar-haddad.md")
+        let link = try repo.cascade("check", "--staged")
+        #expect(link.stdout.contains("updates/2026-W48/omar-haddad.md:1:1: error:") && link.stdout.contains("not a regular file"), "\(link.stdout)")
+    }
+
     @Test func hooksInstallLeavesForeignHooksAlone() throws {
         let repo = try GitWorkspace()
         try repo.write(".git/hooks/pre-commit", "#!/bin/sh\necho mine\n")

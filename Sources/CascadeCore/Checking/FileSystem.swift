@@ -6,29 +6,35 @@ import Glibc
 /// Plain POSIX file access for the hot paths: reading many small files and
 /// listing folders without a stat per entry.
 public enum FileSystem {
-    public enum ReadError: Error, Sendable {
-        case missing, isFolder, unreadable(String)
+    public enum ReadError: Error, Sendable, Equatable {
+        case missing, isFolder, notRegular(String), unreadable(String)
 
         public var reason: String {
             switch self {
             case .missing: return "no such file"
             case .isFolder: return "it is a folder, not a file"
+            case .notRegular(let what): return "it is \(what), not a regular file; an update is never followed through a link: "
+                + "put the file itself here"
             case .unreadable(let why): return why
             }
         }
     }
 
     /// Reads at most `limit` bytes of the file (one more shows it is larger).
-    public static func read(_ path: String, limit: Int = .max) -> Result<[UInt8], ReadError> {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+    /// With `followLinks` false, a symbolic link is refused (`notRegular`), as is
+    /// anything but a regular file: updates are never read through a link.
+    public static func read(_ path: String, limit: Int = .max, followLinks: Bool = true) -> Result<[UInt8], ReadError> {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | (followLinks ? 0 : O_NOFOLLOW))
         guard fd >= 0 else {
             let code = errno
+            if code == ELOOP, !followLinks { return .failure(.notRegular("a symbolic link")) }
             return .failure(code == ENOENT ? .missing : .unreadable(String(cString: strerror(code))))
         }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { return .failure(.unreadable(String(cString: strerror(errno)))) }
         if (info.st_mode & S_IFMT) == S_IFDIR { return .failure(.isFolder) }
+        if (info.st_mode & S_IFMT) != S_IFREG { return .failure(.notRegular("a device, a FIFO or a socket")) }
         let wanted = limit == .max ? Int(info.st_size) : min(Int(info.st_size), limit)
         var bytes = [UInt8](repeating: 0, count: max(wanted, 0))
         var done = 0
@@ -45,14 +51,34 @@ public enum FileSystem {
         return .success(bytes)
     }
 
-    public struct Entry: Sendable {
+    public struct Entry: Sendable, Equatable {
         public var name: String
         public var isFolder: Bool
+        /// A symbolic link (never followed under updates/: `isFolder` is false for it).
+        public var isLink: Bool = false
+
+        public init(name: String, isFolder: Bool, isLink: Bool = false) {
+            self.name = name
+            self.isFolder = isFolder
+            self.isLink = isLink
+        }
     }
 
     /// The entries of a folder, without "." and "..", sorted by name; nil if it cannot be listed.
     public static func list(_ path: String) -> [Entry]? {
-        guard let dir = opendir(path) else { return nil }
+        if case .success(let entries) = listing(path) { return entries }
+        return nil
+    }
+
+    /// The entries of a folder, or why it cannot be listed. Links are reported as
+    /// links (`isLink`), not followed.
+    public static func listing(_ path: String) -> Result<[Entry], ReadError> {
+        guard let dir = opendir(path) else {
+            let code = errno
+            if code == ENOENT { return .failure(.missing) }
+            if code == ENOTDIR { return .failure(.notRegular("a file")) }
+            return .failure(.unreadable(String(cString: strerror(code))))
+        }
         defer { closedir(dir) }
         var entries: [Entry] = []
         while let entry = readdir(dir) {
@@ -61,13 +87,17 @@ public enum FileSystem {
             }
             if name == "." || name == ".." { continue }
             var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
-            if entry.pointee.d_type == UInt8(DT_UNKNOWN) || entry.pointee.d_type == UInt8(DT_LNK) {
+            var isLink = entry.pointee.d_type == UInt8(DT_LNK)
+            if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
                 var s = stat()
-                isFolder = stat(path + "/" + name, &s) == 0 && (s.st_mode & S_IFMT) == S_IFDIR
+                if lstat(path + "/" + name, &s) == 0 {
+                    isFolder = (s.st_mode & S_IFMT) == S_IFDIR
+                    isLink = (s.st_mode & S_IFMT) == S_IFLNK
+                }
             }
-            entries.append(Entry(name: name, isFolder: isFolder))
+            entries.append(Entry(name: name, isFolder: isFolder, isLink: isLink))
         }
-        return entries.sorted { $0.name < $1.name }
+        return .success(entries.sorted { $0.name < $1.name })
     }
 
     public static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }

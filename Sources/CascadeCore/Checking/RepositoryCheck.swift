@@ -24,12 +24,17 @@ public struct RepositoryCheck: Sendable {
     }
 
     public let root: String
+    /// Where the files are read from: the working tree unless told otherwise.
+    public let store: FileStore
 
-    public init(root: String) { self.root = root }
+    public init(root: String, store: FileStore? = nil) {
+        self.root = root
+        self.store = store ?? DiskStore(root: root)
+    }
 
     /// Reads and checks org.yaml.
     public func loadOrg() throws -> (org: Org?, findings: [Finding]) {
-        switch FileSystem.read(root + "/org.yaml", limit: OrgDecoder.byteLimit + 1) {
+        switch store.read("org.yaml", limit: OrgDecoder.byteLimit + 1) {
         case .success(let bytes): return Checker.checkOrg(SourceText(bytes))
         case .failure(.missing): throw Failure.notARepository(root)
         case .failure(let error):
@@ -42,9 +47,21 @@ public struct RepositoryCheck: Sendable {
     public func updatePaths() -> (paths: [String], misplaced: [Diagnostic]) {
         var paths: [String] = []
         var misplaced: [Diagnostic] = []
-        guard let weeks = FileSystem.list(root + "/updates") else { return ([], []) }
+        let weeks: [FileSystem.Entry]
+        switch store.list("updates") {
+        case .success(let entries): weeks = entries
+        case .failure(.missing): return ([], [])
+        case .failure(let error):
+            return ([], [UpdatePath.unreadable("updates", "the folder updates/ cannot be listed: \(error.reason); "
+                + "make it readable (chmod u+rx updates), then check again")])
+        }
         for folder in weeks where folder.name != ".gitkeep" {
             let rel = "updates/" + folder.name
+            if folder.isLink {
+                misplaced.append(UpdatePath.misplaced(rel, "'\(folder.name)' is a symbolic link; links under updates/ are never "
+                    + "followed: put the week's folder itself here"))
+                continue
+            }
             guard folder.isFolder else {
                 misplaced.append(UpdatePath.misplaced(rel, "a file directly under updates/; updates live at updates/<week>/<person-id>.md"))
                 continue
@@ -53,7 +70,15 @@ public struct RepositoryCheck: Sendable {
             if !weekOK {
                 misplaced.append(UpdatePath.misplaced(rel, "the folder '\(folder.name)' is not a real ISO week; name it like 2026-W48"))
             }
-            for entry in FileSystem.list(root + "/" + rel) ?? [] {
+            let entries: [FileSystem.Entry]
+            switch store.list(rel) {
+            case .success(let listed): entries = listed
+            case .failure(let error):
+                misplaced.append(UpdatePath.unreadable(rel, "the folder cannot be listed: \(error.reason); its updates were not "
+                    + "checked: make it readable (chmod u+rx \(rel)), then check again"))
+                continue
+            }
+            for entry in entries {
                 let path = rel + "/" + entry.name
                 if entry.isFolder {
                     misplaced.append(UpdatePath.misplaced(path, "a folder inside a week; updates live at updates/<week>/<person-id>.md, move its files up or delete it"))
@@ -107,12 +132,14 @@ public struct RepositoryCheck: Sendable {
     }
 
     private func check(_ path: String, with checker: Checker) -> (findings: [Finding], summary: UpdateSummary) {
-        switch FileSystem.read(root + "/" + path, limit: SourceText.updateByteLimit + 1) {
+        switch store.read(path, limit: SourceText.updateByteLimit + 1) {
         case .success(let bytes):
             return checker.check(path: path, source: SourceText(bytes))
         case .failure(let error):
+            let message: String
+            if case .notRegular = error { message = error.reason } else { message = "cannot read the file: \(error.reason); check the path" }
             let parsed = ParsedUpdate(path: path, folderWeek: nil, fileAuthor: nil, update: nil,
-                findings: [Finding("file-unreadable", .error, at: .start, "cannot read the file: \(error.reason); check the path")])
+                findings: [Finding("file-unreadable", .error, at: .start, message)])
             return (parsed.findings, UpdateSummary(parsed, org: checker.org))
         }
     }
@@ -125,7 +152,7 @@ public struct RepositoryCheck: Sendable {
         let needles = Set(targets.flatMap { $0.deals.map(\.id) + $0.highlights.map(\.value) }).map { Array($0.utf8) }
         guard !needles.isEmpty else { return [] }
         let parsed = parallelMap(paths.count, chunk: 64) { i -> UpdateSummary? in
-            guard case .success(let bytes) = FileSystem.read(root + "/" + paths[i], limit: SourceText.updateByteLimit + 1) else { return nil }
+            guard case .success(let bytes) = store.read(paths[i], limit: SourceText.updateByteLimit + 1) else { return nil }
             guard bytes.contains(0x5C) || needles.contains(where: { bytes.contains(subsequence: $0) }) else { return nil }
             return checker.check(path: paths[i], source: SourceText(bytes)).summary
         }
@@ -146,17 +173,17 @@ public struct RepositoryCheck: Sendable {
             weeks.insert(week.description)
             if let author = location.author { authors[author] = max(authors[author] ?? week, week) }
         }
-        let weekFolders = (FileSystem.list(root + "/updates") ?? []).filter { $0.isFolder }.map(\.name)
+        let weekFolders = ((try? store.list("updates").get()) ?? []).filter { $0.isFolder }.map(\.name)
         for folder in weekFolders {
             guard let week = Week(folder) else { continue }
+            let entries = (try? store.list("updates/" + folder).get()) ?? []
             if weeks.contains(folder) {
-                for entry in FileSystem.list(root + "/updates/" + folder) ?? [] where !entry.isFolder && entry.name.hasSuffix(".md") {
+                for entry in entries where !entry.isFolder && entry.name.hasSuffix(".md") {
                     sameWeek.insert("updates/\(folder)/\(entry.name)")
                 }
             }
-            for (author, latest) in authors where week < latest {
-                let path = "updates/\(folder)/\(author).md"
-                if FileSystem.exists(root + "/" + path) { earlier.insert(path) }
+            for (author, latest) in authors where week < latest && entries.contains(where: { $0.name == author + ".md" && !$0.isFolder }) {
+                earlier.insert("updates/\(folder)/\(author).md")
             }
         }
         return (sameWeek.subtracting(targets).subtracting(earlier).sorted(), earlier.subtracting(targets).sorted())
@@ -187,5 +214,9 @@ extension Array where Element == UInt8 {
 extension UpdatePath {
     static func misplaced(_ path: String, _ message: String) -> Diagnostic {
         Diagnostic(file: path, position: .start, severity: .error, rule: "path-invalid", message: message)
+    }
+
+    static func unreadable(_ path: String, _ message: String) -> Diagnostic {
+        Diagnostic(file: path, position: .start, severity: .error, rule: "file-unreadable", message: message)
     }
 }

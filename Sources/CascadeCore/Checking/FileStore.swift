@@ -1,0 +1,67 @@
+/// Where the files of a check come from: the working tree, git's index
+/// (`check --staged`), or memory (an editor's unsaved buffer). Paths are
+/// relative to the repository root (`org.yaml`, `updates/2026-W48/ana-lima.md`).
+public protocol FileStore: Sendable {
+    /// At most `limit` bytes of the file; an update is never read through a link.
+    func read(_ path: String, limit: Int) -> Result<[UInt8], FileSystem.ReadError>
+    /// The entries of a folder, sorted by name.
+    func list(_ folder: String) -> Result<[FileSystem.Entry], FileSystem.ReadError>
+}
+
+/// The working tree.
+public struct DiskStore: FileStore {
+    public let root: String
+
+    public init(root: String) { self.root = root }
+
+    public func read(_ path: String, limit: Int) -> Result<[UInt8], FileSystem.ReadError> {
+        FileSystem.read(root + "/" + path, limit: limit, followLinks: !path.hasPrefix("updates/"))
+    }
+
+    public func list(_ folder: String) -> Result<[FileSystem.Entry], FileSystem.ReadError> {
+        FileSystem.listing(folder.isEmpty ? root : root + "/" + folder)
+    }
+}
+
+/// Files held in memory, or read on demand (git's index: a blob only when it is asked for).
+/// A symbolic link is listed as one and never read.
+public struct MemoryStore: FileStore {
+    private let children: [String: [FileSystem.Entry]]
+    private let files: Set<String>
+    private let links: Set<String>
+    private let load: @Sendable (String) -> [UInt8]?
+
+    /// Path -> bytes, or nil for a symbolic link.
+    public init(files: [String: [UInt8]?]) {
+        let contents = files
+        self.init(paths: Array(files.keys), links: Set(files.filter { $0.value == nil }.keys)) { contents[$0] ?? nil }
+    }
+
+    public init(paths: [String], links: Set<String>, load: @escaping @Sendable (String) -> [UInt8]?) {
+        var children: [String: [String: FileSystem.Entry]] = [:]
+        for path in paths {
+            var parts = path.split(separator: "/").map(String.init)
+            let name = parts.removeLast()
+            children[parts.joined(separator: "/"), default: [:]][name] = FileSystem.Entry(name: name, isFolder: false, isLink: links.contains(path))
+            while let folder = parts.popLast() {
+                children[parts.joined(separator: "/"), default: [:]][folder] = FileSystem.Entry(name: folder, isFolder: true)
+            }
+        }
+        self.children = children.mapValues { $0.values.sorted { $0.name < $1.name } }
+        self.files = Set(paths)
+        self.links = links
+        self.load = load
+    }
+
+    public func read(_ path: String, limit: Int) -> Result<[UInt8], FileSystem.ReadError> {
+        guard files.contains(path) else { return .failure(children[path] == nil ? .missing : .isFolder) }
+        if links.contains(path) { return .failure(.notRegular("a symbolic link")) }
+        guard let bytes = load(path) else { return .failure(.unreadable("its contents cannot be read")) }
+        return .success(bytes.count > limit ? Array(bytes.prefix(limit)) : bytes)
+    }
+
+    public func list(_ folder: String) -> Result<[FileSystem.Entry], FileSystem.ReadError> {
+        if let entries = children[folder] { return .success(entries) }
+        return .failure(files.contains(folder) ? .notRegular("a file") : .missing)
+    }
+}
