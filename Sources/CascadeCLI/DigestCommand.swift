@@ -48,6 +48,7 @@ struct DigestCommand: ParsableCommand {
 
     func run() throws {
         let session = try Session(repository, needsGit: commit)
+        if commit { try refuseUncommittedInput(session) }
         let org = session.org
         let week = self.week.flatMap(Week.init) ?? Week(containing: today.flatMap(Day.init) ?? Clock.today())
         if let forID, org.person(forID) == nil, org.function(forID) == nil {
@@ -99,6 +100,20 @@ struct DigestCommand: ParsableCommand {
         } catch let error as GitError {
             throw UsageFailure(error.description)
         }
+    }
+
+    /// Committed digests must come from committed updates: an edit in the working tree
+    /// (a changed pipeline, a deleted update shown as missing) would be committed as history.
+    func refuseUncommittedInput(_ session: Session) throws {
+        guard let git = session.git else { return }
+        let changed: [String]
+        do { changed = try git.uncommittedChanges(under: [session.gitPath("updates"), session.gitPath("org.yaml")]) } catch let error as GitError {
+            throw UsageFailure(error.description)
+        }
+        guard !changed.isEmpty else { return }
+        let shown = changed.prefix(20).map { "  " + $0 }.joined(separator: "\n") + (changed.count > 20 ? "\n  and \(changed.count - 20) more" : "")
+        throw UsageFailure("--commit builds digests only from committed updates, and \(changed.count) file\(changed.count == 1 ? " has" : "s have") "
+            + "uncommitted changes:\n\(shown)\ncommit or stash them (cascade submit, git stash), or run without --commit")
     }
 
     func render(_ digest: Digest, _ renderer: DigestRenderer, _ org: Org) -> String {

@@ -62,3 +62,31 @@ extension Repository {
         return Array(UnsafeBufferPointer(start: raw.assumingMemoryBound(to: UInt8.self), count: size))
     }
 }
+
+extension Repository {
+    /// Paths under `pathspecs` whose working tree or index differs from HEAD (untracked files included).
+    public func uncommittedChanges(under pathspecs: [String]) throws -> [String] {
+        var options = git_status_options()
+        git_status_options_init(&options, UInt32(GIT_STATUS_OPTIONS_VERSION))
+        options.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR
+        options.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED.rawValue | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS.rawValue
+        let cStrings = pathspecs.map { strdup($0) }
+        defer { cStrings.forEach { free($0) } }
+        var pointers: [UnsafeMutablePointer<CChar>?] = cStrings
+        var list: OpaquePointer?
+        let code = pointers.withUnsafeMutableBufferPointer { buf -> Int32 in
+            options.pathspec = git_strarray(strings: buf.baseAddress, count: buf.count)
+            return git_status_list_new(&list, handle, &options)
+        }
+        try check(code, path, "reading the status of the working tree")
+        defer { git_status_list_free(list) }
+        var out: [String] = []
+        for i in 0..<git_status_list_entrycount(list) {
+            guard let entry = git_status_byindex(list, i), entry.pointee.status != GIT_STATUS_CURRENT,
+                  entry.pointee.status.rawValue & GIT_STATUS_IGNORED.rawValue == 0 else { continue }
+            let delta = entry.pointee.index_to_workdir ?? entry.pointee.head_to_index
+            if let p = delta?.pointee.new_file.path ?? delta?.pointee.old_file.path { out.append(String(cString: p)) }
+        }
+        return Array(Set(out)).sorted()
+    }
+}

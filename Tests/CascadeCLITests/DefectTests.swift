@@ -329,3 +329,35 @@ enum OutputFileKind {
         return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
     }
 }
+
+/// `digest --all --commit` commits digests of committed updates only.
+@Suite("committed digests")
+struct CommittedDigestTests {
+    @Test func uncommittedUpdatesOrOrgYamlAreRefused() throws {
+        let repo = try GitWorkspace()
+        let args = ["digest", "--all", "--week", "2026-W47", "--commit"]
+        try repo.write("updates/2026-W47/ana-lima.md", try repo.read("updates/2026-W47/ana-lima.md") + "Edited.\n")
+        try FileManager.default.removeItem(atPath: repo.path + "/updates/2026-W47/lukas-meyer.md")
+        try repo.write("updates/2026-W47/noah-brooks.md", GitWorkspace.update("noah-brooks", "2026-W47"))
+        let refused = try CLI.run(args, in: repo.path, environment: GitWorkspace.identity)
+        #expect(refused.status == 2)
+        for path in ["updates/2026-W47/ana-lima.md", "updates/2026-W47/lukas-meyer.md", "updates/2026-W47/noah-brooks.md"] {
+            #expect(refused.stderr.contains("  " + path), "\(path): \(refused.stderr)")
+        }
+        #expect(refused.stderr.contains("3 files have uncommitted changes"))
+        #expect(try repo.git("rev-list", "--count", "HEAD") == "1\n")
+        #expect(!FileManager.default.fileExists(atPath: repo.path + "/digests"))
+        // Without --commit the working tree is read as it is.
+        #expect(try CLI.run(["digest", "--all", "--week", "2026-W47"], in: repo.path).status == 0)
+        try repo.git("checkout", "-q", "--", "updates")
+        try FileManager.default.removeItem(atPath: repo.path + "/updates/2026-W47/noah-brooks.md")
+        try repo.write("org.yaml", try repo.read("org.yaml") + "# a comment\n")
+        let org = try CLI.run(args, in: repo.path, environment: GitWorkspace.identity)
+        #expect(org.status == 2)
+        #expect(org.stderr.contains("  org.yaml"), "\(org.stderr)")
+        try repo.git("checkout", "-q", "--", "org.yaml")
+        let clean = try CLI.run(args, in: repo.path, environment: GitWorkspace.identity)
+        #expect(clean.status == 0, "\(clean.stderr)")
+        #expect(try repo.git("rev-list", "--count", "HEAD") == "2\n")
+    }
+}
