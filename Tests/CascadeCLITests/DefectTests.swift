@@ -361,3 +361,18 @@ struct CommittedDigestTests {
         #expect(try repo.git("rev-list", "--count", "HEAD") == "2\n")
     }
 }
+
+@Suite("folders that are no real week")
+struct NotAWeekTests {
+    @Test(arguments: ["2026-W54", "2025-W53", "2026-w48"])
+    func filesInThemAreStillChecked(_ folder: String) throws {
+        let ws = try Workspace(copyingPath: CLI.packageRoot.path)
+        let text = GitWorkspace.update("ana-lima", "2026-W48", stage: "proposal")
+        try ws.write("updates/\(folder)/ana-lima.md", text)
+        let result = try CLI.run(["check"], in: ws.path)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("updates/\(folder):1:1: error: the folder '\(folder)' is not a real ISO week"), "\(result.stdout)")
+        #expect(result.stdout.contains("updates/\(folder)/ana-lima.md:7:12: error: unknown stage 'proposal'"), "\(result.stdout)")
+        #expect(result.stdout.contains("updates/\(folder)/ana-lima.md:3:7: error: week 2026-W48 does not match the folder '\(folder)'"), "\(result.stdout)")
+    }
+}

@@ -6,6 +6,8 @@ public struct ParsedUpdate: Sendable {
     public var folderWeek: Week?
     /// The person id named by the file, when the name is `<id>.md`.
     public var fileAuthor: String?
+    /// The name of the file's folder under updates/, real ISO week or not.
+    public var folderName: String?
     /// Nil when the file could not be read as an update at all.
     public var update: Update?
     public var findings: [Finding]
@@ -19,7 +21,8 @@ public enum UpdateParser {
     /// Parses the file at repository-relative `path` with contents `source`.
     public static func parse(path: String, source: SourceText) -> ParsedUpdate {
         let location = UpdatePath(path)
-        var parsed = ParsedUpdate(path: path, folderWeek: location.week, fileAuthor: location.author, update: nil, findings: location.findings)
+        var parsed = ParsedUpdate(path: path, folderWeek: location.week, fileAuthor: location.author, folderName: location.folderName,
+                                  update: nil, findings: location.findings)
         guard path.hasSuffix(".md") else { return parsed }  // not an update at all: the path finding says so
         if source.bytes.count > SourceText.updateByteLimit {
             parsed.findings.append(Finding("file-too-large", .error, at: .start,
@@ -56,6 +59,7 @@ public enum UpdateParser {
 public struct UpdatePath: Sendable {
     public var week: Week?
     public var author: String?
+    public var folderName: String?
     public var findings: [Finding] = []
 
     public init(_ path: String) {
@@ -65,6 +69,7 @@ public struct UpdatePath: Sendable {
                 "an update must live at updates/<week>/<person-id>.md, like updates/2026-W48/ana-lima.md; move or delete this file"))
             return
         }
+        folderName = parts[1]
         if let week = Week(parts[1]) {
             self.week = week
         } else {

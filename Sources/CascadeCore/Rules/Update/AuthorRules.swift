@@ -54,10 +54,18 @@ public struct WeekMismatchRule: UpdateRule {
     public static let description = RuleDescription(
         id: "week-mismatch", title: "Week differs from the folder",
         summary: "week equals the name of the update's folder.",
-        triggering: [RuleExample("---\nauthor: ana-lima\nweek: ↓2026-W47\n---\n")],
+        triggering: [
+            RuleExample("---\nauthor: ana-lima\nweek: ↓2026-W47\n---\n"),
+            RuleExample("---\nauthor: ana-lima\nweek: ↓2026-W48\n---\n", path: "updates/2026-w48/ana-lima.md"),
+        ],
         nonTriggering: [RuleExample(ExampleOrg.update())])
 
     public func check(_ file: ParsedUpdate, _ update: Update, org: Org) -> [Finding] {
+        if file.folderWeek == nil, let name = file.folderName, let week = update.week, let value = Week(week.value) {
+            // The folder is no real week (2026-W54, 2026-w48): the file is still checked, and its week named.
+            return [finding(at: week.position, "week \(value) does not match the folder '\(name)', which is not a real ISO week; "
+                + "move the file to updates/\(value)/")]
+        }
         guard let week = update.week, let value = Week(week.value), let folder = file.folderWeek, value != folder else { return [] }
         return [finding(at: week.position, "week \(value) does not match the folder \(folder); write 'week: \(folder)' or move the file to updates/\(value)/")]
     }
