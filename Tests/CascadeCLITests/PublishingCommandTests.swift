@@ -29,6 +29,54 @@ struct NewCommandTests {
         }
     }
 
+    /// x- keys at any level, every field in the order it was written.
+    @Test func carriesExtensionKeysInTheirOrder() throws {
+        let repo = try GitWorkspace()
+        let deal = """
+          - account: "Acme: Corp"
+            x-crm-id: 0061234
+            id: NW-7001
+            stage: propose
+            x-meta:
+              owner-since: 2026-01-04
+              tags: [a, "b, c"]
+            amount: 120000.50
+            close: 2027-01-15
+            next: Call them
+            asks:
+              - to: product
+                x-ticket: SUP-9
+                ask: A roadmap date
+            x-empty: []
+        """
+        try repo.write("updates/2026-W48/ana-lima.md", "---\nauthor: ana-lima\nweek: 2026-W48\ndeals:\n\(deal)\n---\nNote.\n")
+        #expect(try repo.cascade("check", "updates/2026-W48/ana-lima.md").status == 0)
+        let result = try repo.cascade("new", "--author", "ana-lima", "--week", "2026-W49", "--no-edit")
+        #expect(result.status == 0, "\(result.stderr)")
+        let text = try repo.read("updates/2026-W49/ana-lima.md")
+        let expected = """
+          - account: "Acme: Corp"
+            x-crm-id: 0061234
+            id: NW-7001
+            stage: propose
+            x-meta:
+              owner-since: 2026-01-04
+              tags: [a, "b, c"]
+            amount: 120000.50
+            close: 2027-01-15
+            next: Call them
+            asks:
+              - to: product
+                x-ticket: SUP-9
+                ask: A roadmap date
+            x-empty: []
+
+        """
+        #expect(text.contains(expected), "\(text)")
+        let check = try repo.cascade("check", "updates/2026-W49/ana-lima.md")
+        #expect(check.status == 0, "\(check.stdout)")
+    }
+
     @Test func authorFromGitEmailAndWeekFromToday() throws {
         let repo = try GitWorkspace()
         try repo.git("config", "user.email", "ana@northwind.example")

@@ -35,6 +35,8 @@ public struct Deal: Sendable {
     public var asks: [Ask] = []
     /// The position of each key's value (for "required" checks on empty values).
     public var valuePositions: [String: Position] = [:]
+    /// The deal as written, every key in its order (`x-` keys included): what `cascade new` carries forward.
+    public var node: YAMLNode?
 
     public init(firstKey: Position) { self.firstKey = firstKey }
 

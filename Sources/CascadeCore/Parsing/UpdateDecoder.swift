@@ -29,6 +29,7 @@ enum UpdateDecoder {
     private static func decodeDeal(_ node: YAMLNode, _ reader: inout NodeReader) -> Deal? {
         guard let pairs = reader.mapping(node, what: "each deal") else { return nil }
         var deal = Deal(firstKey: pairs.first?.keyPosition ?? node.position)
+        deal.node = node
         reader.checkKeys(pairs, known: Deal.fields, in: "a deal")
         for pair in pairs {
             let v = pair.value

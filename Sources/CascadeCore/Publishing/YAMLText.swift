@@ -46,6 +46,11 @@ public enum DealWriter {
     public static func yaml(_ deals: [Deal]) -> String {
         var s = ""
         for deal in deals {
+            if let node = deal.node, node.pairs != nil {
+                // Every key as written, in its order: x- keys and their values at any depth included.
+                for (i, line) in YAMLEmitter.lines(node).enumerated() { s += (i == 0 ? "  - " : "    ") + line + "\n" }
+                continue
+            }
             var lines: [String] = []
             func add(_ key: String, _ value: Located<String>?) {
                 if let value { lines.append("\(key): \(YAMLText.scalar(value.value))") }
@@ -74,5 +79,48 @@ public enum DealWriter {
             for (i, line) in lines.enumerated() { s += (i == 0 ? "  - " : "    ") + line + "\n" }
         }
         return s
+    }
+}
+
+/// Writes a YAML tree back as block YAML that reads back to the same values:
+/// mappings in source order, lists of scalars in flow style, scalars quoted
+/// only when they must be (a scalar quoted in the source stays quoted).
+enum YAMLEmitter {
+    /// The lines of `node`, unindented (a caller indents them under its key or `- `).
+    static func lines(_ node: YAMLNode) -> [String] {
+        switch node.kind {
+        case .scalar: return [scalar(node)]
+        case .mapping(let pairs):
+            return pairs.flatMap { pair -> [String] in
+                let key = YAMLText.scalar(pair.key)
+                switch pair.value.kind {
+                case .scalar: return ["\(key):" + (pair.value.isNull ? "" : " " + scalar(pair.value))]
+                case .sequence(let items) where items.allSatisfy({ $0.scalarText != nil }):
+                    return ["\(key): [" + items.map(flowScalar).joined(separator: ", ") + "]"]
+                case .sequence, .mapping:
+                    let body = lines(pair.value)
+                    if body.isEmpty { return ["\(key): " + (pair.value.pairs != nil ? "{}" : "[]")] }
+                    return ["\(key):"] + body.map { "  " + $0 }
+                }
+            }
+        case .sequence(let items):
+            return items.flatMap { item -> [String] in
+                let body = lines(item)
+                if case .sequence = item.kind { return ["-"] + body.map { "  " + $0 } }
+                return body.enumerated().map { ($0.offset == 0 ? "- " : "  ") + $0.element }
+            }
+        }
+    }
+
+    static func scalar(_ node: YAMLNode) -> String {
+        guard case .scalar(let text, let style) = node.kind else { return "" }
+        if style == .plain, !YAMLText.needsQuotes(text) { return text }
+        return YAMLText.quoted(text)
+    }
+
+    static func flowScalar(_ node: YAMLNode) -> String {
+        let text = scalar(node)
+        guard case .scalar(let raw, .plain) = node.kind, text == raw else { return text }
+        return raw.contains(",") || raw.contains("[") || raw.contains("]") || raw.contains("{") || raw.contains("}") ? YAMLText.quoted(raw) : raw
     }
 }
