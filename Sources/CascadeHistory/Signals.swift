@@ -18,7 +18,7 @@ public struct RiskFlag: Sendable {
     public var times: Int = 0
     public var outOfQuarter = false
     public var pastNineMonths = false
-    /// Regressions: from and to stage; handovers: the new owner.
+    /// Regressions: from and to stage; slips: the old and the new close date; handovers: the previous and the new owner.
     public var from: String = ""
     public var to: String = ""
     /// A regression all the way back to the first open stage.
@@ -60,6 +60,8 @@ extension History {
                     }
                     var f = RiskFlag(kind: .slipped, deal: deal.id, account: deal.account, author: person, amount: deal.amount, week: week)
                     f.days = now.ordinal - then.ordinal
+                    f.from = then.description
+                    f.to = now.description
                     f.times = times
                     f.outOfQuarter = Quarter(containing: now, fiscalYearStartMonth: org.fiscalYearStartMonth) > quarter
                     f.pastNineMonths = now.ordinal > week.monday.ordinal + 273
@@ -85,6 +87,7 @@ extension History {
             for deal in previous where deal.kind == .open && !now.contains(deal.id) {
                 if let owner = owner(of: deal.id, in: week) {
                     var f = RiskFlag(kind: .handedOver, deal: deal.id, account: deal.account, author: person, amount: deal.amount, week: week)
+                    f.from = person
                     f.to = owner
                     flags.append(f)
                 } else {

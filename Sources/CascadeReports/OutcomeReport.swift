@@ -6,7 +6,9 @@ import CascadeHistory
 public enum OutcomeReport {
     public static func make(_ ctx: ReportContext, wins: Bool, by dimension: Dimension) -> Report {
         let closed = ctx.closed()
-        let lost = closed.filter { $0.deal.kind == .lost && $0.deal.stage != "disqualified" }
+        // Totals of lost deals cover every lost stage (SPEC section 11); disqualified deals are also counted apart,
+        // and left out of days to lose (qualifying out is not a loss to learn from).
+        let lost = closed.filter { $0.deal.kind == .lost }
         let won = closed.filter { $0.deal.kind == .won }
         let disqualified = closed.filter { $0.deal.stage == "disqualified" }
         let chosen = wins ? won : lost
@@ -14,7 +16,10 @@ public enum OutcomeReport {
         for c in chosen { groups[ctx.value(dimension, c), default: (0, 0)].deals += 1; groups[ctx.value(dimension, c), default: (0, 0)].amount += c.deal.amount }
         let ranked = groups.sorted { ($0.value.amount, $0.value.deals, $1.key) > ($1.value.amount, $1.value.deals, $0.key) }
         let total = chosen.reduce(0) { $0 + $1.deal.amount }
-        let byTable = ReportTable(title: "\(wins ? "Wins" : "Losses") by \(dimension.rawValue)", columns: [dimension.rawValue, "deals", "amount", "share"],
+        let dqAmount = disqualified.reduce(0) { $0 + $1.deal.amount }
+        let scopeNote = wins || disqualified.isEmpty ? ""
+            : " (every lost stage; \(disqualified.count) disqualified, \(ctx.money(dqAmount)), included)"
+        let byTable = ReportTable(title: "\(wins ? "Wins" : "Losses") by \(dimension.rawValue)\(scopeNote)", columns: [dimension.rawValue, "deals", "amount", "share"],
                                   cells: ranked.map { [.text($0.key), .number(Double($0.value.deals)), .money($0.value.amount), .percent(total > 0 ? $0.value.amount / total : 0)] },
                                   currency: ctx.org.currency)
         let sorted = chosen.sorted { ($0.deal.amount, $1.deal.id) > ($1.deal.amount, $0.deal.id) }
@@ -22,9 +27,12 @@ public enum OutcomeReport {
                                  cells: sorted.map { c in [.text(c.week.description), .text(c.deal.id), .text(c.deal.account), .text(c.person), .money(c.deal.amount),
                                                            .text(wins ? (c.deal.competitor ?? "") : (c.deal.reason ?? ""))] },
                                  currency: ctx.org.currency)
-        let daysLose = Spread(lost.compactMap(\.days)), daysWin = Spread(won.compactMap(\.days))
+        let daysLose = Spread(lost.filter { $0.deal.stage != "disqualified" }.compactMap(\.days)), daysWin = Spread(won.compactMap(\.days))
         var notes: [String] = [wins ? "Why we won:" : "Lessons:"]
-        for c in sorted { notes.append("- \(c.deal.id) \(c.deal.account) (\(ctx.money(c.deal.amount))): \((wins ? c.deal.why : c.deal.lesson) ?? "(none written)")") }
+        for c in sorted {
+            let text = (wins ? c.deal.why : c.deal.lesson) ?? (c.deal.stage == "disqualified" ? "(disqualified, \(c.deal.reason ?? "no reason"))" : "(none written)")
+            notes.append("- \(c.deal.id) \(c.deal.account) (\(ctx.money(c.deal.amount))): \(text)")
+        }
         notes.append("")
         func spread(_ s: Spread?) -> String { s.map { "median \(fmt($0.median)) days (quartiles \(fmt($0.q1))-\(fmt($0.q3)), \($0.count) deals)" } ?? "no deals" }
         notes.append("Days to lose: \(spread(daysLose)); days to win: \(spread(daysWin)).")
@@ -54,6 +62,7 @@ public enum OutcomeReport {
             "kind": wins ? "wins" : "losses", "by": dimension.rawValue,
             "groups": ranked.map { ["key": $0.key, "deals": $0.value.deals, "amount": $0.value.amount] as [String: any Sendable] },
             "deals": sorted.map(item), "total_deals": chosen.count, "total_amount": total,
+            "disqualified_deals": disqualified.count, "disqualified_amount": dqAmount,
             "days_to_lose": daysLose?.json ?? NSNullValue(), "days_to_win": daysWin?.json ?? NSNullValue(),
             "disqualified": ["deals": disqualified.count, "amount": disqualified.reduce(0) { $0 + $1.deal.amount },
                              "by_quarter": byQuarter.keys.sorted().map { q in ["quarter": q.description, "deals": byQuarter[q]!.count, "median_days": Spread(byQuarter[q]!)!.median] as [String: any Sendable] }] as [String: any Sendable],

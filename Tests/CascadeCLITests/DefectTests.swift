@@ -376,3 +376,37 @@ struct NotAWeekTests {
         #expect(result.stdout.contains("updates/\(folder)/ana-lima.md:3:7: error: week 2026-W48 does not match the folder '\(folder)'"), "\(result.stdout)")
     }
 }
+
+@Suite("report details")
+struct ReportDetailTests {
+    @Test func flagsJSONNamesWhereSlipsAndHandoversCameFrom() throws {
+        let result = try CLI.run(["report", "flags", "--format", "json", "--root", CLI.packageRoot.path, "--today", "2026-11-25"])
+        let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+        let signals = json["signals"] as! [[String: Any]]
+        let slips = signals.filter { $0["kind"] as? String == "slipped" }
+        #expect(!slips.isEmpty)
+        for s in slips {
+            let from = s["from"] as? String ?? "", to = s["to"] as? String ?? ""
+            #expect(Day(from) != nil && Day(to) != nil && from < to, "\(s)")
+        }
+        for h in signals where h["kind"] as? String == "handed-over" {
+            #expect(h["from"] as? String == h["author"] as? String && !(h["to"] as? String ?? "").isEmpty, "\(h)")
+        }
+    }
+}
+
+/// A date written YYYY-MM-DD, for the tests.
+struct Day {
+    init?(_ s: String) {
+        guard s.count == 10, DateFormatterHolder.formatter.date(from: s) != nil else { return nil }
+    }
+}
+
+enum DateFormatterHolder {
+    static let formatter: DateFormatter = {
+        let f = DateFormatter()
+        f.dateFormat = "yyyy-MM-dd"
+        f.locale = Locale(identifier: "en_US_POSIX")
+        return f
+    }()
+}

@@ -57,17 +57,19 @@ enum Fixture {
 struct ReportTests {
     @Test func lossesByReasonCompetitorRegionAndAuthor() {
         let byReason = OutcomeReport.make(Fixture.context(), wins: false, by: .reason)
-        #expect(byReason.tables[0].rows == [["price", "1", "$50k", "63%"], ["competitor", "1", "$30k", "38%"]])
+        #expect(byReason.tables[0].rows == [["price", "1", "$50k", "50%"], ["competitor", "1", "$30k", "30%"], ["no-fit", "1", "$20k", "20%"]],
+                "every lost stage counts, disqualified included")
+        #expect(byReason.tables[0].title.contains("1 disqualified, $20k, included"))
         let byCompetitor = OutcomeReport.make(Fixture.context(), wins: false, by: .competitor)
-        #expect(byCompetitor.tables[0].rows.map { $0[0] } == ["Globex", "Initech"])
+        #expect(byCompetitor.tables[0].rows.map { $0[0] } == ["Globex", "Initech", "(none)"])
         let byRegion = OutcomeReport.make(Fixture.context(), wins: false, by: .region)
-        #expect(byRegion.tables[0].rows == [["EMEA", "2", "$80k", "100%"]])
+        #expect(byRegion.tables[0].rows == [["EMEA", "3", "$100k", "100%"]])
         let bySegment = OutcomeReport.make(Fixture.context(), wins: false, by: .segment)
         #expect(bySegment.tables[0].rows.map { $0[0] } == ["Enterprise", "(none)"])
         let byAuthor = OutcomeReport.make(Fixture.context(), wins: false, by: .author)
         #expect(byAuthor.tables[0].rows.map { $0[0] } == ["ana-lima", "ben-okafor"])
         let byVertical = OutcomeReport.make(Fixture.context(), wins: false, by: .vertical)
-        #expect(byVertical.tables[0].rows.map { $0[0] } == ["Retail", "(none)"])
+        #expect(byVertical.tables[0].rows.map { $0[0] } == ["(none)", "Retail"])
         #expect(byReason.tables[1].rows[0].last == "price")
         #expect(byReason.notes.contains("- B Account B ($50k): Anchor value first."))
     }
@@ -82,7 +84,8 @@ struct ReportTests {
         #expect(win["median"] as? Double == 18)  // A: 09-28 to 10-16
         let dq = r.json["disqualified"] as! [String: any Sendable]
         #expect(dq["deals"] as? Int == 1 && dq["amount"] as? Double == 20_000)
-        #expect(r.json["total_deals"] as? Int == 2, "disqualified deals are not losses here")
+        #expect(r.json["total_deals"] as? Int == 3, "totals of lost deals cover every lost stage")
+        #expect(r.json["disqualified_deals"] as? Int == 1 && r.json["disqualified_amount"] as? Double == 20_000)
         let wins = OutcomeReport.make(Fixture.context(), wins: true, by: .author)
         #expect(wins.tables[0].rows == [["ana-lima", "1", "$100k", "100%"]])
     }
