@@ -64,17 +64,18 @@ struct Demo: ParsableCommand {
             throw UsageFailure(error.description)
         }
         var n = 0
-        var files = 0
+        // Files, not commits: a rewrite commits a file written before.
+        var paths: Set<String> = []
         while let (week, commits) = generator.nextWeek() {
             n += 1
             Console.progress("[\(n)/\(weeks)] \(week): \(commits.count) updates")
             do { try writer.write(week: week, commits: commits) } catch let error as GitError { throw UsageFailure(error.description) }
-            files += commits.count
+            for commit in commits { paths.insert(commit.path) }
         }
         Console.progress("writing the index…")
         do { try writer.finish() } catch let error as GitError { throw UsageFailure(error.description) }
         Console.clearProgress()
-        print("wrote \(root): \(generator.organisation.members.count) people, \(weeks) weeks (\(generator.weeks.first!) to \(end)), \(files) update files, \(writer.commits) commits")
+        print("wrote \(root): \(generator.organisation.members.count) people, \(weeks) weeks (\(generator.weeks.first!) to \(end)), \(paths.count) update files, \(writer.commits) commits")
     }
 }
 
