@@ -96,7 +96,8 @@ struct Check: ParsableCommand {
             let head = try git.resolve("HEAD")
             try git.walk(from: head, hiding: base, paths: [prefix + "updates", prefix + "org.yaml"]) { commit, changes in
                 commits += 1
-                let changed = changes.filter { $0.kind != .deleted && $0.path.hasPrefix(prefix) }.map { String($0.path.dropFirst(prefix.count)) }
+                var changed = changes.filter { $0.kind != .deleted && $0.path.hasPrefix(prefix) }.map { String($0.path.dropFirst(prefix.count)) }
+                if commit.parents.count > 1 { changed = try mergesOwnChanges(git, commit, changed, prefix: prefix) }
                 guard !changed.isEmpty else { return }
                 let judge = commit.parents.first ?? commit.id
                 let org: Org?
@@ -157,6 +158,16 @@ struct Check: ParsableCommand {
             return (store, Array(Set(changed + ["org.yaml"])).sorted())
         } catch let error as GitError {
             throw UsageFailure(error.description)
+        }
+    }
+
+    /// Of a merge's changes against its first parent, those that are the merge's own: a file whose
+    /// result differs from every parent. The rest came in with the merged commits, which the walk
+    /// judges one by one (who merged them did not write them).
+    private func mergesOwnChanges(_ git: Repository, _ merge: CommitRecord, _ changed: [String], prefix: String) throws -> [String] {
+        try changed.filter { path in
+            let result = try git.blobID(of: prefix + path, at: merge.id)
+            return try merge.parents.allSatisfy { try git.blobID(of: prefix + path, at: $0) != result }
         }
     }
 

@@ -204,6 +204,40 @@ struct AuthorsCheckTests {
         #expect(json.stdout.contains("\"rule\": \"commit-author\""))
     }
 
+    /// An admin merging a branch with a rep's own commit is not writing the rep's update; an evil merge is.
+    @Test func aMergeIsJudgedByTheCommitsItBringsIn() throws {
+        let repo = try GitWorkspace()
+        try repo.git("tag", "base")
+        try repo.git("checkout", "-q", "-b", "ana")
+        try commit(repo, "updates/2026-W48/ana-lima.md", GitWorkspace.update("ana-lima", "2026-W48"), as: "ana")
+        try repo.git("checkout", "-q", "main")
+        try commit(repo, "updates/2026-W48/dana-cho.md", "---\nauthor: dana-cho\nweek: 2026-W48\n---\nNote.\n", as: "dana")
+        let dana = ["GIT_AUTHOR_NAME": "dana", "GIT_AUTHOR_EMAIL": "dana@northwind.example"]
+        try repo.git(["merge", "-q", "--no-ff", "-m", "Merge ana", "ana"], environment: dana)
+        let clean = try repo.cascade("check", "--authors", "base")
+        #expect(clean.status == 0, "\(clean.stdout)")
+        #expect(clean.stdout == "checked 3 commits: 0 errors, 0 warnings\n")
+        // A merge that changes a file beyond what either side had: judged like any commit.
+        try repo.git("checkout", "-q", "-b", "lukas", "base")
+        try commit(repo, "updates/2026-W48/lukas-meyer.md", GitWorkspace.update("lukas-meyer", "2026-W48", deal: "NW-3"), as: "lukas")
+        try repo.git("checkout", "-q", "main")
+        try repo.git(["merge", "-q", "--no-ff", "--no-commit", "lukas"], environment: dana)
+        try repo.write("updates/2026-W48/lukas-meyer.md", GitWorkspace.update("lukas-meyer", "2026-W48", deal: "NW-4"))
+        try repo.git("add", "updates/2026-W48/lukas-meyer.md")
+        try repo.git(["commit", "-q", "-m", "Merge lukas, edited"], environment: dana)
+        let evil = try repo.cascade("check", "--authors", "base")
+        #expect(evil.status == 1)
+        #expect(evil.stdout.contains("updates/2026-W48/lukas-meyer.md:1:1: error: commit ") && evil.stdout.contains("by dana <dana@northwind.example> changes lukas-meyer's update"), "\(evil.stdout)")
+        #expect(evil.stdout.components(separatedBy: "[commit-author]").count == 2, "\(evil.stdout)")
+    }
+
+    @Test func commitAuthorIsARuleWithDocs() throws {
+        let explain = try CLI.run(["check", "--explain", "commit-author"])
+        #expect(explain.status == 0 && explain.stdout.contains("commit-author (error)"), "\(explain.stderr)")
+        #expect(try CLI.run(["rules"]).stdout.contains("commit-author"))
+        #expect(try String(contentsOfFile: CLI.packageRoot.path + "/docs/rules.md", encoding: .utf8).contains("## commit-author"))
+    }
+
     @Test func aCleanRangeAndABadRevision() throws {
         let repo = try GitWorkspace()
         let clean = try repo.cascade("check", "--authors", "HEAD")

@@ -26,9 +26,12 @@ public struct Checker: Sendable {
         OrgGoalQuarterRule(),
     ]
 
+    /// Rules over git's history rather than files (`check --authors`).
+    public static let commitRules: [any Rule.Type] = [CommitAuthorRule.self]
+
     /// Every rule's description, sorted by id.
     public static var descriptions: [RuleDescription] {
-        (parseRules.map { $0.description } + updateRules.map { type(of: $0).description }
+        (parseRules.map { $0.description } + commitRules.map { $0.description } + updateRules.map { type(of: $0).description }
             + repositoryRules.map { type(of: $0).description } + orgRules.map { type(of: $0).description })
             .sorted { $0.id < $1.id }
     }

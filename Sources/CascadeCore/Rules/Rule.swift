@@ -1,6 +1,7 @@
 /// What a rule is, for users and for the tests that run its examples.
 public struct RuleDescription: Sendable {
-    public enum Scope: String, Sendable { case update, org }
+    /// `commit`: a rule over git's history (`check --authors`), whose examples are commits, not files.
+    public enum Scope: String, Sendable { case update, org, commit }
 
     public var id: String
     public var title: String
