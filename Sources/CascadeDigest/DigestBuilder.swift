@@ -156,16 +156,7 @@ public struct DigestBuilder {
         }.map { ($0.folder, "", "1:1: the folder cannot be listed (\($0.reason)); its updates are missing from this digest: make it readable") }
     }
 
-    func region(of person: String) -> String {
-        var current: String? = person
-        var steps = 0
-        while let c = current, let p = org.person(c), steps < 64 {
-            if let r = p.region { return r }
-            current = p.reportsTo?.value
-            steps += 1
-        }
-        return "Everyone else"
-    }
+    func region(of person: String) -> String { org.inherited(\.region, of: person) ?? "Everyone else" }
 
     // MARK: Pieces
 

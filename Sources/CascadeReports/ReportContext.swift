@@ -59,20 +59,6 @@ public enum Dimension: String, Sendable, CaseIterable {
     case reason, competitor, vertical, persona, region, segment, author
 }
 
-extension Org {
-    /// `region` or `segment`, inherited from the nearest ancestor that sets it.
-    public func inherited(_ field: KeyPath<Person, String?>, of id: String) -> String? {
-        var current: String? = id
-        var steps = 0
-        while let c = current, let p = person(c), steps <= people.count {
-            if let v = p[keyPath: field] { return v }
-            current = p.reportsTo?.value
-            steps += 1
-        }
-        return nil
-    }
-}
-
 /// Median and quartiles, by the nearest-rank-with-interpolation rule.
 public struct Spread: Sendable {
     public var count: Int

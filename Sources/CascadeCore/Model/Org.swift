@@ -92,6 +92,38 @@ public struct Org: Sendable {
     /// Builds the lookup tables once the people are final.
     public mutating func index() {
         _peopleIndex = IndexBox(Dictionary(people.enumerated().map { ($1.id.value, $0) }, uniquingKeysWith: { a, _ in a }))
+        _inherited = InheritedBox(region: inheritance(\.region), segment: inheritance(\.segment))
+    }
+
+    private var _inherited: InheritedBox?
+
+    /// `region` or `segment` of everyone, inherited from the nearest ancestor that sets it: each
+    /// person resolved once (a walk up stops at someone already resolved), so a deep chain costs its length.
+    func inheritance(_ field: KeyPath<Person, String?>) -> [String: String] {
+        var resolved: [String: String?] = [:]
+        for person in people {
+            var path: [String] = []
+            var seen: Set<String> = []
+            var current: String? = person.id.value
+            var value: String?
+            while let c = current, seen.insert(c).inserted {
+                if let known = resolved[c] { value = known; break }
+                guard let p = self.person(c) else { break }
+                if let v = p[keyPath: field] { value = v; path.append(c); break }
+                path.append(c)
+                current = p.reportsTo?.value
+            }
+            for id in path where resolved[id] == nil { resolved[id] = .some(value) }
+        }
+        return resolved.compactMapValues { $0 }
+    }
+
+    /// `region` or `segment`, inherited from the nearest ancestor that sets it (SPEC section 2).
+    public func inherited(_ field: KeyPath<Person, String?>, of id: String) -> String? {
+        if let box = _inherited, field == \Person.region || field == \Person.segment {
+            return field == \Person.region ? box.region[id] : box.segment[id]
+        }
+        return inheritance(field)[id]
     }
 
     /// Whether `id` is `ancestor` or below them (following `reports_to`; safe on cycles).
@@ -105,6 +137,13 @@ public struct Org: Sendable {
         }
         return false
     }
+}
+
+/// Inherited regions and segments, boxed so `Org` stays a cheap value.
+final class InheritedBox: @unchecked Sendable {
+    let region: [String: String]
+    let segment: [String: String]
+    init(region: [String: String], segment: [String: String]) { self.region = region; self.segment = segment }
 }
 
 /// An immutable index, boxed so `Org` stays a cheap value.

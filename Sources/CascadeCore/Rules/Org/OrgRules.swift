@@ -81,19 +81,40 @@ public struct OrgCycleRule: OrgRule {
         nonTriggering: [orgExample("people:\n  - { id: a }\n  - { id: b, reports_to: a }\n  - { id: c }\n")])
 
     public func check(_ org: Org) -> [Finding] {
-        org.people.compactMap { person in
-            guard let manager = person.reportsTo else { return nil }
-            var chain = [person.id.value]
-            var current: String? = manager.value
-            while let c = current, org.person(c) != nil, chain.count <= org.people.count {
-                if c == person.id.value {
-                    return finding(at: manager.position, "reporting cycle: \((chain + [c]).joined(separator: " -> ")); one of them must report to someone outside the loop")
-                }
-                chain.append(c)
-                current = org.person(c)?.reportsTo?.value
-            }
-            return nil
+        let cycles = Self.cycles(org)
+        return org.people.compactMap { person in
+            guard let manager = person.reportsTo, let (cycle, at) = cycles[person.id.value] else { return nil }
+            // The loop from this person round to them again; a long one shortened.
+            let shown = min(cycle.count, 10)
+            var names = (0..<shown).map { cycle[(at + $0) % cycle.count] }
+            names.append(shown < cycle.count ? "… (\(cycle.count) people in the loop)" : person.id.value)
+            return finding(at: manager.position, "reporting cycle: \(names.joined(separator: " -> ")); "
+                + "one of them must report to someone outside the loop")
         }
+    }
+
+    /// Each person on a reporting cycle: the cycle and their place in it. Every person is
+    /// walked once (a path is followed up only until it meets someone already walked), so
+    /// a chain of thousands of levels costs its length, not its square.
+    static func cycles(_ org: Org) -> [String: (cycle: [String], at: Int)] {
+        var done: Set<String> = []
+        var out: [String: (cycle: [String], at: Int)] = [:]
+        for person in org.people {
+            var path: [String] = []
+            var onPath: [String: Int] = [:]
+            var current: String? = person.id.value
+            while let c = current, !done.contains(c), onPath[c] == nil, let p = org.person(c) {
+                onPath[c] = path.count
+                path.append(c)
+                current = p.reportsTo?.value
+            }
+            if let c = current, let start = onPath[c] {
+                let cycle = Array(path[start...])
+                for (i, member) in cycle.enumerated() { out[member] = (cycle, i) }
+            }
+            done.formUnion(path)
+        }
+        return out
     }
 }
 
