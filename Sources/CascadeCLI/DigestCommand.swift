@@ -116,7 +116,13 @@ struct DigestCommand: ParsableCommand {
             + "uncommitted changes:\n\(shown)\ncommit or stash them (cascade submit, git stash), or run without --commit")
     }
 
+    /// The digest in its format; Markdown and HTML with every control character from the updates shown escaped.
     func render(_ digest: Digest, _ renderer: DigestRenderer, _ org: Org) -> String {
+        let text = rawRender(digest, renderer, org)
+        return format == .json ? text : ControlText.escaped(text, keepLines: true)
+    }
+
+    func rawRender(_ digest: Digest, _ renderer: DigestRenderer, _ org: Org) -> String {
         let output = renderer.render(digest)
         switch format {
         case .json: return DigestJSON.render(digest, output, org: org)

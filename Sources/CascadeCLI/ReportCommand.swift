@@ -112,7 +112,7 @@ struct ReportCommand: ParsableCommand {
             var out = wrap("\(report.title), \(since) to \(until), \(forID.map { org.person($0)?.name ?? $0 } ?? "everyone")") + "\n\n"
             for t in report.tables { out += t.text() + "\n" }
             for n in report.notes { out += wrap(n) + "\n" }
-            Console.write(out)
+            Console.write(ControlText.escaped(out, keepLines: true))
         }
     }
 

@@ -89,13 +89,13 @@ struct Status: ParsableCommand {
     }
 
     static func text(_ s: SubmissionStatus, leader: Org.Person) -> String {
-        var out = "\(s.week), team of \(leader.name): \(s.submitted.count) of \(s.entries.count) submitted, \(s.missing.count) missing, "
+        var out = "\(s.week), team of \(ControlText.escaped(leader.name)): \(s.submitted.count) of \(s.entries.count) submitted, \(s.missing.count) missing, "
         out += s.historyKnown ? "\(s.late.count) late, \(s.rewritten.count) rewritten\n"
             : "late and rewritten unknown:\n\(Repository.unshallowHint)\n"
         func list(_ title: String, _ entries: [SubmissionStatus.Entry], detail: (SubmissionStatus.Entry) -> String = { _ in "" }) {
             guard !entries.isEmpty else { return }
             out += "\n\(title):\n"
-            for e in entries { out += "  \(e.person) (\(e.name))\(detail(e))\n" }
+            for e in entries { out += "  \(e.person) (\(ControlText.escaped(e.name)))\(detail(e))\n" }
         }
         list("missing", s.missing)
         list("late", s.late) { " submitted \($0.submittedAt ?? "")" }

@@ -27,7 +27,7 @@ public enum Cell: Sendable, Equatable, ExpressibleByStringLiteral {
 
     public func shown(currency: String) -> String {
         switch self {
-        case .text(let s): return s
+        case .text(let s): return ControlText.escaped(s)
         case .number(let v): return fmt(v)
         case .money(let v): return Money.format(v, currency: currency)
         case .percent(let v): return "\((v * 100).rounded().clampedInt)%"
@@ -36,7 +36,7 @@ public enum Cell: Sendable, Equatable, ExpressibleByStringLiteral {
 
     public var raw: String {
         switch self {
-        case .text(let s): return s
+        case .text(let s): return ControlText.escaped(s, keepLines: true)
         case .number(let v), .money(let v): return fmt(v)
         case .percent(let v): return String(format: "%.4f", v)
         }

@@ -410,3 +410,49 @@ enum DateFormatterHolder {
         return f
     }()
 }
+
+/// Control characters from updates and org.yaml never reach a terminal raw.
+@Suite("hostile text")
+struct HostileTextTests {
+    static let raw: [UInt8] = [0x1B, 0x07, 0x0D, 0x9B]
+
+    func assertClean(_ text: String, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let bytes = Array(text.utf8)
+        #expect(!bytes.contains(0x1B) && !bytes.contains(0x07) && !bytes.contains(0x0D), "\(what) printed a raw control character",
+                sourceLocation: sourceLocation)
+        #expect(!text.unicodeScalars.contains { $0.value == 0x9B }, "\(what) printed a raw CSI", sourceLocation: sourceLocation)
+    }
+
+    @Test func checkDigestReportAndStatusShowControlsEscaped() throws {
+        let repo = try GitWorkspace()
+        let org = try repo.read("org.yaml").replacingOccurrences(of: "name: Ana Lima,", with: "name: \"Ana\\rLima\\e[2J\",")
+        try repo.write("org.yaml", org)
+        let path = "updates/2026-W47/ana-lima.md"
+        var text = try repo.read(path)
+        text = text.replacingOccurrences(of: "account: Acme Corp", with: #"account: "Acme\e]0;OWNED\a\u009B31m""#)
+        try repo.write(path, text)
+        try repo.write("updates/2026-W48/ana-lima.md", GitWorkspace.update("ana-lima", "2026-W48", stage: "\\e]0;OWNED\\a\\e[2Jpropose")
+            .replacingOccurrences(of: "stage: \\e", with: "stage: \"\\e").replacingOccurrences(of: "propose\n", with: "propose\"\n"))
+        try repo.git("add", "-A")
+        try repo.git("commit", "-q", "-m", "hostile")
+        for format in ["text", "github"] {
+            let check = try repo.cascade("check", "--format", format)
+            #expect(check.stdout.contains("\\u{1B}]0;OWNED\\u{7}\\u{1B}[2Jpropose"), "\(format): \(check.stdout)")
+            assertClean(check.stdout, "check --format \(format)")
+        }
+        let digest = try repo.cascade("digest", "--for", "sofia-berg", "--week", "2026-W47")
+        #expect(digest.stdout.contains("Acme\\u{1B}]0;OWNED\\u{7}\\u{9B}31m"), "\(digest.stdout)")
+        assertClean(digest.stdout, "digest")
+        assertClean(try repo.cascade("digest", "--for", "sofia-berg", "--week", "2026-W47", "--format", "html").stdout, "html digest")
+        let json = try repo.cascade("digest", "--for", "sofia-berg", "--week", "2026-W47", "--format", "json").stdout
+        assertClean(json, "json digest")
+        #expect(json.contains("\\u001b]0;OWNED\\u0007\\u009b31m"))
+        for kind in ["pipeline", "flags", "losses"] {
+            assertClean(try repo.cascade("report", kind, "--today", "2026-11-25").stdout, "report \(kind)")
+        }
+        assertClean(try repo.cascade("report", "losses", "--format", "csv", "--today", "2026-11-25").stdout.replacingOccurrences(of: "\r\n", with: "\n"), "csv")
+        let status = try repo.cascade("status", "--for", "sofia-berg", "--week", "2026-W47")
+        #expect(status.stdout.contains("Ana\\u{D}Lima\\u{1B}[2J"), "\(status.stdout)")
+        assertClean(status.stdout, "status")
+    }
+}

@@ -40,8 +40,8 @@ public enum Reporter {
         for d in diagnostics {
             let severity = d.severity.rawValue
             let styled = color ? (d.severity == .error ? "\u{1B}[1;31m\(severity)\u{1B}[0m" : "\u{1B}[1;33m\(severity)\u{1B}[0m") : severity
-            let location = "\(d.file):\(d.position.line):\(d.position.column):"
-            out += "\(color ? "\u{1B}[1m\(location)\u{1B}[0m" : location) \(styled): \(d.message) [\(d.rule)]\n"
+            let location = "\(ControlText.escaped(d.file)):\(d.position.line):\(d.position.column):"
+            out += "\(color ? "\u{1B}[1m\(location)\u{1B}[0m" : location) \(styled): \(ControlText.escaped(d.message)) [\(d.rule)]\n"
         }
         out += summary.line + "\n"
         return out
@@ -69,8 +69,10 @@ public enum Reporter {
         return out
     }
 
+    /// GitHub's escapes for %, CR and LF, and every other control character shown escaped (the log is a terminal too).
     static func data(_ s: String) -> String {
-        s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+        let github = s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+        return ControlText.escaped(github)
     }
 
     static func property(_ s: String) -> String {
@@ -90,7 +92,7 @@ public enum JSON {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                if ControlText.isUnsafe(scalar) {
                     let hex = String(scalar.value, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {
