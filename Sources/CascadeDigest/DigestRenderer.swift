@@ -249,7 +249,7 @@ public struct DigestRenderer {
     }
 
     func renderMarkdown(_ d: Digest, _ layout: Layout, minutes: Int) -> String {
-        var text = template.render(context(d, layout, minutes: minutes))
+        var text = DigestMarkdown.neutralised(template.render(context(d, layout, minutes: minutes)))
         while text.contains("\n\n\n") { text = text.replacingOccurrences(of: "\n\n\n", with: "\n\n") }
         while text.hasSuffix("\n\n") { text.removeLast() }
         return text.hasSuffix("\n") ? text : text + "\n"

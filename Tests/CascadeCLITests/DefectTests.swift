@@ -456,3 +456,62 @@ struct HostileTextTests {
         assertClean(status.stdout, "status")
     }
 }
+
+/// The HTML digest loads nothing from outside itself; what a rep typed shows as typed.
+@Suite("digests that load nothing")
+struct SafeDigestTests {
+    @Test func imagesRawHTMLAndLinksInUpdates() throws {
+        let ws = try Workspace(copyingPath: CLI.packageRoot.path)
+        let path = ws.path + "/updates/2026-W47/sofia-berg.md"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let end = text.range(of: "\n---\n")!.upperBound
+        let hostile = "We <b>must</b> close ![t](https://evil.example/track.png) [ok](https://example.com) [bad](data:text/html,x) "
+            + "[rel](other.html) <!-- hidden --> <https://auto.example/x>\n\n"
+        try (String(text[..<end]) + hostile + String(text[end...])).write(toFile: path, atomically: true, encoding: .utf8)
+        let md = try CLI.run(["digest", "--for", "raj-patel", "--week", "2026-W47"], in: ws.path).stdout
+        #expect(md.contains("We &lt;b>must&lt;/b> close"), "\(md)")
+        #expect(md.contains("\\![t](https://evil.example/track.png)"), "an image in a Markdown digest")
+        #expect(md.contains("&lt;!-- hidden -->"))
+        let html = try CLI.run(["digest", "--for", "raj-patel", "--week", "2026-W47", "--format", "html"], in: ws.path).stdout
+        #expect(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';"), "no CSP")
+        #expect(html.contains("We &lt;b&gt;must&lt;/b&gt; close"), "raw HTML is shown as typed")
+        #expect(!html.contains("raw HTML omitted"))
+        #expect(!html.contains("<img"))
+        #expect(!html.contains("data:text/html") || !html.contains("href=\"data:"))
+        #expect(!html.contains("href=\"other.html\""))
+        let anchors = html.components(separatedBy: "<a ").dropFirst()
+        #expect(!anchors.isEmpty)
+        for a in anchors {
+            #expect(a.hasPrefix("rel=\"noopener noreferrer\" href=\"https://") || a.hasPrefix("rel=\"noopener noreferrer\" href=\"http://")
+                    || a.hasPrefix("rel=\"noopener noreferrer\" href=\"mailto:"), "\(a.prefix(80))")
+        }
+    }
+
+    @Test func aTicketURLThatIsNoWebAddressIsAnError() throws {
+        let ws = try Workspace(copyingPath: CLI.packageRoot.path)
+        let org = try String(contentsOfFile: ws.path + "/org.yaml", encoding: .utf8)
+            .replacingOccurrences(of: "url: https://tracker.northwind.example/browse/{id}", with: "url: \"javascript:alert(1)//{id}\"")
+        try ws.write("org.yaml", org)
+        let check = try CLI.run(["check", "org.yaml"], in: ws.path)
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("tickets.url must be an https: or http: address"), "\(check.stdout)")
+    }
+
+    /// cmark-gfm shared between threads made tracker links come and go: every run the same bytes.
+    @Test func allDigestsAreTheSameEveryTime() throws {
+        let ws = try Workspace(copyingPath: CLI.packageRoot.path)
+        var runs: [[String: Data]] = []
+        for i in 0..<4 {
+            let out = "out\(i)"
+            let result = try CLI.run(["digest", "--all", "--week", "2026-W47", "--format", "html", "--out", out], in: ws.path)
+            #expect(result.status == 0, "\(result.stderr)")
+            let dir = ws.path + "/" + out + "/2026-W47"
+            var files: [String: Data] = [:]
+            for name in try FileManager.default.contentsOfDirectory(atPath: dir) { files[name] = FileManager.default.contents(atPath: dir + "/" + name) }
+            runs.append(files)
+        }
+        #expect(runs[0].count > 5)
+        #expect(runs[0]["product.html"].map { String(decoding: $0, as: UTF8.self).contains("href=\"https://tracker.northwind.example/browse/") } == true)
+        for run in runs.dropFirst() { #expect(run == runs[0]) }
+    }
+}

@@ -61,7 +61,17 @@ public enum OrgDecoder {
                             reader.findings.append(Finding("org-field-type", .error, at: t.position, "tickets.pattern is not a valid regular expression"))
                         }
                     }
-                    if p.key == "url" { org.tickets.url = reader.text(p.value, field: "url")?.value }
+                    if p.key == "url", let url = reader.text(p.value, field: "url") {
+                        // A link in every digest: only a web address, never javascript: or data:.
+                        let lower = url.value.lowercased()
+                        if (lower.hasPrefix("https://") || lower.hasPrefix("http://")) && url.value.count > 8
+                            && !url.value.unicodeScalars.contains(where: { $0.value <= 0x20 || $0 == "\"" || $0 == "<" || $0 == ">" }) {
+                            org.tickets.url = url.value
+                        } else {
+                            reader.findings.append(Finding("org-field-type", .error, at: url.position,
+                                "tickets.url must be an https: or http: address with {id} for the ticket, like https://tracker.example.com/browse/{id}"))
+                        }
+                    }
                 }
             case "functions":
                 for item in reader.list(v, field: "functions", example: "a list of '- { id: product, name: Product }'") {

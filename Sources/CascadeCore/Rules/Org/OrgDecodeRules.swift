@@ -16,6 +16,7 @@ public struct OrgFieldTypeRule: ParseRule {
             orgExample("people: ↓dana-cho\n"),
             orgExample(minimalOrgPeople + "fiscal_year_start_month: ↓13\n"),
             orgExample(minimalOrgPeople + "goals:\n  - { team: dana-cho, quarter: 2026-Q4, bookings: ↓1.5M }\n"),
+            orgExample(minimalOrgPeople + "tickets:\n  url: ↓\"javascript:alert(1)//{id}\"\n"),
         ],
         nonTriggering: [orgExample(minimalOrgPeople + "fiscal_year_start_month: 2\n"), orgExample(ExampleOrg.yaml)])
 }
