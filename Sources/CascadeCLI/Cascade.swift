@@ -37,6 +37,13 @@ public struct Cascade: ParsableCommand {
         } catch let failure as UsageFailure {
             Console.error(failure.message)
             return 2
+        } catch let error as CocoaError {
+            // Foundation's own errors are never shown as a domain and a code: the path and the reason.
+            let path = (error.userInfo[NSFilePathErrorKey] as? String) ?? error.errorUserInfo[NSFilePathErrorKey] as? String ?? "a file"
+            let reason = (error.userInfo[NSUnderlyingErrorKey] as? NSError).map { String(cString: strerror(Int32($0.code))) }
+                ?? "it cannot be read or written"
+            Console.error("\(path): \(reason); check that the path exists and can be written, then run the command again")
+            return 2
         } catch {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)

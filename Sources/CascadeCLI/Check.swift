@@ -37,6 +37,9 @@ struct Check: ParsableCommand {
     @Option(help: ArgumentHelp("Instead of the files, verify that every commit since this revision was written by someone allowed to: an update by its author or a delegate, org.yaml by an admin.", valueName: "rev"))
     var authors: String?
 
+    @Option(help: ArgumentHelp("Fix today's date, YYYY-MM-DD, as every command does (no rule of check depends on it today).", valueName: "date"))
+    var today: String?
+
     @Option(help: ArgumentHelp("Show what a rule checks, with examples, and exit.", valueName: "rule"))
     var explain: String?
 
@@ -50,6 +53,7 @@ struct Check: ParsableCommand {
             throw ValidationError("--authors checks commits, not files; run it on its own")
         }
         if staged, changedSince != nil { throw ValidationError("give either --staged or --changed-since, not both") }
+        if let today, Day(today) == nil { throw ValidationError("--today must be a date written YYYY-MM-DD") }
     }
 
     func run() throws {

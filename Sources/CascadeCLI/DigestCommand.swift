@@ -133,8 +133,6 @@ struct DigestCommand: ParsableCommand {
 
     func template(_ root: String) throws -> MustacheTemplate? {
         guard case .success(let bytes) = FileSystem.read(root + "/templates/digest.md") else { return nil }
-        do { return try MustacheTemplate(string: String(decoding: bytes, as: UTF8.self)) } catch {
-            throw UsageFailure("templates/digest.md is not a valid Mustache template: \(error); fix it or delete it to use the built-in one")
-        }
+        return try TemplateFile.compile(String(decoding: bytes, as: UTF8.self), path: "templates/digest.md")
     }
 }

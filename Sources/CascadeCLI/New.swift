@@ -80,10 +80,7 @@ struct New: ParsableCommand {
         } else {
             source = defaultTemplate
         }
-        let template: MustacheTemplate
-        do { template = try MustacheTemplate(string: source) } catch {
-            throw UsageFailure("templates/update.md is not a valid Mustache template: \(error); fix it or delete it to use the built-in one")
-        }
+        let template = try TemplateFile.compile(source, path: "templates/update.md")
         let context: [String: Any] = [
             "author": author, "name": name, "week": week.description, "deals": deals,
             "previous_week": previous?.description ?? "", "monday": week.monday.description,

@@ -515,3 +515,43 @@ struct SafeDigestTests {
         for run in runs.dropFirst() { #expect(run == runs[0]) }
     }
 }
+
+/// Messages name the file, say what is wrong and what to do: no error domains, no dumps.
+@Suite("clear messages")
+struct ClearMessageTests {
+    @Test func aBrokenTemplateNamesItsLine() throws {
+        let ws = try Workspace(copyingPath: CLI.packageRoot.path)
+        try ws.write("templates/digest.md", "# {{title}}\n\n{{#wins.show}}\nwins\n")
+        let digest = try CLI.run(["digest", "--for", "dana-cho", "--week", "2026-W47"], in: ws.path)
+        #expect(digest.status == 2)
+        #expect(digest.stderr.hasPrefix("cascade: templates/digest.md:"), "\(digest.stderr)")
+        #expect(digest.stderr.contains("is never closed") && digest.stderr.contains("delete it to use the built-in one"), "\(digest.stderr)")
+        #expect(!digest.stderr.contains("ParserError") && !digest.stderr.contains("context:"), "\(digest.stderr)")
+        try ws.write("templates/update.md", "---\n{{author\n")
+        let new = try CLI.run(["new", "--author", "ana-lima", "--week", "2026-W49", "--no-edit"], in: ws.path)
+        #expect(new.status == 2)
+        #expect(new.stderr.hasPrefix("cascade: templates/update.md:"), "\(new.stderr)")
+        #expect(new.stderr.contains("delete it to use the built-in one"))
+    }
+
+    @Test func orgYamlMessagesSpeakOfOrgYaml() throws {
+        let ws = try Workspace(copyingPath: CLI.packageRoot.path)
+        let org = try String(contentsOfFile: ws.path + "/org.yaml", encoding: .utf8)
+        try ws.write("org.yaml", org + "---\ncompany: Again\n")
+        let docs = try CLI.run(["check", "org.yaml"], in: ws.path)
+        #expect(docs.stdout.contains("org.yaml is one document"), "\(docs.stdout)")
+        #expect(!docs.stdout.contains("an update"))
+        var deep = "x-deep:\n"
+        for i in 0..<40 { deep += String(repeating: "  ", count: i + 1) + "k\(i):\n" }
+        try ws.write("org.yaml", org + deep + String(repeating: "  ", count: 41) + "v: 1\n")
+        let nested = try CLI.run(["check", "org.yaml"], in: ws.path)
+        #expect(nested.stdout.contains("org.yaml needs at most"), "\(nested.stdout)")
+    }
+
+    @Test func checkTakesToday() throws {
+        let ws = try Workspace(copyingPath: CLI.packageRoot.path)
+        let result = try CLI.run(["check", "--today", "2026-11-25"], in: ws.path)
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(try CLI.run(["check", "--today", "25/11/2026"], in: ws.path).status == 2)
+    }
+}

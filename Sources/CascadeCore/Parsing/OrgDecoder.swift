@@ -22,7 +22,7 @@ public enum OrgDecoder {
         let encoding = source.encodingFindings()
         if !encoding.isEmpty { return Result(org: nil, findings: encoding) }
         let yaml = source.bytes.withUnsafeBytes { raw in
-            YAMLReader.read(UnsafeRawBufferPointer(rebasing: raw[source.bomLength...]), firstLine: 1)
+            YAMLReader.read(UnsafeRawBufferPointer(rebasing: raw[source.bomLength...]), firstLine: 1, subject: .org)
         }
         guard yaml.isComplete, let root = yaml.root, let pairs = root.pairs else {
             var findings = yaml.findings

@@ -17,17 +17,24 @@ public struct YAMLReader {
     }
 
     /// Parses `bytes`, whose first line is line `firstLine` of the file.
-    public static func read(_ bytes: UnsafeRawBufferPointer, firstLine: Int = 1) -> Result {
-        var reader = EventReader(lineOffset: firstLine - 1)
+    /// What is being read, for the messages: an update's front matter or org.yaml.
+    public enum Subject: Sendable { case update, org }
+
+    public static func read(_ bytes: UnsafeRawBufferPointer, firstLine: Int = 1, subject: Subject = .update) -> Result {
+        var reader = EventReader(lineOffset: firstLine - 1, subject: subject)
         return reader.run(bytes)
     }
 }
 
 private struct EventReader {
     let lineOffset: Int
+    let subject: YAMLReader.Subject
     var findings: [Finding] = []
 
-    init(lineOffset: Int) { self.lineOffset = lineOffset }
+    init(lineOffset: Int, subject: YAMLReader.Subject) {
+        self.lineOffset = lineOffset
+        self.subject = subject
+    }
 
     /// A collection being composed; mutated in place on top of the stack.
     private struct Frame {
@@ -75,7 +82,9 @@ private struct EventReader {
                 documents += 1
                 if documents > 1 {
                     findings.append(Finding("yaml-multiple-documents", .error, at: at,
-                        "a second YAML document starts here; an update has exactly one front matter document, remove the '...' or '---' separator"))
+                        subject == .update
+                            ? "a second YAML document starts here; an update has exactly one front matter document, remove the '...' or '---' separator"
+                            : "a second YAML document starts here; org.yaml is one document, remove the '...' or '---' separator"))
                     return .init(root: root, findings: findings, isComplete: true)
                 }
                 if event.data.document_start.version_directive != nil
@@ -120,7 +129,8 @@ private struct EventReader {
 
     private mutating func tooDeep(_ at: Position) -> YAMLReader.Result {
         findings.append(Finding("yaml-too-deep", .error, at: at,
-            "the YAML nests more than \(YAMLReader.maxDepth) levels deep; an update needs at most 4"))
+            "the YAML nests more than \(YAMLReader.maxDepth) levels deep; "
+                + (subject == .update ? "an update needs at most 4" : "org.yaml needs at most 4 (people, a person, delegates)")))
         return .init(root: nil, findings: findings, isComplete: false)
     }
 
