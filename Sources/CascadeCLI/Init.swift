@@ -44,11 +44,16 @@ struct Init: ParsableCommand {
         } catch let error as GitError {
             throw UsageFailure(error.description)
         }
+        let branch: String
+        switch try? git.head() {
+        case .branch(let name, _)?, .unborn(let name)?: branch = name.hasPrefix("refs/heads/") ? String(name.dropFirst(11)) : name
+        default: branch = "main"
+        }
         let files: [(String, String)] = [
             ("org.yaml", Scaffold.orgYAML(company: company)),
             ("templates/update.md", New.defaultTemplate),
             ("updates/.gitkeep", ""),
-            (".github/workflows/cascade.yml", Scaffold.workflow),
+            (".github/workflows/cascade.yml", Scaffold.workflow(branch: branch)),
             (".gitignore", "# Cascade's cache of parsed updates (outside a git checkout)\n.cascade/\n.DS_Store\n*.swp\n"),
         ]
         // What is already there is kept as it is (and committed only when it is a regular file).
@@ -81,7 +86,7 @@ struct Init: ParsableCommand {
         created a 15-5 repository in \(root)
           org.yaml                        fill in your people, functions and goals
           templates/update.md             the weekly update template
-          .github/workflows/cascade.yml   checks pull requests
+          .github/workflows/cascade.yml   checks pull requests and pushes to \(branch)
           \(hook)
         next: edit org.yaml, run `cascade check`, then `cascade new`
         """)
@@ -122,37 +127,66 @@ enum Scaffold {
         """
     }
 
-    static let workflow = """
-    # Checks the weekly updates of every pull request with Cascade.
-    name: cascade
-    on:
-      pull_request:
-        paths: ['updates/**', 'org.yaml']
-    permissions:
-      contents: read
-    jobs:
-      check:
-        runs-on: ubuntu-latest
-        container: swift:6.0-bookworm
-        env:
-          CASCADE_SOURCE: https://github.com/cascade-sales/cascade.git
-          BASE_REF: ${{ github.base_ref }}
-        steps:
-          - uses: actions/checkout@v4
-            with:
-              fetch-depth: 0
-          - name: Install Cascade
-            run: |
-              apt-get update -q
-              apt-get install -y -q libgit2-dev libyaml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config git
-              git clone --depth 1 "$CASCADE_SOURCE" /tmp/cascade
-              swift build -c release --package-path /tmp/cascade
-              echo /tmp/cascade/.build/release >> "$GITHUB_PATH"
-              git config --global --add safe.directory "$GITHUB_WORKSPACE"
-          - name: Check the changed updates
-            run: cascade check --changed-since "origin/$BASE_REF" --format github
-          - name: Check who wrote what
-            run: cascade check --authors "origin/$BASE_REF" --format github
+    /// The workflow that checks every pull request and every push to `branch`. Cascade is built
+    /// once per version and kept, with the libraries it links, in the runner's cache: a run that
+    /// finds it starts checking within seconds.
+    static func workflow(branch: String, version: String = Cascade.configuration.version) -> String {
+        #"""
+        # Checks the weekly updates of every pull request and every push to \#(branch) with Cascade.
+        name: cascade
+        on:
+          pull_request:
+            paths: ['updates/**', 'org.yaml']
+          push:
+            branches: [\#(branch)]
+            paths: ['updates/**', 'org.yaml']
+        permissions:
+          contents: read
+        jobs:
+          check:
+            runs-on: ubuntu-latest
+            container: swift:6.3-bookworm
+            env:
+              CASCADE_SOURCE: https://github.com/cascade-sales/cascade.git
+              CASCADE_VERSION: \#(version)
+              # What to compare with: the pull request's base branch, or the commit before the push.
+              BASE: ${{ github.event_name == 'pull_request' && format('origin/{0}', github.base_ref) || github.event.before }}
+            steps:
+              - uses: actions/checkout@v6
+                with:
+                  fetch-depth: 0
+              - name: Restore Cascade
+                id: cascade
+                uses: actions/cache@v5
+                with:
+                  path: /opt/cascade
+                  key: cascade-${{ env.CASCADE_VERSION }}-${{ runner.os }}-swift6.3-bookworm
+              - name: Build Cascade (only when the cache has no build of this version)
+                if: steps.cascade.outputs.cache-hit != 'true'
+                run: |
+                  apt-get update -q
+                  apt-get install -y -q libgit2-dev libyaml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libssl-dev pkg-config
+                  git clone --depth 1 --branch "v$CASCADE_VERSION" "$CASCADE_SOURCE" /tmp/cascade
+                  swift build -c release --package-path /tmp/cascade
+                  mkdir -p /opt/cascade/lib
+                  cp /tmp/cascade/.build/release/cascade /opt/cascade/
+                  # The libraries it links travel with it, so a cached run installs nothing.
+                  ldd /opt/cascade/cascade | awk '$3 ~ /^\// {print $3}' | grep -Ev '/(libc|libm|libpthread|libdl|librt)\.so'                     | xargs -r cp -L -t /opt/cascade/lib
+              - name: Put Cascade on the PATH
+                run: |
+                  echo /opt/cascade >> "$GITHUB_PATH"
+                  echo LD_LIBRARY_PATH=/opt/cascade/lib >> "$GITHUB_ENV"
+                  git config --global --add safe.directory "$GITHUB_WORKSPACE"
+              - name: Check the changed updates and who wrote them
+                run: |
+                  if [ -z "$BASE" ] || [ "$BASE" = "0000000000000000000000000000000000000000" ]; then
+                    exec cascade check --format github
+                  fi
+                  status=0
+                  cascade check --changed-since "$BASE" --format github || status=1
+                  cascade check --authors "$BASE" --format github || status=1
+                  exit $status
 
-    """
+        """#
+    }
 }
