@@ -279,7 +279,10 @@ public final class History: @unchecked Sendable {
             let fd = folder >= 0 ? openat(folder, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW) : open(root + "/" + path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
             guard fd >= 0 else { return nil }
             defer { close(fd) }
-            var bytes = [UInt8](repeating: 0, count: SourceText.updateByteLimit + 1)
+            var info = stat()
+            guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+            // Its size (one more byte shows a file that grew), never more than the limit needs.
+            var bytes = [UInt8](repeating: 0, count: min(Int(info.st_size) + 1, SourceText.updateByteLimit + 1))
             var done = 0
             while done < bytes.count {
                 let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + done, $0.count - done) }

@@ -6,9 +6,14 @@ import Testing
 struct IndexLockTests {
     /// Starts `git update-index --index-info`, which holds an empty index.lock for as long as its input is open.
     func startGit(_ repo: GitWorkspace) throws -> (Process, Pipe) {
+        try startGit(repo, ["update-index", "--index-info"], holding: "index.lock")
+    }
+
+    /// Starts git with its input held open, and waits until it holds `lock` (under .git).
+    func startGit(_ repo: GitWorkspace, _ arguments: [String], holding lock: String, input text: String = "") throws -> (Process, Pipe) {
         let git = Process()
         git.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        git.arguments = ["git", "update-index", "--index-info"]
+        git.arguments = ["git"] + arguments
         git.currentDirectoryURL = URL(fileURLWithPath: repo.path)
         git.environment = ProcessInfo.processInfo.environment.merging(GitWorkspace.identity) { $1 }
         let input = Pipe()
@@ -16,10 +21,11 @@ struct IndexLockTests {
         git.standardOutput = FileHandle.nullDevice
         git.standardError = FileHandle.nullDevice
         try git.run()
-        let lock = repo.path + "/.git/index.lock"
+        if !text.isEmpty { input.fileHandleForWriting.write(Data(text.utf8)) }
+        let path = repo.path + "/.git/" + lock
         let deadline = Date().addingTimeInterval(10)
-        while !FileManager.default.fileExists(atPath: lock), Date() < deadline { usleep(10_000) }
-        #expect(FileManager.default.fileExists(atPath: lock), "git did not take the index lock")
+        while !FileManager.default.fileExists(atPath: path), Date() < deadline { usleep(10_000) }
+        #expect(FileManager.default.fileExists(atPath: path), "git did not take \(lock)")
         return (git, input)
     }
 
@@ -109,20 +115,8 @@ struct IndexLockTests {
         try repo.git("commit", "-q", "--allow-empty", "-m", "git's own commit")
         let gitsCommit = try repo.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
         try repo.git("reset", "-q", "--soft", "HEAD~1")
-        let git = Process()
-        git.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        git.arguments = ["git", "update-ref", "--stdin"]
-        git.currentDirectoryURL = URL(fileURLWithPath: repo.path)
-        git.environment = ProcessInfo.processInfo.environment.merging(GitWorkspace.identity) { $1 }
-        let input = Pipe()
-        git.standardInput = input
-        git.standardOutput = FileHandle.nullDevice
-        try git.run()
-        input.fileHandleForWriting.write(Data("start\nupdate refs/heads/main \(gitsCommit)\nprepare\n".utf8))
-        let lock = repo.path + "/.git/refs/heads/main.lock"
-        let deadline = Date().addingTimeInterval(10)
-        while !FileManager.default.fileExists(atPath: lock), Date() < deadline { usleep(10_000) }
-        #expect(FileManager.default.fileExists(atPath: lock))
+        let (git, input) = try startGit(repo, ["update-ref", "--stdin"], holding: "refs/heads/main.lock",
+                                        input: "start\nupdate refs/heads/main \(gitsCommit)\nprepare\n")
         let (submit, out) = try startSubmit(repo, timeout: "60")
         sleep(6)
         #expect(submit.isRunning, "submit did not wait for git's branch lock")

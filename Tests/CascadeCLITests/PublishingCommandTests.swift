@@ -54,25 +54,7 @@ struct NewCommandTests {
         let result = try repo.cascade("new", "--author", "ana-lima", "--week", "2026-W49", "--no-edit")
         #expect(result.status == 0, "\(result.stderr)")
         let text = try repo.read("updates/2026-W49/ana-lima.md")
-        let expected = """
-          - account: "Acme: Corp"
-            x-crm-id: 0061234
-            id: NW-7001
-            stage: propose
-            x-meta:
-              owner-since: 2026-01-04
-              tags: [a, "b, c"]
-            amount: 120000.50
-            close: 2027-01-15
-            next: Call them
-            asks:
-              - to: product
-                x-ticket: SUP-9
-                ask: A roadmap date
-            x-empty: []
-
-        """
-        #expect(text.contains(expected), "\(text)")
+        #expect(text.contains(deal + "\n"), "every key as written, in its order: \(text)")
         let check = try repo.cascade("check", "updates/2026-W49/ana-lima.md")
         #expect(check.status == 0, "\(check.stdout)")
     }
@@ -283,21 +265,8 @@ struct InitCommandTests {
         try "---\nauthor: first-rep\nweek: 2026-W48\ndeals:\n  - { id: A-1, account: X, stage: proposal, amount: 5, close: 2027-01-01, next: y }\n---\n"
             .write(toFile: dir + "/updates/2026-W48/first-rep.md", atomically: true, encoding: .utf8)
         _ = try CLI.shell("git", ["add", "updates"], in: dir)
-        let git = Process()
-        git.executableURL = URL(fileURLWithPath: "/usr/bin/git")
-        git.arguments = ["commit", "-q", "-m", "bad update"]
-        git.currentDirectoryURL = URL(fileURLWithPath: dir)
-        var env = ProcessInfo.processInfo.environment
-        env["PATH"] = (CLI.binary as NSString).deletingLastPathComponent + ":" + (env["PATH"] ?? "")
-        env["NO_COLOR"] = "1"
-        git.environment = env
-        let out = Pipe()
-        git.standardOutput = out
-        git.standardError = out
-        try git.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        git.waitUntilExit()
-        #expect(git.terminationStatus != 0)
+        let (status, text) = try commitWithHook(dir)
+        #expect(status != 0)
         #expect(text.contains("updates/2026-W48/first-rep.md:5:35: error: unknown stage 'proposal'"), "\(text)")
         #expect(try CLI.shell("git", ["rev-list", "--count", "HEAD"], in: dir) == "1\n")
     }
