@@ -69,7 +69,7 @@ struct CLI {
         let path = golden + "/" + name
         let record = ProcessInfo.processInfo.environment["CASCADE_RECORD"] == "1"
         guard !record, let expected = try? String(contentsOfFile: path, encoding: .utf8) else {
-            try FileManager.default.createDirectory(atPath: golden, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             try actual.write(toFile: path, atomically: true, encoding: .utf8)
             Issue.record("recorded golden file \(name); check it and run the tests again", sourceLocation: sourceLocation)
             return
