@@ -29,9 +29,11 @@ let package = Package(
             name: "CCrypto", pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]),
         .target(name: "CascadeCore", dependencies: ["CYAML"]),
+        // The disk: files, folders, atomic writes, the repository's root and week folders.
+        .target(name: "CascadeWorkspace", dependencies: ["CascadeCore"]),
         .target(name: "CascadeGit", dependencies: ["CGit2", "CZlib", "CCrypto"]),
-        .target(name: "CascadeDemo", dependencies: ["CascadeCore", "CascadeGit"]),
-        .target(name: "CascadeHistory", dependencies: ["CascadeCore"]),
+        .target(name: "CascadeDemo", dependencies: ["CascadeCore", "CascadeWorkspace", "CascadeGit"]),
+        .target(name: "CascadeHistory", dependencies: ["CascadeCore", "CascadeWorkspace"]),
         .target(name: "CascadeReports", dependencies: ["CascadeCore", "CascadeHistory"]),
         .target(
             name: "CascadeDigest",
@@ -39,15 +41,15 @@ let package = Package(
         .target(
             name: "CascadeCLI",
             dependencies: [
-                "CascadeCore", "CascadeGit", "CascadeDemo", "CascadeHistory", "CascadeDigest", "CascadeReports",
+                "CascadeCore", "CascadeWorkspace", "CascadeGit", "CascadeDemo", "CascadeHistory", "CascadeDigest", "CascadeReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),
         .executableTarget(name: "cascade", dependencies: ["CascadeCLI"]),
-        .testTarget(name: "CascadeCoreTests", dependencies: ["CascadeCore"]),
+        .testTarget(name: "CascadeCoreTests", dependencies: ["CascadeCore", "CascadeWorkspace"]),
         .testTarget(name: "CascadeGitTests", dependencies: ["CascadeGit"]),
         .testTarget(name: "CascadeReportsTests", dependencies: ["CascadeCore", "CascadeHistory", "CascadeReports"]),
-        .testTarget(name: "CascadeDigestTests", dependencies: ["CascadeCore", "CascadeHistory", "CascadeDigest", "CascadeDemo"], exclude: ["Golden"]),
+        .testTarget(name: "CascadeDigestTests", dependencies: ["CascadeCore", "CascadeWorkspace", "CascadeHistory", "CascadeDigest", "CascadeDemo"], exclude: ["Golden"]),
         .testTarget(
             name: "CascadeCLITests", dependencies: ["CascadeCore"],
             exclude: ["Golden", "Fixtures"]),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CascadeCore
 import CascadeHistory
+import CascadeWorkspace
 import Foundation
 
 /// The `cascade` command and its subcommands.
@@ -37,6 +38,9 @@ public struct Cascade: ParsableCommand {
         } catch let failure as UsageFailure {
             Console.error(failure.message)
             return 2
+        } catch let failure as WorkspaceError {
+            Console.error(failure.message)
+            return 2
         } catch let error as CocoaError {
             // Foundation's own errors are never shown as a domain and a code: the path and the reason.
             let path = (error.userInfo[NSFilePathErrorKey] as? String) ?? error.errorUserInfo[NSFilePathErrorKey] as? String ?? "a file"
@@ -71,37 +75,7 @@ struct RepositoryOptions: ParsableArguments {
     /// The repository root: --root, or the nearest folder upwards holding org.yaml, or the current folder.
     func resolvedRoot() -> String {
         if let root { return Paths.absolute(root) }
-        var dir = FileManager.default.currentDirectoryPath
-        while true {
-            if FileSystem.exists(dir + "/org.yaml") { return dir }
-            let parent = (dir as NSString).deletingLastPathComponent
-            if parent == dir || parent.isEmpty { return FileManager.default.currentDirectoryPath }
-            dir = parent
-        }
-    }
-}
-
-enum Paths {
-    /// `path` made absolute and normalised lexically ("." and ".." removed).
-    /// Links are not resolved (Foundation's standardizingPath does): a path
-    /// that names a symbolic link must still name the link.
-    static func absolute(_ path: String) -> String {
-        let full = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
-        var parts: [Substring] = []
-        for part in full.split(separator: "/") {
-            if part == "." { continue }
-            if part == ".." { _ = parts.popLast(); continue }
-            parts.append(part)
-        }
-        return "/" + parts.joined(separator: "/")
-    }
-
-    /// `path` relative to `root` when inside it, else nil.
-    static func relative(_ path: String, to root: String) -> String? {
-        let full = absolute(path)
-        if full == root { return "" }
-        let prefix = root.hasSuffix("/") ? root : root + "/"
-        return full.hasPrefix(prefix) ? String(full.dropFirst(prefix.count)) : nil
+        return Workspace.findRoot(from: FileManager.default.currentDirectoryPath)
     }
 }
 

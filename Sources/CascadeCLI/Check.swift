@@ -1,5 +1,6 @@
 import ArgumentParser
 import CascadeCore
+import CascadeWorkspace
 import CascadeGit
 import Foundation
 
@@ -74,7 +75,7 @@ struct Check: ParsableCommand {
         if targets == nil { Console.progress("checking the repository…") }
         let report: RepositoryCheck.Report
         do {
-            report = try RepositoryCheck(root: root, store: store).run(targets: targets)
+            report = try RepositoryCheck(root: root, store: store ?? DiskStore(root: root)).run(targets: targets)
         } catch let failure as RepositoryCheck.Failure {
             Console.clearProgress()
             throw UsageFailure(failure.description)

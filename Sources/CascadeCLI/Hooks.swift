@@ -1,5 +1,6 @@
 import ArgumentParser
 import CascadeCore
+import CascadeWorkspace
 import CascadeGit
 import Foundation
 

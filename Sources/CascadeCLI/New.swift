@@ -1,5 +1,6 @@
 import ArgumentParser
 import CascadeCore
+import CascadeWorkspace
 import Foundation
 import Mustache
 
@@ -56,7 +57,7 @@ struct New: ParsableCommand {
         print("created \(relative)\(carried)")
         guard !noEdit, isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { return }
         try Editor.open(path)
-        let report = try RepositoryCheck(root: session.root).run(targets: [relative])
+        let report = try Workspace.check(session.root).run(targets: [relative])
         let summary = CheckSummary(filesChecked: report.filesChecked, errors: report.errors, warnings: report.warnings)
         Console.write(Reporter.text(report.diagnostics, summary: summary, color: Console.useColor))
         if report.errors == 0 { print("next: cascade submit \(relative)") }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CascadeCore
+import CascadeWorkspace
 
 struct Schema: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,7 +19,7 @@ struct Schema: ParsableCommand {
     func run() throws {
         let root = repository.resolvedRoot()
         let loaded: (org: Org?, findings: [Finding])
-        do { loaded = try RepositoryCheck(root: root).loadOrg() } catch let failure as RepositoryCheck.Failure {
+        do { loaded = try Workspace.check(root).loadOrg() } catch let failure as RepositoryCheck.Failure {
             throw UsageFailure(failure.description)
         }
         let org = try Session.usable(loaded, root: root)

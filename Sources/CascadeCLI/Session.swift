@@ -1,5 +1,6 @@
 import ArgumentParser
 import CascadeCore
+import CascadeWorkspace
 import CascadeGit
 import Foundation
 
@@ -35,7 +36,7 @@ struct Session {
     init(_ options: RepositoryOptions, needsGit: Bool) throws {
         root = options.resolvedRoot()
         let loaded: (org: Org?, findings: [Finding])
-        do { loaded = try RepositoryCheck(root: root).loadOrg() } catch let failure as RepositoryCheck.Failure {
+        do { loaded = try Workspace.check(root).loadOrg() } catch let failure as RepositoryCheck.Failure {
             throw UsageFailure(failure.description)
         }
         self.loaded = loaded
@@ -86,5 +87,13 @@ struct Session {
     func gitPath(_ rootRelative: String) -> String {
         guard let git, let prefix = Paths.relative(root, to: git.path), !prefix.isEmpty else { return rootRelative }
         return prefix + "/" + rootRelative
+    }
+}
+
+extension OutputFile {
+    /// `--out PATH`, or standard output for `-` or no `--out`.
+    static func write(_ text: String, to out: String?) throws {
+        guard let out, out != "-" else { return Console.write(text) }
+        try replace(Paths.absolute(out), Array(text.utf8))
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CascadeCore
+import CascadeWorkspace
 import CascadeGit
 import Foundation
 
@@ -107,7 +108,7 @@ struct Submit: ParsableCommand {
 
         init(root: String, targets: [String], org: (org: Org?, findings: [Finding])) {
             DispatchQueue.global().async {
-                do { self.report = try RepositoryCheck(root: root).run(targets: targets, org: org) } catch { self.failure = error }
+                do { self.report = try Workspace.check(root).run(targets: targets, org: org) } catch { self.failure = error }
                 self.done.signal()
             }
         }

@@ -1,4 +1,5 @@
 import CascadeCore
+import CascadeWorkspace
 import CascadeGit
 import Foundation
 

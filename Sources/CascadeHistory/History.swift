@@ -1,4 +1,5 @@
 import CascadeCore
+import CascadeWorkspace
 import Foundation
 
 /// One deal as one update lists it.

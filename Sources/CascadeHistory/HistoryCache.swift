@@ -1,4 +1,5 @@
 import CascadeCore
+import CascadeWorkspace
 import Foundation
 #if canImport(Glibc)
 import Glibc

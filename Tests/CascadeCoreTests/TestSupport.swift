@@ -45,10 +45,11 @@ func exampleBytes(_ text: String) -> [UInt8] {
 }
 
 /// Checks `path` in a repository made of `files` (org.yaml defaults to the example org).
+/// Checks `target` among `files`, all in memory (no repository is written): `folders` are
+/// paths that are folders (a file inside each stands for their contents).
 func checkFiles(_ files: [String: [UInt8]], target: String, folders: [String] = []) throws -> [Diagnostic] {
-    let repo = TemporaryFolder()
-    if files["org.yaml"] == nil { repo.write("org.yaml", ExampleOrg.yaml) }
-    for (path, bytes) in files { repo.write(path, bytes) }
-    for folder in folders { repo.mkdir(folder) }
-    return try RepositoryCheck(root: repo.path).run(targets: [target]).diagnostics
+    var all: [String: [UInt8]?] = files.mapValues { $0 }
+    if all["org.yaml"] == nil { all["org.yaml"] = Array(ExampleOrg.yaml.utf8) }
+    for folder in folders { all[folder + "/contents"] = [] }
+    return try RepositoryCheck(root: "/example", store: MemoryStore(files: all)).run(targets: [target]).diagnostics
 }

@@ -1,32 +1,46 @@
+/// Why a file or a folder cannot be read.
+public enum FileReadError: Error, Sendable, Equatable {
+    case missing, isFolder, notRegular(String), unreadable(String)
+
+    public var reason: String {
+        switch self {
+        case .missing: return "no such file"
+        case .isFolder: return "it is a folder, not a file"
+        case .notRegular(let what): return "it is \(what), not a regular file; an update is never followed through a link: "
+            + "put the file itself here"
+        case .unreadable(let why): return why
+        }
+    }
+}
+
+/// An entry of a folder.
+public struct FileEntry: Sendable, Equatable {
+    public var name: String
+    public var isFolder: Bool
+    /// A symbolic link (never followed under updates/: `isFolder` is false for it).
+    public var isLink: Bool = false
+
+    public init(name: String, isFolder: Bool, isLink: Bool = false) {
+        self.name = name
+        self.isFolder = isFolder
+        self.isLink = isLink
+    }
+}
+
 /// Where the files of a check come from: the working tree, git's index
 /// (`check --staged`), or memory (an editor's unsaved buffer). Paths are
 /// relative to the repository root (`org.yaml`, `updates/2026-W48/ana-lima.md`).
 public protocol FileStore: Sendable {
     /// At most `limit` bytes of the file; an update is never read through a link.
-    func read(_ path: String, limit: Int) -> Result<[UInt8], FileSystem.ReadError>
+    func read(_ path: String, limit: Int) -> Result<[UInt8], FileReadError>
     /// The entries of a folder, sorted by name.
-    func list(_ folder: String) -> Result<[FileSystem.Entry], FileSystem.ReadError>
-}
-
-/// The working tree.
-public struct DiskStore: FileStore {
-    public let root: String
-
-    public init(root: String) { self.root = root }
-
-    public func read(_ path: String, limit: Int) -> Result<[UInt8], FileSystem.ReadError> {
-        FileSystem.read(root + "/" + path, limit: limit, followLinks: !path.hasPrefix("updates/"))
-    }
-
-    public func list(_ folder: String) -> Result<[FileSystem.Entry], FileSystem.ReadError> {
-        FileSystem.listing(folder.isEmpty ? root : root + "/" + folder)
-    }
+    func list(_ folder: String) -> Result<[FileEntry], FileReadError>
 }
 
 /// Files held in memory, or read on demand (git's index: a blob only when it is asked for).
 /// A symbolic link is listed as one and never read.
 public struct MemoryStore: FileStore {
-    private let children: [String: [FileSystem.Entry]]
+    private let children: [String: [FileEntry]]
     private let files: Set<String>
     private let links: Set<String>
     private let load: @Sendable (String) -> [UInt8]?
@@ -38,13 +52,13 @@ public struct MemoryStore: FileStore {
     }
 
     public init(paths: [String], links: Set<String>, load: @escaping @Sendable (String) -> [UInt8]?) {
-        var children: [String: [String: FileSystem.Entry]] = [:]
+        var children: [String: [String: FileEntry]] = [:]
         for path in paths {
             var parts = path.split(separator: "/").map(String.init)
             let name = parts.removeLast()
-            children[parts.joined(separator: "/"), default: [:]][name] = FileSystem.Entry(name: name, isFolder: false, isLink: links.contains(path))
+            children[parts.joined(separator: "/"), default: [:]][name] = FileEntry(name: name, isFolder: false, isLink: links.contains(path))
             while let folder = parts.popLast() {
-                children[parts.joined(separator: "/"), default: [:]][folder] = FileSystem.Entry(name: folder, isFolder: true)
+                children[parts.joined(separator: "/"), default: [:]][folder] = FileEntry(name: folder, isFolder: true)
             }
         }
         self.children = children.mapValues { $0.values.sorted { $0.name < $1.name } }
@@ -53,14 +67,14 @@ public struct MemoryStore: FileStore {
         self.load = load
     }
 
-    public func read(_ path: String, limit: Int) -> Result<[UInt8], FileSystem.ReadError> {
+    public func read(_ path: String, limit: Int) -> Result<[UInt8], FileReadError> {
         guard files.contains(path) else { return .failure(children[path] == nil ? .missing : .isFolder) }
         if links.contains(path) { return .failure(.notRegular("a symbolic link")) }
         guard let bytes = load(path) else { return .failure(.unreadable("its contents cannot be read")) }
         return .success(bytes.count > limit ? Array(bytes.prefix(limit)) : bytes)
     }
 
-    public func list(_ folder: String) -> Result<[FileSystem.Entry], FileSystem.ReadError> {
+    public func list(_ folder: String) -> Result<[FileEntry], FileReadError> {
         if let entries = children[folder] { return .success(entries) }
         return .failure(files.contains(folder) ? .notRegular("a file") : .missing)
     }

@@ -23,13 +23,14 @@ public struct RepositoryCheck: Sendable {
         }
     }
 
+    /// The repository's root, for messages.
     public let root: String
-    /// Where the files are read from: the working tree unless told otherwise.
+    /// Where the files are read from: the working tree (`DiskStore`), git's index, or memory.
     public let store: FileStore
 
-    public init(root: String, store: FileStore? = nil) {
+    public init(root: String, store: FileStore) {
         self.root = root
-        self.store = store ?? DiskStore(root: root)
+        self.store = store
     }
 
     /// Reads and checks org.yaml.
@@ -47,7 +48,7 @@ public struct RepositoryCheck: Sendable {
     public func updatePaths() -> (paths: [String], misplaced: [Diagnostic]) {
         var paths: [String] = []
         var misplaced: [Diagnostic] = []
-        let weeks: [FileSystem.Entry]
+        let weeks: [FileEntry]
         switch store.list("updates") {
         case .success(let entries): weeks = entries
         case .failure(.missing): return ([], [])
@@ -70,7 +71,7 @@ public struct RepositoryCheck: Sendable {
             if !weekOK {
                 misplaced.append(UpdatePath.misplaced(rel, "the folder '\(folder.name)' is not a real ISO week; name it like 2026-W48"))
             }
-            let entries: [FileSystem.Entry]
+            let entries: [FileEntry]
             switch store.list(rel) {
             case .success(let listed): entries = listed
             case .failure(let error):

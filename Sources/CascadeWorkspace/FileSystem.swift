@@ -1,3 +1,4 @@
+import CascadeCore
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -6,19 +7,8 @@ import Glibc
 /// Plain POSIX file access for the hot paths: reading many small files and
 /// listing folders without a stat per entry.
 public enum FileSystem {
-    public enum ReadError: Error, Sendable, Equatable {
-        case missing, isFolder, notRegular(String), unreadable(String)
-
-        public var reason: String {
-            switch self {
-            case .missing: return "no such file"
-            case .isFolder: return "it is a folder, not a file"
-            case .notRegular(let what): return "it is \(what), not a regular file; an update is never followed through a link: "
-                + "put the file itself here"
-            case .unreadable(let why): return why
-            }
-        }
-    }
+    public typealias ReadError = FileReadError
+    public typealias Entry = FileEntry
 
     /// Reads at most `limit` bytes of the file (one more shows it is larger).
     /// With `followLinks` false, a symbolic link is refused (`notRegular`), as is
@@ -49,19 +39,6 @@ public enum FileSystem {
         }
         if done < bytes.count { bytes.removeSubrange(done...) }
         return .success(bytes)
-    }
-
-    public struct Entry: Sendable, Equatable {
-        public var name: String
-        public var isFolder: Bool
-        /// A symbolic link (never followed under updates/: `isFolder` is false for it).
-        public var isLink: Bool = false
-
-        public init(name: String, isFolder: Bool, isLink: Bool = false) {
-            self.name = name
-            self.isFolder = isFolder
-            self.isLink = isLink
-        }
     }
 
     /// The entries of a folder, without "." and "..", sorted by name; nil if it cannot be listed.
@@ -120,17 +97,18 @@ public enum FileSystem {
     }
 }
 
-/// Runs `body` over `0..<count` on every core, in chunks.
-public func parallelMap<T>(_ count: Int, chunk: Int = 32, _ body: (Int) -> T) -> [T] {
-    guard count > 0 else { return [] }
-    var results = [T?](repeating: nil, count: count)
-    results.withUnsafeMutableBufferPointer { out in
-        let buffer = out
-        let chunks = (count + chunk - 1) / chunk
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            let start = c * chunk
-            for i in start..<min(start + chunk, count) { buffer[i] = body(i) }
-        }
+
+/// The working tree as a `FileStore`.
+public struct DiskStore: FileStore {
+    public let root: String
+
+    public init(root: String) { self.root = root }
+
+    public func read(_ path: String, limit: Int) -> Result<[UInt8], FileReadError> {
+        FileSystem.read(root + "/" + path, limit: limit, followLinks: !path.hasPrefix("updates/"))
     }
-    return results.map { $0! }
+
+    public func list(_ folder: String) -> Result<[FileEntry], FileReadError> {
+        FileSystem.listing(folder.isEmpty ? root : root + "/" + folder)
+    }
 }
