@@ -57,7 +57,7 @@ struct DigestCommand: ParsableCommand {
             throw UsageFailure("no person or function '\(forID)' in org.yaml\(hint)")
         }
         Console.progress("reading the updates…")
-        let history = History.load(root: session.root, org: org, through: week, full: DigestBuilder.readsInFull(week))
+        let history = History.load(root: session.root, org: org, orgBytes: session.orgBytes, through: week, full: DigestBuilder.readsInFull(week))
         history.keepUntilExit()
         Console.clearProgress()
         let renderer = try DigestRenderer(org: org, template: try template(session.root))

@@ -65,10 +65,10 @@ struct New: ParsableCommand {
 
     /// The author's latest update before `week`, parsed.
     static func latestUpdate(of author: String, before week: Week, root: String) -> (week: Week, update: Update)? {
-        let weeks = (FileSystem.list(root + "/updates") ?? []).compactMap { Week($0.name) }.filter { $0 < week }.sorted(by: >)
+        let weeks = Workspace.weeks(root).filter { $0 < week }.reversed()
         for w in weeks {
             let relative = "updates/\(w)/\(author).md"
-            guard case .success(let bytes) = FileSystem.read(root + "/" + relative, limit: SourceText.updateByteLimit + 1) else { continue }
+            guard case .success(let bytes) = DiskStore(root: root).read(relative, limit: SourceText.updateByteLimit + 1) else { continue }
             if let update = UpdateParser.parse(path: relative, source: SourceText(bytes)).update { return (w, update) }
         }
         return nil

@@ -55,7 +55,7 @@ struct ReportCommand: ParsableCommand {
         let session = try Session(repository, needsGit: false)
         let org = session.org
         let now = Week(containing: today.flatMap(Day.init) ?? Clock.today())
-        let available = (FileSystem.list(session.root + "/updates") ?? []).compactMap { Week($0.name) }.filter { $0 <= now }.sorted()
+        let available = Workspace.weeks(session.root).filter { $0 <= now }
         let until = self.until.flatMap(Week.init) ?? available.last ?? now
         let since = self.since.flatMap(Week.init) ?? max(until.adding(weeks: -12), available.first ?? until)
         var scope = org.people.map(\.id.value)
@@ -72,7 +72,7 @@ struct ReportCommand: ParsableCommand {
         }
         Console.progress("reading the updates…")
         let started = Date()
-        var history = History.load(root: session.root, org: org, through: until)
+        var history = History.load(root: session.root, org: org, orgBytes: session.orgBytes, through: until)
         Console.timing("read \(history.weeks.count) weeks of updates", since: started)
         if let function {
             // A function's report looks at the asks addressed to it.

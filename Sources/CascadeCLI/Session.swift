@@ -31,14 +31,18 @@ struct Session {
     let org: Org
     /// org.yaml as read, with its findings, for a check that follows.
     let loaded: (org: Org?, findings: [Finding])
+    /// org.yaml's bytes, read once: the history cache is keyed by them.
+    let orgBytes: [UInt8]
     let git: Repository?
 
     init(_ options: RepositoryOptions, needsGit: Bool) throws {
         root = options.resolvedRoot()
-        let loaded: (org: Org?, findings: [Finding])
-        do { loaded = try Workspace.check(root).loadOrg() } catch let failure as RepositoryCheck.Failure {
+        let read: (org: Org?, findings: [Finding], bytes: [UInt8])
+        do { read = try Workspace.check(root).loadOrgWithBytes() } catch let failure as RepositoryCheck.Failure {
             throw UsageFailure(failure.description)
         }
+        let loaded = (read.org, read.findings)
+        orgBytes = read.bytes
         self.loaded = loaded
         self.org = try Session.usable(loaded, root: root)
         if needsGit {

@@ -180,14 +180,17 @@ public final class History: @unchecked Sendable {
     /// Weeks for which `full` is false are read for the deals' states only
     /// (no texts, notes or highlights; the next step as its hash): enough for
     /// pipelines and risk signals, and much quicker.
-    public static func load(root: String, org: Org, through week: Week? = nil, cache: Bool = true, full: ((Week) -> Bool)? = nil) -> History {
+    public static func load(root: String, org: Org, orgBytes: [UInt8]? = nil, through week: Week? = nil, cache: Bool = true,
+                            full: ((Week) -> Bool)? = nil) -> History {
         var phase = Date()
         func mark(_ what: String) { timing?(what, phase); phase = Date() }
         // Inside .git when there is one, so the cache never shows in `git status`.
         var isFolder: ObjCBool = false
         let gitDir = FileManager.default.fileExists(atPath: root + "/.git", isDirectory: &isFolder) && isFolder.boolValue
         let cacheFile = root + (gitDir ? "/.git/cascade/history-cache" : "/.cascade/history-cache")
+        // org.yaml as the caller read it, else read here: stages decide what a snapshot holds.
         let orgHash: UInt64 = {
+            if let orgBytes { return HistoryCache.hash(orgBytes) }
             if case .success(let bytes) = FileSystem.read(root + "/org.yaml") { return HistoryCache.hash(bytes) }
             return 0
         }()

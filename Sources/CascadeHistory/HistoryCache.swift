@@ -151,11 +151,8 @@ enum HistoryCache {
             let check = w.bytes.withUnsafeBytes { ContentHash.of(UnsafeRawBufferPointer(rebasing: $0[start...])) }
             w.u64(check)
         }
-        let dir = (file as NSString).deletingLastPathComponent
-        guard (try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)) != nil else { return }
-        let temp = file + ".\(getpid())-\(UInt64.random(in: 0...UInt64.max)).tmp"
-        guard FileSystem.write(w.bytes, to: temp) else { unlink(temp); return }
-        if rename(temp, file) != 0 { unlink(temp) }
+        // A cache that cannot be written is only a cache: the next run parses again.
+        try? OutputFile.replace(file, w.bytes)
     }
 
     // MARK: Reading

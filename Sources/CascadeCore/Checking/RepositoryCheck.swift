@@ -35,11 +35,19 @@ public struct RepositoryCheck: Sendable {
 
     /// Reads and checks org.yaml.
     public func loadOrg() throws -> (org: Org?, findings: [Finding]) {
+        let loaded = try loadOrgWithBytes()
+        return (loaded.org, loaded.findings)
+    }
+
+    /// Reads and checks org.yaml, with the bytes read (a cache keyed by them needs not read it again).
+    public func loadOrgWithBytes() throws -> (org: Org?, findings: [Finding], bytes: [UInt8]) {
         switch store.read("org.yaml", limit: OrgDecoder.byteLimit + 1) {
-        case .success(let bytes): return Checker.checkOrg(SourceText(bytes))
+        case .success(let bytes):
+            let checked = Checker.checkOrg(SourceText(bytes))
+            return (checked.org, checked.findings, bytes)
         case .failure(.missing): throw Failure.notARepository(root)
         case .failure(let error):
-            return (nil, [Finding("file-unreadable", .error, at: .start, "org.yaml cannot be read: \(error.reason)")])
+            return (nil, [Finding("file-unreadable", .error, at: .start, "org.yaml cannot be read: \(error.reason)")], [])
         }
     }
 
