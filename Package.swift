@@ -33,7 +33,8 @@ let package = Package(
         .target(name: "CascadeWorkspace", dependencies: ["CascadeCore"]),
         .target(name: "CascadeGit", dependencies: ["CGit2", "CZlib", "CCrypto"]),
         .target(name: "CascadeDemo", dependencies: ["CascadeCore", "CascadeWorkspace", "CascadeGit"]),
-        .target(name: "CascadeHistory", dependencies: ["CascadeCore", "CascadeWorkspace"]),
+        // History and its queries, what git's history says of it (Timeline), and their caches.
+        .target(name: "CascadeHistory", dependencies: ["CascadeCore", "CascadeWorkspace", "CascadeGit"]),
         .target(name: "CascadeReports", dependencies: ["CascadeCore", "CascadeHistory"]),
         .target(
             name: "CascadeDigest",

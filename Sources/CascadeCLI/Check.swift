@@ -2,6 +2,7 @@ import ArgumentParser
 import CascadeCore
 import CascadeWorkspace
 import CascadeGit
+import CascadeHistory
 import Foundation
 
 struct Check: ParsableCommand {
@@ -93,30 +94,10 @@ struct Check: ParsableCommand {
             throw UsageFailure("--authors needs a git repository: \(error.description)")
         }
         let prefix = Paths.relative(root, to: git.path).map { $0.isEmpty ? "" : $0 + "/" } ?? ""
-        var diagnostics: [Diagnostic] = []
-        var commits = 0
-        var orgs: [String: Org?] = [:]
+        let commits: Int
+        let diagnostics: [Diagnostic]
         do {
-            let base = try git.resolve(revision)
-            let head = try git.resolve("HEAD")
-            try git.walk(from: head, hiding: base, paths: [prefix + "updates", prefix + "org.yaml"]) { commit, changes in
-                commits += 1
-                var changed = changes.filter { $0.kind != .deleted && $0.path.hasPrefix(prefix) }.map { String($0.path.dropFirst(prefix.count)) }
-                if commit.parents.count > 1 { changed = try mergesOwnChanges(git, commit, changed, prefix: prefix) }
-                guard !changed.isEmpty else { return }
-                let judge = commit.parents.first ?? commit.id
-                let org: Org?
-                if let cached = orgs[judge.hex] { org = cached } else {
-                    org = try git.file(prefix + "org.yaml", at: judge).flatMap { Checker.checkOrg(SourceText($0)).org }
-                    orgs[judge.hex] = org
-                }
-                guard let org else {
-                    diagnostics.append(Diagnostic(file: "org.yaml", position: .start, severity: .error, rule: AuthorsCheck.rule,
-                        message: "commit \(commit.id.short): the org.yaml of its parent cannot be read, so its author cannot be verified"))
-                    return
-                }
-                diagnostics += AuthorsCheck.check(commit: commit.id.short, authorName: commit.author.name, authorEmail: commit.author.email, changed: changed, org: org)
-            }
+            (commits, diagnostics) = try Timeline.authorship(git, from: try git.resolve(revision), to: try git.resolve("HEAD"), prefix: prefix)
         } catch let error as GitError {
             if git.isShallow { throw UsageFailure("\(error.description): \(Repository.unshallowHint)") }
             throw UsageFailure(error.description + "; pass a commit, branch or tag that exists")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CascadeCore
 import CascadeGit
+import CascadeHistory
 import Foundation
 
 struct Status: ParsableCommand {
@@ -44,46 +45,14 @@ struct Status: ParsableCommand {
         if git.isShallow {
             return Console.write(try shallowStatus(git, folder: folder, week: week, lead: lead, people: people))
         }
-        var history: [String: FileHistory] = [:]
-        let tip: ObjectID?
-        switch try git.head() {
-        case .unborn: tip = nil
-        case .branch(_, let id), .detached(let id): tip = id
-        }
-        if let tip {
-            // Files added before the folder last disappeared are not there now: start after that.
-            let start = try git.newestCommit(without: String(folder.dropLast()), from: tip)
-            try git.walk(from: tip, hiding: start, paths: [folder]) { commit, changes in
-                for change in changes where change.path.hasPrefix(folder) && change.path.hasSuffix(".md") {
-                    let person = String(change.path.dropFirst(folder.count).dropLast(3))
-                    let when = (commit.committer.time, commit.committer.offsetMinutes)
-                    switch change.kind {
-                    case .added where history[person]?.firstCommit == nil:
-                        history[person, default: FileHistory()].firstCommit = when
-                    case .deleted:
-                        break
-                    default:
-                        history[person, default: FileHistory()].changes.append(when)
-                    }
-                }
-            }
-        }
-        // Only files present in HEAD count as submitted.
-        for (person, _) in history where tip == nil || (try? git.blobID(of: folder + person + ".md", at: tip!)) == nil {
-            history[person] = nil
-        }
+        let history = try Timeline.submissions(git, folder: folder)
         let status = SubmissionStatus(week: week, scope: lead.id.value, people: people, history: history)
         Console.write(format == .json ? Self.json(status) : Self.text(status, leader: lead))
     }
 
     /// In a shallow clone only HEAD's files are known: who submitted, not when.
     func shallowStatus(_ git: Repository, folder: String, week: Week, lead: Org.Person, people: [Org.Person]) throws -> String {
-        var committed: Set<String> = []
-        if case .branch(_, let tip) = try git.head() {
-            for person in people where (try? git.blobID(of: folder + person.id.value + ".md", at: tip)) != nil {
-                committed.insert(person.id.value)
-            }
-        }
+        let committed = try Timeline.committed(git, folder: folder, people: people.map(\.id.value))
         let status = SubmissionStatus(week: week, scope: lead.id.value, people: people, committed: committed)
         return format == .json ? Self.json(status) : Self.text(status, leader: lead)
     }

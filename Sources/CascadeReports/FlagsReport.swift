@@ -1,22 +1,6 @@
 import CascadeCore
 import CascadeHistory
 
-/// An update changed by a commit more than seven days after its week ended.
-public struct Rewrite: Sendable {
-    public var person: String
-    public var week: Week
-    public var commit: String
-    /// The committer's local date and time.
-    public var when: String
-
-    public init(person: String, week: Week, commit: String, when: String) {
-        self.person = person
-        self.week = week
-        self.commit = commit
-        self.when = when
-    }
-}
-
 /// `report flags`: the risk signals over the range, per deal and per author,
 /// and updates rewritten after their week was over (from the git history).
 public enum FlagsReport {

@@ -1,22 +1,37 @@
 import CascadeCore
 import CascadeWorkspace
 import CascadeGit
-import CascadeReports
 import Foundation
+
+/// An update changed by a commit more than seven days after its week ended.
+public struct Rewrite: Sendable {
+    public var person: String
+    public var week: Week
+    public var commit: String
+    /// The committer's local date and time.
+    public var when: String
+
+    public init(person: String, week: Week, commit: String, when: String) {
+        self.person = person
+        self.week = week
+        self.commit = commit
+        self.when = when
+    }
+}
 
 /// Every rewrite git's history holds (an update changed by a commit more
 /// than seven days after its week ended), found by walking the commits once
 /// and kept in `.git/cascade/rewrites` with the commit the walk reached. A
 /// later run walks only the commits made since; if that commit is no longer
 /// in the history (a rewritten branch), the walk starts again from scratch.
-struct RewriteLog {
+public struct RewriteLog {
     static let header = "cascade-rewrites 2"
 
     var tip: ObjectID?
     var rewrites: [Rewrite] = []
 
     /// The rewrites of the history up to `head`, under `prefix` ("updates/" relative to the git working tree).
-    static func load(_ git: Repository, head: ObjectID, prefix: String) throws -> [Rewrite] {
+    public static func load(_ git: Repository, head: ObjectID, prefix: String) throws -> [Rewrite] {
         let file = git.gitDirectory + "/cascade/rewrites"
         var log = read(file, prefix: prefix) ?? RewriteLog()
         if let tip = log.tip, !git.contains(tip, before: head) { log = RewriteLog() }
