@@ -9,9 +9,21 @@ public struct Digest: Sendable {
         public var account: String
         public var author: String
         public var amount: Double
-        /// One line of detail (why we won, reason and lesson, the ask, the signal).
-        public var text: String
+        /// What the item says, as values (worded by `DigestWording` for Markdown, HTML and JSON).
+        public var detail: Detail
         public var severity: Int = 0
+    }
+
+    /// The facts behind an item, typed: amounts, dates, stages and counts, never prose.
+    public enum Detail: Sendable {
+        case win(why: String?)
+        case loss(stage: String, reason: String?, lesson: String?, disqualified: Bool)
+        case ask(String)
+        case risk(RiskFlag)
+        /// A ticket: the open deals and amount it blocks, and the lost and won amounts tied to it.
+        case gap(openDeals: Int, lost: Double?, won: Double?, link: String?)
+        /// A deal a leader passed up: its stage, close date and next step.
+        case highlight(stage: String, close: Day?, next: String)
     }
 
     public struct Group: Sendable {

@@ -76,12 +76,11 @@ public struct DigestBuilder {
         d.medianDaysToWin = median(quarterClosed.filter { $0.deal.kind == .won }.compactMap(daysToClose))
         d.medianDaysToLose = median(quarterClosed.filter { $0.deal.kind == .lost && $0.deal.stage != "disqualified" }.compactMap(daysToClose))
         let closed = newlyClosed(scope, week)
-        d.wins = closed.filter { $0.deal.kind == .won }.map { item($0.deal, $0.person, text: $0.deal.why ?? "") }.sorted(by: byAmount)
+        d.wins = closed.filter { $0.deal.kind == .won }.map { item($0.deal, $0.person, .win(why: $0.deal.why)) }.sorted(by: byAmount)
         let lost = closed.filter { $0.deal.kind == .lost }
         let losses = lost.map { c -> Digest.Item in
-            let reason = c.deal.reason ?? "no reason"
-            let lesson = c.deal.lesson.map { ": \($0)" } ?? ""
-            return item(c.deal, c.person, text: (c.deal.stage == "disqualified" ? "disqualified, \(reason)" : reason) + lesson)
+            item(c.deal, c.person, .loss(stage: c.deal.stage, reason: c.deal.reason, lesson: c.deal.lesson,
+                                         disqualified: c.deal.stage == "disqualified"))
         }.sorted(by: byAmount)
         if let top = lost.filter({ $0.deal.lesson != nil && $0.deal.stage != "disqualified" }).max(by: { ($0.deal.amount, $1.deal.id) < ($1.deal.amount, $0.deal.id) }) {
             d.lossOfTheWeek = losses.first { $0.deal == top.deal.id }
@@ -102,7 +101,7 @@ public struct DigestBuilder {
             if !u.body.isEmpty { d.notes.append(Digest.Note(author: direct, name: name(direct), text: u.body, kind: "team")) }
             for h in u.highlights {
                 if let owner = thisWeek.first(where: { $0.deals.contains { $0.id == h } }), let deal = owner.deals.first(where: { $0.id == h }) {
-                    d.highlights.append(item(deal, owner.person, text: "\(deal.stage), close \(deal.close?.description ?? "?"): \(deal.next)"))
+                    d.highlights.append(item(deal, owner.person, .highlight(stage: deal.stage, close: deal.close, next: deal.next)))
                 }
             }
         }
@@ -129,7 +128,7 @@ public struct DigestBuilder {
         d.unreadable = unreadableFolders(through: week) + all.compactMap { u in u.unreadable.map { (u.path, u.person, $0) } }
         let askedUpdates = all.map { u in WeeklyUpdate(person: u.person, week: u.week, deals: u.deals.filter { $0.asks.contains { $0.to == function.id.value } }, body: "", highlights: []) }
         let items = askedUpdates.flatMap { u in u.deals.flatMap { deal in
-            deal.asks.filter { $0.to == function.id.value }.map { item(deal, u.person, text: $0.ask) }
+            deal.asks.filter { $0.to == function.id.value }.map { item(deal, u.person, .ask($0.ask)) }
         } }.sorted(by: byAmount)
         // Group the asks by the region (or top leader) of whoever asks.
         var groups: [String: [Digest.Item]] = [:]
@@ -214,8 +213,8 @@ public struct DigestBuilder {
         return s.count % 2 == 1 ? Double(s[s.count / 2]) : Double(s[s.count / 2 - 1] + s[s.count / 2]) / 2
     }
 
-    func item(_ deal: DealSnapshot, _ person: String, text: String, severity: Int = 0) -> Digest.Item {
-        Digest.Item(deal: deal.id, account: deal.account, author: person, amount: deal.amount, text: text, severity: severity)
+    func item(_ deal: DealSnapshot, _ person: String, _ detail: Digest.Detail, severity: Int = 0) -> Digest.Item {
+        Digest.Item(deal: deal.id, account: deal.account, author: person, amount: deal.amount, detail: detail, severity: severity)
     }
 
     func byAmount(_ a: Digest.Item, _ b: Digest.Item) -> Bool {
@@ -228,7 +227,7 @@ public struct DigestBuilder {
         var groups: [String: [Digest.Item]] = [:]
         for u in updates {
             for deal in u.deals where deal.kind == .open {
-                for ask in deal.asks { groups[ask.to, default: []].append(item(deal, u.person, text: ask.ask)) }
+                for ask in deal.asks { groups[ask.to, default: []].append(item(deal, u.person, .ask(ask.ask))) }
             }
         }
         return groups.map { Digest.Group(title: name($0.key), key: $0.key, items: $0.value.sorted(by: byAmount)) }
@@ -240,19 +239,8 @@ public struct DigestBuilder {
         let titles: [RiskFlag.Kind: String] = [.slipped: "Close dates slipped", .regressed: "Stages went backwards", .vanished: "Vanished without closing",
                                                .unchanged: "Unchanged for four updates or more", .handedOver: "Handed to another rep"]
         return RiskFlag.Kind.allCases.compactMap { kind in
-            let items = flags.filter { $0.kind == kind }.map { f -> Digest.Item in
-                var text: String
-                switch f.kind {
-                case .slipped:
-                    text = "close moved \(f.days) days"
-                    if f.times > 1 { text += ", \(f.times) times" }
-                    if f.pastNineMonths { text += ", now past 9 months" } else if f.outOfQuarter { text += ", out of the quarter" }
-                case .regressed: text = "\(f.from) -> \(f.to)" + (f.toFirstStage ? " (back to the start)" : "")
-                case .vanished: text = "open last update, gone this week"
-                case .unchanged: text = "same stage, amount, close and next step for \(f.times) updates"
-                case .handedOver: text = "now with \(name(f.to))"
-                }
-                return Digest.Item(deal: f.deal, account: f.account, author: f.author, amount: f.amount, text: text, severity: f.severity)
+            let items = flags.filter { $0.kind == kind }.map { f in
+                Digest.Item(deal: f.deal, account: f.account, author: f.author, amount: f.amount, detail: .risk(f), severity: f.severity)
             }.sorted(by: byAmount)
             return items.isEmpty ? nil : Digest.Group(title: titles[kind]!, key: kind.rawValue, items: items)
         }
@@ -275,11 +263,9 @@ public struct DigestBuilder {
         let tickets = Set(open.keys).union(lost.keys).union(won.keys)
         return tickets.map { t -> Digest.Item in
             let o = open[t] ?? (0, [])
-            var text = "blocks \(Money.format(o.amount, currency: org.currency)) open in \(o.deals.count) deal\(o.deals.count == 1 ? "" : "s")"
-            if let l = lost[t] { text += "; lost \(Money.format(l, currency: org.currency))" }
-            if let w = won[t] { text += "; won \(Money.format(w, currency: org.currency))" }
-            if let link = org.tickets.link(for: t) { text += " (\(link))" }
-            return Digest.Item(deal: t, account: "", author: "", amount: o.amount, text: text, severity: o.deals.count)
+            return Digest.Item(deal: t, account: "", author: "", amount: o.amount,
+                               detail: .gap(openDeals: o.deals.count, lost: lost[t], won: won[t], link: org.tickets.link(for: t)),
+                               severity: o.deals.count)
         }.sorted(by: byAmount)
     }
 }

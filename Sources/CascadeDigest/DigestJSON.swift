@@ -4,9 +4,10 @@ import CascadeCore
 /// every item included, with what the Markdown left out counted per list.
 public enum DigestJSON {
     public static func render(_ d: Digest, _ out: DigestRenderer.Output, org: Org) -> String {
+        let wording = DigestWording(org: org)
         func num(_ v: Double) -> String { v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(v) }
         func item(_ i: Digest.Item, extra: [(String, String)] = []) -> String {
-            var fields = [("deal", JSON.string(i.deal)), ("account", JSON.string(i.account)), ("author", JSON.string(i.author)), ("amount", num(i.amount)), ("text", JSON.string(i.text))]
+            var fields = [("deal", JSON.string(i.deal)), ("account", JSON.string(i.account)), ("author", JSON.string(i.author)), ("amount", num(i.amount)), ("text", JSON.string(wording.text(i)))]
             fields += extra
             return "{" + fields.map { "\(JSON.string($0.0)): \($0.1)" }.joined(separator: ", ") + "}"
         }
@@ -38,7 +39,7 @@ public enum DigestJSON {
         s += "  \"loss_reasons\": [" + d.lossReasons.map { "{\"reason\": \(JSON.string($0.reason)), \"deals\": \($0.count), \"amount\": \(num($0.amount))}" }.joined(separator: ", ") + "],\n"
         s += "  \"asks\": \(list(d.asks.flatMap { g in g.items.map { item($0, extra: [("to", JSON.string(g.key))]) } })),\n"
         s += "  \"flags\": \(list(d.flags.flatMap { g in g.items.map { item($0, extra: [("kind", JSON.string(g.key))]) } })),\n"
-        s += "  \"gaps\": \(list(d.gaps.map { g in "{\"ticket\": \(JSON.string(g.deal)), \"amount\": \(num(g.amount)), \"deals\": \(g.severity), \"text\": \(JSON.string(g.text)), \"link\": \(org.tickets.link(for: g.deal).map(JSON.string) ?? "null")}" })),\n"
+        s += "  \"gaps\": \(list(d.gaps.map { g in "{\"ticket\": \(JSON.string(g.deal)), \"amount\": \(num(g.amount)), \"deals\": \(g.severity), \"text\": \(JSON.string(wording.text(g))), \"link\": \(org.tickets.link(for: g.deal).map(JSON.string) ?? "null")}" })),\n"
         s += "  \"highlights\": \(list(d.highlights.map { item($0) })),\n"
         s += "  \"notes\": \(list(d.notes.map { "{\"author\": \(JSON.string($0.author)), \"name\": \(JSON.string($0.name)), \"kind\": \(JSON.string($0.kind)), \"text\": \(JSON.string($0.text))}" })),\n"
         let askKeys = d.asks.map { "asks:" + $0.key }

@@ -10,9 +10,11 @@ public struct DigestRenderer {
     public let budget: Int
     public let wordsPerMinute: Double
     let org: Org
+    let wording: DigestWording
 
     public init(org: Org, template: MustacheTemplate? = nil) throws {
         self.org = org
+        wording = DigestWording(org: org)
         self.template = try template ?? MustacheTemplate(string: DefaultDigestTemplate.markdown)
         budget = org.digest.wordBudget
         wordsPerMinute = org.digest.wordsPerMinute
@@ -125,9 +127,10 @@ public struct DigestRenderer {
     func name(_ id: String) -> String { org.person(id)?.name ?? org.function(id)?.name ?? id }
 
     func line(_ i: Digest.Item, key: String) -> String {
-        if key == "gaps" { return "**\(i.deal)**: \(i.text)" }
+        let text = wording.text(i)
+        if key == "gaps" { return "**\(i.deal)**: \(text)" }
         let who = i.author.isEmpty ? "" : ", \(name(i.author))"
-        let detail = i.text.isEmpty ? "" : ": \(i.text)"
+        let detail = text.isEmpty ? "" : ": \(text)"
         return "**\(i.account)** (\(i.deal), \(money(i.amount))\(who))\(detail)"
     }
 

@@ -1,0 +1,46 @@
+import CascadeCore
+import CascadeHistory
+
+/// How a digest says its facts in words: the one place the English of an item lives,
+/// shared by the Markdown (and so the HTML) and the JSON's `text`.
+public struct DigestWording: Sendable {
+    let org: Org
+
+    public init(org: Org) { self.org = org }
+
+    func money(_ amount: Double) -> String { Money.format(amount, currency: org.currency) }
+    func name(_ id: String) -> String { org.person(id)?.name ?? org.function(id)?.name ?? id }
+
+    /// One line of detail: why we won, reason and lesson, the ask, the signal, what a ticket blocks.
+    public func text(_ item: Digest.Item) -> String {
+        switch item.detail {
+        case .win(let why): return why ?? ""
+        case .loss(_, let reason, let lesson, let disqualified):
+            let reason = reason ?? "no reason"
+            return (disqualified ? "disqualified, \(reason)" : reason) + (lesson.map { ": \($0)" } ?? "")
+        case .ask(let ask): return ask
+        case .risk(let f): return risk(f)
+        case .gap(let deals, let lost, let won, let link):
+            var text = "blocks \(money(item.amount)) open in \(deals) deal\(deals == 1 ? "" : "s")"
+            if let lost { text += "; lost \(money(lost))" }
+            if let won { text += "; won \(money(won))" }
+            if let link { text += " (\(link))" }
+            return text
+        case .highlight(let stage, let close, let next): return "\(stage), close \(close?.description ?? "?"): \(next)"
+        }
+    }
+
+    func risk(_ f: RiskFlag) -> String {
+        switch f.kind {
+        case .slipped:
+            var text = "close moved \(f.days) days"
+            if f.times > 1 { text += ", \(f.times) times" }
+            if f.pastNineMonths { text += ", now past 9 months" } else if f.outOfQuarter { text += ", out of the quarter" }
+            return text
+        case .regressed: return "\(f.from) -> \(f.to)" + (f.toFirstStage ? " (back to the start)" : "")
+        case .vanished: return "open last update, gone this week"
+        case .unchanged: return "same stage, amount, close and next step for \(f.times) updates"
+        case .handedOver: return "now with \(name(f.to))"
+        }
+    }
+}
