@@ -26,6 +26,25 @@ public struct Digest: Sendable {
         case highlight(stage: String, close: Day?, next: String)
     }
 
+    /// The sections of a person's digest that the reading budget shares out.
+    public enum SectionID: String, Sendable, CaseIterable {
+        case highlights, wins, losses, asks, flags, gaps, notes, missing
+    }
+
+    /// A list the budget trims: a section, or one group of it (the asks to one function, one kind of risk).
+    public struct SlotKey: Hashable, Sendable {
+        public var section: SectionID
+        public var group: String?
+
+        public init(_ section: SectionID, group: String? = nil) {
+            self.section = section
+            self.group = group
+        }
+
+        public static let highlights = SlotKey(.highlights), wins = SlotKey(.wins), losses = SlotKey(.losses)
+        public static let gaps = SlotKey(.gaps), notes = SlotKey(.notes), missing = SlotKey(.missing)
+    }
+
     public struct Group: Sendable {
         public var title: String
         public var key: String

@@ -12,9 +12,11 @@ public enum DigestJSON {
             return "{" + fields.map { "\(JSON.string($0.0)): \($0.1)" }.joined(separator: ", ") + "}"
         }
         func list(_ items: [String]) -> String { items.isEmpty ? "[]" : "[\n    " + items.joined(separator: ",\n    ") + "\n  ]" }
-        func left(_ keys: [String]) -> String {
-            let count = keys.reduce(0) { $0 + (out.leftOut[$1]?.count ?? 0) }
-            let amount = keys.reduce(0.0) { $0 + (out.leftOut[$1]?.amount ?? 0) }
+        /// What the Markdown left out of a section, all its groups together.
+        func left(_ section: Digest.SectionID) -> String {
+            let parts = out.leftOut.filter { $0.key.section == section }.values
+            let count = parts.reduce(0) { $0 + $1.count }
+            let amount = parts.reduce(0.0) { $0 + $1.amount }
             return "{\"count\": \(count), \"amount\": \(num(amount))}"
         }
         let t = d.totals
@@ -42,10 +44,8 @@ public enum DigestJSON {
         s += "  \"gaps\": \(list(d.gaps.map { g in "{\"ticket\": \(JSON.string(g.deal)), \"amount\": \(num(g.amount)), \"deals\": \(g.severity), \"text\": \(JSON.string(wording.text(g))), \"link\": \(org.tickets.link(for: g.deal).map(JSON.string) ?? "null")}" })),\n"
         s += "  \"highlights\": \(list(d.highlights.map { item($0) })),\n"
         s += "  \"notes\": \(list(d.notes.map { "{\"author\": \(JSON.string($0.author)), \"name\": \(JSON.string($0.name)), \"kind\": \(JSON.string($0.kind)), \"text\": \(JSON.string($0.text))}" })),\n"
-        let askKeys = d.asks.map { "asks:" + $0.key }
-        let flagKeys = d.flags.map { "flags:" + $0.key }
-        s += "  \"left_out\": {\"wins\": \(left(["wins"])), \"losses\": \(left(["losses"])), \"asks\": \(left(askKeys)), \"flags\": \(left(flagKeys)), "
-        s += "\"gaps\": \(left(["gaps"])), \"highlights\": \(left(["highlights"])), \"notes\": \(left(["notes"])), \"missing\": \(left(["missing"]))}\n"
+        s += "  \"left_out\": {\"wins\": \(left(.wins)), \"losses\": \(left(.losses)), \"asks\": \(left(.asks)), \"flags\": \(left(.flags)), "
+        s += "\"gaps\": \(left(.gaps)), \"highlights\": \(left(.highlights)), \"notes\": \(left(.notes)), \"missing\": \(left(.missing))}\n"
         s += "}\n"
         return s
     }

@@ -22,7 +22,7 @@ public struct DigestRenderer {
 
     /// How much of each section the Markdown shows.
     public struct Layout: Sendable {
-        public var shown: [String: Int] = [:]
+        public var shown: [Digest.SlotKey: Int] = [:]
         public var noteWords = 60
     }
 
@@ -32,22 +32,22 @@ public struct DigestRenderer {
         public var minutes: Int
         public var layout: Layout
         /// Per section: items left out of the Markdown, and their amount.
-        public var leftOut: [String: (count: Int, amount: Double)]
+        public var leftOut: [Digest.SlotKey: (count: Int, amount: Double)]
     }
 
     struct Slot {
-        var key: String
+        var key: Digest.SlotKey
         var items: [Digest.Item]
         var weight: Double
     }
 
     func slots(_ d: Digest) -> [Slot] {
-        var s: [Slot] = [Slot(key: "highlights", items: d.highlights, weight: 6), Slot(key: "wins", items: d.wins, weight: 4),
-                         Slot(key: "losses", items: d.losses, weight: 5)]
-        for g in d.asks { s.append(Slot(key: "asks:" + g.key, items: g.items, weight: 4)) }
+        var s: [Slot] = [Slot(key: .highlights, items: d.highlights, weight: 6), Slot(key: .wins, items: d.wins, weight: 4),
+                         Slot(key: .losses, items: d.losses, weight: 5)]
+        for g in d.asks { s.append(Slot(key: Digest.SlotKey(.asks, group: g.key), items: g.items, weight: 4)) }
         let flagWeights: [String: Double] = ["vanished": 4, "slipped": 3, "regressed": 3, "unchanged": 1.5, "handed-over": 1]
-        for g in d.flags { s.append(Slot(key: "flags:" + g.key, items: g.items, weight: flagWeights[g.key] ?? 2)) }
-        s.append(Slot(key: "gaps", items: d.gaps, weight: 2.5))
+        for g in d.flags { s.append(Slot(key: Digest.SlotKey(.flags, group: g.key), items: g.items, weight: flagWeights[g.key] ?? 2)) }
+        s.append(Slot(key: .gaps, items: d.gaps, weight: 2.5))
         return s
     }
 
@@ -59,8 +59,8 @@ public struct DigestRenderer {
         // render thousands of lines first.
         let most = max(20, budget / 5)
         for slot in slots { layout.shown[slot.key] = min(slot.items.count, most) }
-        layout.shown["notes"] = d.notes.count
-        layout.shown["missing"] = min(d.missing.count, 40)
+        layout.shown[.notes] = d.notes.count
+        layout.shown[.missing] = min(d.missing.count, 40)
         var markdown = ""
         var words = 0
         for _ in 0..<200 {
@@ -71,13 +71,13 @@ public struct DigestRenderer {
         }
         let minutes = max(1, (Double(words) / wordsPerMinute).rounded(.up).clampedInt)
         markdown = renderMarkdown(d, layout, minutes: minutes)
-        var leftOut: [String: (count: Int, amount: Double)] = [:]
+        var leftOut: [Digest.SlotKey: (count: Int, amount: Double)] = [:]
         for slot in slots {
             let hidden = slot.items.dropFirst(layout.shown[slot.key] ?? 0)
             leftOut[slot.key] = (hidden.count, hidden.reduce(0) { $0 + $1.amount })
         }
-        leftOut["notes"] = (d.notes.count - (layout.shown["notes"] ?? 0), 0)
-        leftOut["missing"] = (d.missing.count - (layout.shown["missing"] ?? 0), 0)
+        leftOut[.notes] = (d.notes.count - (layout.shown[.notes] ?? 0), 0)
+        leftOut[.missing] = (d.missing.count - (layout.shown[.missing] ?? 0), 0)
         return Output(markdown: markdown, words: words, minutes: minutes, layout: layout, leftOut: leftOut)
     }
 
@@ -86,7 +86,7 @@ public struct DigestRenderer {
         var remaining = excess
         var changed = false
         while remaining > 0 {
-            let notes = layout.shown["notes"] ?? 0
+            let notes = layout.shown[.notes] ?? 0
             if notes > 0, layout.noteWords > 25 {
                 layout.noteWords -= 5
                 remaining -= 5 * notes
@@ -103,15 +103,15 @@ public struct DigestRenderer {
             }
             // Only the chosen slot's last line is measured.
             let best = bestSlot.map { (key: $0.slot.key, score: $0.score, words: WordCount.count(line($0.slot.items[$0.shown - 1], key: $0.slot.key)) + 1) }
-            let missingShown = layout.shown["missing"] ?? 0
+            let missingShown = layout.shown[.missing] ?? 0
             if notes > 0, best == nil || Double(notes) / 2 > best!.score {
-                layout.shown["notes"] = notes - 1
+                layout.shown[.notes] = notes - 1
                 remaining -= layout.noteWords + 3
             } else if let best {
                 layout.shown[best.key]! -= 1
                 remaining -= best.words
             } else if missingShown > 0 {
-                layout.shown["missing"] = missingShown - 1
+                layout.shown[.missing] = missingShown - 1
                 remaining -= 2
             } else {
                 return changed
@@ -126,9 +126,9 @@ public struct DigestRenderer {
     func money(_ amount: Double) -> String { Money.format(amount, currency: org.currency) }
     func name(_ id: String) -> String { org.person(id)?.name ?? org.function(id)?.name ?? id }
 
-    func line(_ i: Digest.Item, key: String) -> String {
+    func line(_ i: Digest.Item, key: Digest.SlotKey) -> String {
         let text = wording.text(i)
-        if key == "gaps" { return "**\(i.deal)**: \(text)" }
+        if key == .gaps { return "**\(i.deal)**: \(text)" }
         let who = i.author.isEmpty ? "" : ", \(name(i.author))"
         let detail = text.isEmpty ? "" : ": \(text)"
         return "**\(i.account)** (\(i.deal), \(money(i.amount))\(who))\(detail)"
@@ -140,7 +140,7 @@ public struct DigestRenderer {
         return ["+\(hidden.count) more \(noun)" + (withAmount ? ", \(money(amount))" : "")]
     }
 
-    func section(_ items: [Digest.Item], key: String, noun: String, _ layout: Layout) -> [String: Any] {
+    func section(_ items: [Digest.Item], key: Digest.SlotKey, noun: String, _ layout: Layout) -> [String: Any] {
         let shown = layout.shown[key] ?? items.count
         return ["show": !items.isEmpty, "items": items.prefix(shown).map { ["line": line($0, key: key)] },
                 "more": more(items.dropFirst(shown), noun, withAmount: true)]
@@ -212,39 +212,40 @@ public struct DigestRenderer {
         c["numbers"] = ["headline": headline, "lines": lines]
         c["stages"] = d.isFunction ? [] : d.stages.map { ["stage": $0.stage, "amount": money($0.amount), "deals": "\($0.deals)", "change": signed($0.amountChange) + " / " + signedInt($0.dealsChange)] }
         c["has_stages"] = !d.isFunction
-        c["highlights"] = section(d.highlights, key: "highlights", noun: "highlights", layout)
-        c["wins"] = section(d.wins, key: "wins", noun: "wins", layout)
-        var losses = section(d.losses, key: "losses", noun: "losses", layout)
+        c["highlights"] = section(d.highlights, key: .highlights, noun: "highlights", layout)
+        c["wins"] = section(d.wins, key: .wins, noun: "wins", layout)
+        var losses = section(d.losses, key: .losses, noun: "losses", layout)
         losses["show"] = !d.losses.isEmpty || d.lossOfTheWeek != nil
         c["losses"] = losses
-        if let top = d.lossOfTheWeek { c["loss_of_the_week"] = ["line": line(top, key: "losses")] }
+        if let top = d.lossOfTheWeek { c["loss_of_the_week"] = ["line": line(top, key: .losses)] }
         c["loss_reasons"] = d.lossReasons.map { "\($0.reason) \($0.count) (\(money($0.amount)))" }.joined(separator: ", ")
         if d.medianDaysToLose != nil || d.medianDaysToWin != nil {
             func days(_ v: Double?) -> String { v.map { "\($0.rounded().clampedInt) days" } ?? "none yet" }
             c["days_line"] = "Median time to lose: \(days(d.medianDaysToLose)); to win: \(days(d.medianDaysToWin)) (deals closed in \(d.quarter))."
         }
-        func groups(_ gs: [Digest.Group], prefix: String, noun: String) -> [String: Any] {
+        func groups(_ gs: [Digest.Group], section: Digest.SectionID, noun: String) -> [String: Any] {
             var shownGroups: [[String: Any]] = []
             var hiddenGroups: [Digest.Item] = []
             for g in gs {
-                let shown = layout.shown[prefix + g.key] ?? g.items.count
+                let key = Digest.SlotKey(section, group: g.key)
+                let shown = layout.shown[key] ?? g.items.count
                 if shown == 0 { hiddenGroups += g.items; continue }
-                shownGroups.append(["title": g.title, "items": g.items.prefix(shown).map { ["line": line($0, key: prefix + g.key)] },
+                shownGroups.append(["title": g.title, "items": g.items.prefix(shown).map { ["line": line($0, key: key)] },
                                     "more": more(g.items.dropFirst(shown), noun)])
             }
             return ["show": !gs.isEmpty, "groups": shownGroups, "more": more(hiddenGroups[...], noun + " in other groups", withAmount: true)]
         }
-        c["asks"] = groups(d.asks, prefix: "asks:", noun: "asks")
-        c["flags"] = groups(d.flags, prefix: "flags:", noun: "risks")
-        c["gaps"] = section(d.gaps, key: "gaps", noun: "tickets", layout)
-        let notesShown = layout.shown["notes"] ?? d.notes.count
+        c["asks"] = groups(d.asks, section: .asks, noun: "asks")
+        c["flags"] = groups(d.flags, section: .flags, noun: "risks")
+        c["gaps"] = section(d.gaps, key: .gaps, noun: "tickets", layout)
+        let notesShown = layout.shown[.notes] ?? d.notes.count
         c["notes"] = ["show": !d.notes.isEmpty,
                       "items": d.notes.prefix(notesShown).map { n -> [String: Any] in
                           let heading = n.kind == "leader" ? "From \(n.name.split(separator: " ").first.map(String.init) ?? n.name)" : n.kind == "own" ? "Your note" : n.name
                           return ["heading": heading, "name": n.name, "author": n.author, "kind": n.kind, "text": trimmed(n.text, words: layout.noteWords)]
                       },
                       "more": d.notes.count > notesShown ? ["+\(d.notes.count - notesShown) more notes (\(d.notes.dropFirst(notesShown).map(\.name).count) people)"] : []]
-        let missingShown = layout.shown["missing"] ?? d.missing.count
+        let missingShown = layout.shown[.missing] ?? d.missing.count
         var missingLine = d.missing.prefix(missingShown).map(name).joined(separator: ", ")
         if d.missing.count > missingShown { missingLine += (missingLine.isEmpty ? "" : ", ") + "+\(d.missing.count - missingShown) more" }
         c["missing"] = ["show": !d.missing.isEmpty, "line": "\(d.missing.count) without an update for \(d.week): " + missingLine, "count": d.missing.count]

@@ -153,8 +153,8 @@ struct BudgetTests {
             #expect(out.words <= org.digest.wordBudget, "\(id): \(out.words) words")
             #expect(WordCount.count(out.markdown) == out.words)
             // Every win, loss, ask, risk, gap and highlight is shown or counted in "left out", with its amount.
-            var lists: [(String, [Digest.Item])] = [("highlights", digest.highlights), ("wins", digest.wins), ("losses", digest.losses), ("gaps", digest.gaps)]
-            lists += digest.asks.map { ("asks:" + $0.key, $0.items) } + digest.flags.map { ("flags:" + $0.key, $0.items) }
+            var lists: [(Digest.SlotKey, [Digest.Item])] = [(.highlights, digest.highlights), (.wins, digest.wins), (.losses, digest.losses), (.gaps, digest.gaps)]
+            lists += digest.asks.map { (Digest.SlotKey(.asks, group: $0.key), $0.items) } + digest.flags.map { (Digest.SlotKey(.flags, group: $0.key), $0.items) }
             for (key, items) in lists {
                 let shown = out.layout.shown[key] ?? 0
                 let left = out.leftOut[key] ?? (0, 0)
@@ -179,9 +179,9 @@ struct BudgetTests {
             #expect(digest.totals.openDeals == open.count)
             #expect(digest.totals.wonAmount == won && digest.totals.lostAmount == lost, "\(id)")
             // What is not shown is counted: shown + left out = all, per list.
-            let shownWins = out.layout.shown["wins"] ?? 0
-            #expect(shownWins + (out.leftOut["wins"]?.count ?? 0) == digest.wins.count)
-            if (out.leftOut["wins"]?.count ?? 0) > 0 { #expect(out.markdown.contains("more wins")) }
+            let shownWins = out.layout.shown[.wins] ?? 0
+            #expect(shownWins + (out.leftOut[.wins]?.count ?? 0) == digest.wins.count)
+            if (out.leftOut[.wins]?.count ?? 0) > 0 { #expect(out.markdown.contains("more wins")) }
         }
     }
 }
