@@ -74,15 +74,15 @@ public struct DigestBuilder {
             d.lastQuarterWeek = lastWeek
         }
         d.medianDaysToWin = median(quarterClosed.filter { $0.deal.kind == .won }.compactMap(daysToClose))
-        d.medianDaysToLose = median(quarterClosed.filter { $0.deal.kind == .lost && $0.deal.stage != "disqualified" }.compactMap(daysToClose))
+        d.medianDaysToLose = median(quarterClosed.filter { $0.deal.kind == .lost && !org.stages.isDisqualified($0.deal.stage) }.compactMap(daysToClose))
         let closed = newlyClosed(scope, week)
         d.wins = closed.filter { $0.deal.kind == .won }.map { item($0.deal, $0.person, .win(why: $0.deal.why)) }.sorted(by: byAmount)
         let lost = closed.filter { $0.deal.kind == .lost }
         let losses = lost.map { c -> Digest.Item in
             item(c.deal, c.person, .loss(stage: c.deal.stage, reason: c.deal.reason, lesson: c.deal.lesson,
-                                         disqualified: c.deal.stage == "disqualified"))
+                                         disqualified: org.stages.isDisqualified(c.deal.stage)))
         }.sorted(by: byAmount)
-        if let top = lost.filter({ $0.deal.lesson != nil && $0.deal.stage != "disqualified" }).max(by: { ($0.deal.amount, $1.deal.id) < ($1.deal.amount, $0.deal.id) }) {
+        if let top = lost.filter({ $0.deal.lesson != nil && !org.stages.isDisqualified($0.deal.stage) }).max(by: { ($0.deal.amount, $1.deal.id) < ($1.deal.amount, $0.deal.id) }) {
             d.lossOfTheWeek = losses.first { $0.deal == top.deal.id }
             d.losses = losses.filter { $0.deal != top.deal.id }
         } else {
@@ -159,32 +159,13 @@ public struct DigestBuilder {
 
     // MARK: Pieces
 
-    /// Open pipeline by stage from each person's latest update (W-4 to W); a deal counted once, from its latest listing.
+    /// Open pipeline by stage (`History.pipeline`).
     func pipeline(_ scope: [String], _ week: Week) -> (stages: [String: (amount: Double, deals: Int)], open: [DealSnapshot], stale: [String]) {
-        var latest: [String: (Week, DealSnapshot)] = [:]
-        var stale: [String] = []
-        for person in scope {
-            guard let u = history.latest(of: person, atOrBefore: week) else { continue }
-            if u.week < week { stale.append(person) }
-            for deal in u.deals where deal.kind == .open {
-                if let known = latest[deal.id], known.0 >= u.week { continue }
-                latest[deal.id] = (u.week, deal)
-            }
-        }
-        var stages: [String: (amount: Double, deals: Int)] = [:]
-        for (_, (_, deal)) in latest {
-            stages[deal.stage, default: (0, 0)].amount += deal.amount
-            stages[deal.stage, default: (0, 0)].deals += 1
-        }
-        return (stages, latest.values.map(\.1).sorted { $0.id < $1.id }, stale)
+        let p = history.pipeline(scope, week)
+        return (p.byStage, p.deals, p.stale)
     }
 
-    /// Deals the scope's updates of `week` list closed for the first time.
-    func newlyClosed(_ scope: [String], _ week: Week) -> [(person: String, deal: DealSnapshot)] {
-        scope.compactMap { history.update(of: $0, in: week) }.flatMap { u in
-            u.deals.filter { $0.kind != .open && !history.closedBefore($0.id, by: u.person, before: week) }.map { (u.person, $0) }
-        }
-    }
+    func newlyClosed(_ scope: [String], _ week: Week) -> [(person: String, deal: DealSnapshot)] { history.newlyClosed(scope, in: week) }
 
     func totals(open: [DealSnapshot], closed: [(person: String, deal: DealSnapshot)]) -> Digest.Totals {
         var t = Digest.Totals()
@@ -193,7 +174,7 @@ public struct DigestBuilder {
         for (_, deal) in closed {
             if deal.kind == .won { t.wonAmount += deal.amount; t.wonDeals += 1 }
             if deal.kind == .lost { t.lostAmount += deal.amount; t.lostDeals += 1 }
-            if deal.stage == "disqualified" { t.disqualifiedAmount += deal.amount; t.disqualifiedDeals += 1 }
+            if org.stages.isDisqualified(deal.stage) { t.disqualifiedAmount += deal.amount; t.disqualifiedDeals += 1 }
         }
         return t
     }
@@ -202,10 +183,7 @@ public struct DigestBuilder {
         history.weeks.filter { $0 <= week && Quarter(of: $0, fiscalYearStartMonth: org.fiscalYearStartMonth) == quarter }
     }
 
-    func daysToClose(_ c: (person: String, deal: DealSnapshot)) -> Int? {
-        guard let first = history.firstSeen[c.deal.id], let close = c.deal.close else { return nil }
-        return max(0, close.ordinal - first.monday.ordinal)
-    }
+    func daysToClose(_ c: (person: String, deal: DealSnapshot)) -> Int? { history.daysToClose(c.deal) }
 
     func median(_ values: [Int]) -> Double? {
         guard !values.isEmpty else { return nil }

@@ -82,21 +82,16 @@ public enum PipelineReport {
         var rows: [[Cell]] = []
         var weeksJSON: [[String: any Sendable]] = []
         for week in ctx.weeks {
-            var byStage: [String: Double] = [:]
-            var latest: [String: (Week, DealSnapshot)] = [:]
-            for person in ctx.scope {
-                guard let u = ctx.history.latest(of: person, atOrBefore: week) else { continue }
-                for d in u.deals where d.kind == .open { if let k = latest[d.id], k.0 >= u.week { continue }; latest[d.id] = (u.week, d) }
-            }
-            for (_, (_, d)) in latest { byStage[d.stage, default: 0] += d.amount }
+            let byStage = ctx.history.pipeline(ctx.scope, week).byStage.mapValues(\.amount)
             var created = 0.0, advanced = 0.0, slipped = 0.0, won = 0.0, lost = 0.0
             for person in ctx.scope {
                 guard let u = ctx.history.update(of: person, in: week) else { continue }
                 let previous = ctx.history.earlier(of: person, before: week).first
                 for d in u.deals {
                     if ctx.history.firstSeen[d.id] == week { created += d.amount }
-                    if d.kind == .won, !ctx.history.closedBefore(d.id, by: person, before: week) { won += d.amount }
-                    if d.kind == .lost, !ctx.history.closedBefore(d.id, by: person, before: week) { lost += d.amount }
+                    let newlyClosed = d.kind != .open && !ctx.history.closedBefore(d.id, by: person, before: week)
+                    if newlyClosed, d.kind == .won { won += d.amount }
+                    if newlyClosed, d.kind == .lost { lost += d.amount }
                     guard d.kind == .open, let before = previous?.deals.first(where: { $0.id == d.id }) else { continue }
                     if let r0 = ctx.org.stages.rank(of: before.stage), let r1 = ctx.org.stages.rank(of: d.stage), r1 > r0 { advanced += d.amount }
                     if let a = d.close, let b = before.close, a > b { slipped += d.amount }

@@ -10,7 +10,7 @@ public enum OutcomeReport {
         // and left out of days to lose (qualifying out is not a loss to learn from).
         let lost = closed.filter { $0.deal.kind == .lost }
         let won = closed.filter { $0.deal.kind == .won }
-        let disqualified = closed.filter { $0.deal.stage == "disqualified" }
+        let disqualified = closed.filter { ctx.org.stages.isDisqualified($0.deal.stage) }
         let chosen = wins ? won : lost
         var groups: [String: (deals: Int, amount: Double)] = [:]
         for c in chosen { groups[ctx.value(dimension, c), default: (0, 0)].deals += 1; groups[ctx.value(dimension, c), default: (0, 0)].amount += c.deal.amount }
@@ -27,10 +27,10 @@ public enum OutcomeReport {
                                  cells: sorted.map { c in [.text(c.week.description), .text(c.deal.id), .text(c.deal.account), .text(c.person), .money(c.deal.amount),
                                                            .text(wins ? (c.deal.competitor ?? "") : (c.deal.reason ?? ""))] },
                                  currency: ctx.org.currency)
-        let daysLose = Spread(lost.filter { $0.deal.stage != "disqualified" }.compactMap(\.days)), daysWin = Spread(won.compactMap(\.days))
+        let daysLose = Spread(lost.filter { !ctx.org.stages.isDisqualified($0.deal.stage) }.compactMap(\.days)), daysWin = Spread(won.compactMap(\.days))
         var notes: [String] = [wins ? "Why we won:" : "Lessons:"]
         for c in sorted {
-            let text = (wins ? c.deal.why : c.deal.lesson) ?? (c.deal.stage == "disqualified" ? "(disqualified, \(c.deal.reason ?? "no reason"))" : "(none written)")
+            let text = (wins ? c.deal.why : c.deal.lesson) ?? (ctx.org.stages.isDisqualified(c.deal.stage) ? "(disqualified, \(c.deal.reason ?? "no reason"))" : "(none written)")
             notes.append("- \(c.deal.id) \(c.deal.account) (\(ctx.money(c.deal.amount))): \(text)")
         }
         notes.append("")

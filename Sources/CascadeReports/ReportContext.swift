@@ -28,12 +28,7 @@ public struct ReportContext: Sendable {
 
     public func closed() -> [Closed] {
         weeks.flatMap { week in
-            scope.compactMap { history.update(of: $0, in: week) }.flatMap { u in
-                u.deals.filter { $0.kind != .open && !history.closedBefore($0.id, by: u.person, before: week) }.map { d in
-                    Closed(week: week, person: u.person, deal: d,
-                           days: history.firstSeen[d.id].flatMap { first in d.close.map { max(0, $0.ordinal - first.monday.ordinal) } })
-                }
-            }
+            history.newlyClosed(scope, in: week).map { Closed(week: week, person: $0.person, deal: $0.deal, days: history.daysToClose($0.deal)) }
         }
     }
 

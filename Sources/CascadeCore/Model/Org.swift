@@ -32,6 +32,15 @@ public struct Org: Sendable {
         public var lost: [String] = ["lost", "disqualified"]
         public var all: [String] { open + won + lost }
 
+        /// The lost stage that means qualifying out (SPEC section 11): it needs no lesson, is counted in the
+        /// losses and also apart, and stays out of days to lose.
+        public static let disqualified = "disqualified"
+
+        public func isDisqualified(_ stage: String) -> Bool { stage == Self.disqualified && lost.contains(stage) }
+
+        /// Whether a deal at `stage` must say what we would do differently.
+        public func needsLesson(_ stage: String) -> Bool { lost.contains(stage) && !isDisqualified(stage) }
+
         public enum Kind: Sendable { case open, won, lost }
 
         public func kind(of stage: String) -> Kind? {

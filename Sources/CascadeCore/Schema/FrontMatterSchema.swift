@@ -48,7 +48,7 @@ public enum FrontMatterSchema {
               "allOf": [
                 { "if": { "properties": { "stage": { "enum": \(list(org.stages.open)) } }, "required": ["stage"] }, "then": { "required": ["next"] } },
                 { "if": { "properties": { "stage": { "enum": \(list(org.stages.lost)) } }, "required": ["stage"] }, "then": { "required": ["reason"] } },
-                { "if": { "properties": { "stage": { "enum": \(list(org.stages.lost.filter { $0 != "disqualified" })) } }, "required": ["stage"] }, "then": { "required": ["lesson"] } }
+                { "if": { "properties": { "stage": { "enum": \(list(org.stages.lost.filter(org.stages.needsLesson))) } }, "required": ["stage"] }, "then": { "required": ["lesson"] } }
               ]
             },
             "ask": {

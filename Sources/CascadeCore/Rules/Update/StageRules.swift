@@ -94,7 +94,7 @@ public struct LessonRequiredRule: UpdateRule {
 
     public func check(_ file: ParsedUpdate, _ update: Update, org: Org) -> [Finding] {
         update.deals.compactMap { deal in
-            guard let stage = deal.stage, org.stages.kind(of: stage.value) == .lost, stage.value != "disqualified" else { return nil }
+            guard let stage = deal.stage, org.stages.needsLesson(stage.value) else { return nil }
             if let lesson = deal.lesson, !lesson.value.allSatisfy(\.isWhitespace) { return nil }
             let at = deal.valuePositions["lesson"] ?? deal.firstKey
             return finding(at: at, "lost deal '\(deal.id?.value ?? "?")' has no lesson; add 'lesson:' with one or two sentences on what we would do differently")

@@ -1,0 +1,47 @@
+import CascadeCore
+
+/// The facts digests and reports share, computed in one place.
+extension History {
+    /// The open pipeline of `scope` in `week`: each person's latest update at or before the week and
+    /// no more than four weeks older, a deal counted once (from its latest listing).
+    public struct Pipeline: Sendable {
+        public var byStage: [String: (amount: Double, deals: Int)]
+        /// The open deals, by id.
+        public var deals: [DealSnapshot]
+        /// People whose pipeline comes from an update older than the week.
+        public var stale: [String]
+        public var amount: Double { deals.reduce(0) { $0 + $1.amount } }
+    }
+
+    public func pipeline(_ scope: [String], _ week: Week) -> Pipeline {
+        var newest: [String: (Week, DealSnapshot)] = [:]
+        var stale: [String] = []
+        for person in scope {
+            guard let u = latest(of: person, atOrBefore: week) else { continue }
+            if u.week < week { stale.append(person) }
+            for deal in u.deals where deal.kind == .open {
+                if let known = newest[deal.id], known.0 >= u.week { continue }
+                newest[deal.id] = (u.week, deal)
+            }
+        }
+        var stages: [String: (amount: Double, deals: Int)] = [:]
+        for (_, (_, deal)) in newest {
+            stages[deal.stage, default: (0, 0)].amount += deal.amount
+            stages[deal.stage, default: (0, 0)].deals += 1
+        }
+        return Pipeline(byStage: stages, deals: newest.values.map(\.1).sorted { $0.id < $1.id }, stale: stale)
+    }
+
+    /// Deals the scope's updates of `week` list closed for the first time (SPEC section 11).
+    public func newlyClosed(_ scope: [String], in week: Week) -> [(person: String, deal: DealSnapshot)] {
+        scope.compactMap { update(of: $0, in: week) }.flatMap { u in
+            u.deals.filter { $0.kind != .open && !closedBefore($0.id, by: u.person, before: week) }.map { (u.person, $0) }
+        }
+    }
+
+    /// Days from the Monday of the first week a deal appears to its close date.
+    public func daysToClose(_ deal: DealSnapshot) -> Int? {
+        guard let first = firstSeen[deal.id], let close = deal.close else { return nil }
+        return max(0, close.ordinal - first.monday.ordinal)
+    }
+}
