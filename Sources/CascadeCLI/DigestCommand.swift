@@ -72,7 +72,7 @@ struct DigestCommand: ParsableCommand {
             try OutputFile.write(text, to: out)
             return
         }
-        let ids = OrgHierarchy(org).leaders + org.functionIDs
+        let ids = org.hierarchy.leaders + org.functionIDs
         if out == "-" { throw UsageFailure("--all writes one file per digest into a folder; give --out a folder, or use --for ID with --out -") }
         let folder = out.map(Paths.absolute) ?? session.root + "/digests"
         try OutputFile.makeFolder(folder)

@@ -15,7 +15,7 @@ public struct DigestBuilder {
 
     public init(history: History) {
         self.history = history
-        hierarchy = OrgHierarchy(history.org)
+        hierarchy = history.org.hierarchy
     }
 
     /// The weeks whose texts (notes, highlights, asks, gaps, reasons and

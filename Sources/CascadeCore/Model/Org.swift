@@ -102,7 +102,13 @@ public struct Org: Sendable {
     public mutating func index() {
         _peopleIndex = IndexBox(Dictionary(people.enumerated().map { ($1.id.value, $0) }, uniquingKeysWith: { a, _ in a }))
         _inherited = InheritedBox(region: inheritance(\.region), segment: inheritance(\.segment))
+        _hierarchy = HierarchyBox(OrgHierarchy(self))
     }
+
+    private var _hierarchy: HierarchyBox?
+
+    /// Who reports to whom, indexed once per organisation (built on the spot for an org not yet indexed).
+    public var hierarchy: OrgHierarchy { _hierarchy?.value ?? OrgHierarchy(self) }
 
     private var _inherited: InheritedBox?
 
@@ -146,6 +152,12 @@ public struct Org: Sendable {
         }
         return false
     }
+}
+
+/// The reporting index, boxed so `Org` stays a cheap value.
+final class HierarchyBox: @unchecked Sendable {
+    let value: OrgHierarchy
+    init(_ value: OrgHierarchy) { self.value = value }
 }
 
 /// Inherited regions and segments, boxed so `Org` stays a cheap value.

@@ -85,7 +85,7 @@ public struct SubmissionStatus: Sendable {
 extension Org {
     /// Everyone below `id` (not `id` itself), in org.yaml order.
     public func subtree(of id: String) -> [Person] {
-        let team = Set(OrgHierarchy(self).subtree(of: id))
+        let team = Set(hierarchy.subtree(of: id))
         return people.filter { team.contains($0.id.value) }
     }
 
