@@ -11,7 +11,7 @@ public struct DigestBuilder {
     /// Each person's risk signals of a week, computed once however many leaders' digests include them (`--all`).
     private let flagMemo = FlagMemo()
 
-    private let hierarchy: OrgHierarchy
+    let hierarchy: OrgHierarchy
 
     public init(history: History) {
         self.history = history
@@ -43,81 +43,16 @@ public struct DigestBuilder {
         var d = Digest(forID: lead, forName: leader.name, isFunction: false, week: week, company: org.company, currency: org.currency,
                        people: team.count, updates: teamUpdates, stale: [], missing: team.filter { history.update(of: $0, in: week) == nil })
         d.unreadable = unreadableFolders(through: week) + thisWeek.compactMap { u in u.unreadable.map { (u.path, u.person, $0) } }
-        let (stages, open, stale) = pipeline(scope, week)
-        // The change from last week compares only people whose updates of both weeks can be read:
-        // an unreadable update's deals are unknown, not gone.
-        let readable = { (w: Week) in { (p: String) in self.history.update(of: p, in: w)?.unreadable == nil } }
-        let comparable = scope.filter { readable(week)($0) && readable(week.previous)($0) }
-        let comparedNow = comparable.count == scope.count ? stages : pipeline(comparable, week).stages
-        let (previousStages, _, _) = pipeline(comparable, week.previous)
-        d.stale = stale
-        d.stages = org.stages.open.map { stage in
-            let now = stages[stage] ?? (0, 0)
-            let compared = comparedNow[stage] ?? (0, 0)
-            let before = previousStages[stage] ?? (0, 0)
-            return Digest.StageLine(stage: stage, amount: now.amount, deals: now.deals, amountChange: compared.amount - before.amount,
-                                    dealsChange: compared.deals - before.deals)
-        }
-        d.totals = totals(open: open, closed: newlyClosed(scope, week))
-        let quarter = Quarter(of: week, fiscalYearStartMonth: org.fiscalYearStartMonth)
-        d.quarter = quarter.description
-        let quarterClosed = weeks(of: quarter, through: week).flatMap { newlyClosed(scope, $0) }
-        d.quarterBookings = quarterClosed.filter { $0.deal.kind == .won }.reduce(0) { $0 + $1.deal.amount }
-        d.goal = org.goals.first { $0.team.value == lead && $0.quarter.value == quarter.description }?.bookings
-        let lastWeek = week.adding(weeks: -13)
-        if history.weeks.contains(where: { $0 <= lastWeek }) {
-            let (_, lastOpen, _) = pipeline(scope, lastWeek)
-            d.lastQuarter = totals(open: lastOpen, closed: newlyClosed(scope, lastWeek))
-            let lastQuarter = Quarter(of: lastWeek, fiscalYearStartMonth: org.fiscalYearStartMonth)
-            d.lastQuarterBookings = weeks(of: lastQuarter, through: lastWeek).flatMap { newlyClosed(scope, $0) }
-                .filter { $0.deal.kind == .won }.reduce(0) { $0 + $1.deal.amount }
-            d.lastQuarterWeek = lastWeek
-        }
-        d.medianDaysToWin = median(quarterClosed.filter { $0.deal.kind == .won }.compactMap(daysToClose))
-        d.medianDaysToLose = median(quarterClosed.filter { $0.deal.kind == .lost && !org.stages.isDisqualified($0.deal.stage) }.compactMap(daysToClose))
-        let closed = newlyClosed(scope, week)
-        d.wins = closed.filter { $0.deal.kind == .won }.map { item($0.deal, $0.person, .win(why: $0.deal.why)) }.sorted(by: byAmount)
-        let lost = closed.filter { $0.deal.kind == .lost }
-        let losses = lost.map { c -> Digest.Item in
-            item(c.deal, c.person, .loss(stage: c.deal.stage, reason: c.deal.reason, lesson: c.deal.lesson,
-                                         disqualified: org.stages.isDisqualified(c.deal.stage)))
-        }.sorted(by: byAmount)
-        if let top = lost.filter({ $0.deal.lesson != nil && !org.stages.isDisqualified($0.deal.stage) }).max(by: { ($0.deal.amount, $1.deal.id) < ($1.deal.amount, $0.deal.id) }) {
-            d.lossOfTheWeek = losses.first { $0.deal == top.deal.id }
-            d.losses = losses.filter { $0.deal != top.deal.id }
-        } else {
-            d.losses = losses
-        }
-        var reasons: [String: (Int, Double)] = [:]
-        for c in lost { reasons[c.deal.reason ?? "none", default: (0, 0)].0 += 1; reasons[c.deal.reason ?? "none", default: (0, 0)].1 += c.deal.amount }
-        d.lossReasons = reasons.map { ($0.key, $0.value.0, $0.value.1) }.sorted { ($0.count, $0.amount, $1.reason) > ($1.count, $1.amount, $0.reason) }
-        d.asks = askGroups(thisWeek)
-        d.flags = flagGroups(scope, week)
-        d.gaps = gapItems(thisWeek, closed: closed)
-        // From the team: direct reports' notes up, leaders' notes down, highlights.
-        let directs = hierarchy.directs(of: lead)
-        for direct in directs {
-            guard let u = history.update(of: direct, in: week) else { continue }
-            if !u.body.isEmpty { d.notes.append(Digest.Note(author: direct, name: name(direct), text: u.body, kind: "team")) }
-            for h in u.highlights {
-                if let owner = thisWeek.first(where: { $0.deals.contains { $0.id == h } }), let deal = owner.deals.first(where: { $0.id == h }) {
-                    d.highlights.append(item(deal, owner.person, .highlight(stage: deal.stage, close: deal.close, next: deal.next)))
-                }
-            }
-        }
-        var ancestor = leader.reportsTo?.value
-        var seen: Set<String> = [lead]
-        while let a = ancestor, seen.insert(a).inserted {
-            if let u = history.update(of: a, in: week), !u.body.isEmpty {
-                d.notes.append(Digest.Note(author: a, name: name(a), text: u.body, kind: "leader"))
-            }
-            ancestor = org.person(a)?.reportsTo?.value
-        }
-        if let own = history.update(of: lead, in: week), !own.body.isEmpty {
-            d.notes.insert(Digest.Note(author: lead, name: leader.name, text: own.body, kind: "own"), at: 0)
-        }
+        let context = SectionContext(leader: leader, scope: scope, week: week, thisWeek: thisWeek, closed: newlyClosed(scope, week))
+        for section in Self.personSections { section.build(self, context, into: &d) }
         return d
     }
+
+    /// The sections of a person's digest, in the order they are built: adding a section is a
+    /// file with its type and a line here (and its place in the template).
+    static let personSections: [any DigestSection.Type] = [
+        NumbersSection.self, OutcomesSection.self, AsksSection.self, RisksSection.self, GapsSection.self, NotesSection.self,
+    ]
 
     // MARK: A function's digest
 

@@ -1,0 +1,43 @@
+import CascadeCore
+import CascadeHistory
+
+/// Numbers: open pipeline by stage and its change from last week, won and lost this week,
+/// quarter-to-date bookings against the goal, the same week last quarter.
+enum NumbersSection: DigestSection {
+    static func build(_ b: DigestBuilder, _ c: SectionContext, into d: inout Digest) {
+        let (stages, open, stale) = b.pipeline(c.scope, c.week)
+        // The change from last week compares only people whose updates of both weeks can be read:
+        // an unreadable update's deals are unknown, not gone.
+        let readable = { (w: Week) in { (p: String) in b.history.update(of: p, in: w)?.unreadable == nil } }
+        let comparable = c.scope.filter { readable(c.week)($0) && readable(c.week.previous)($0) }
+        let comparedNow = comparable.count == c.scope.count ? stages : b.pipeline(comparable, c.week).stages
+        let (previousStages, _, _) = b.pipeline(comparable, c.week.previous)
+        d.stale = stale
+        d.stages = b.org.stages.open.map { stage in
+            let now = stages[stage] ?? (0, 0)
+            let compared = comparedNow[stage] ?? (0, 0)
+            let before = previousStages[stage] ?? (0, 0)
+            return Digest.StageLine(stage: stage, amount: now.amount, deals: now.deals, amountChange: compared.amount - before.amount,
+                                    dealsChange: compared.deals - before.deals)
+        }
+        d.totals = b.totals(open: open, closed: c.closed)
+        quarter(b, c, into: &d)
+    }
+
+    /// Bookings of the quarter to date against the team's goal, and the same week of last quarter.
+    static func quarter(_ b: DigestBuilder, _ c: SectionContext, into d: inout Digest) {
+        let quarter = Quarter(of: c.week, fiscalYearStartMonth: b.org.fiscalYearStartMonth)
+        d.quarter = quarter.description
+        d.quarterBookings = b.weeks(of: quarter, through: c.week).flatMap { b.newlyClosed(c.scope, $0) }
+            .filter { $0.deal.kind == .won }.reduce(0) { $0 + $1.deal.amount }
+        d.goal = b.org.goals.first { $0.team.value == c.lead && $0.quarter.value == quarter.description }?.bookings
+        let lastWeek = c.week.adding(weeks: -13)
+        guard b.history.weeks.contains(where: { $0 <= lastWeek }) else { return }
+        let (_, lastOpen, _) = b.pipeline(c.scope, lastWeek)
+        d.lastQuarter = b.totals(open: lastOpen, closed: b.newlyClosed(c.scope, lastWeek))
+        let lastQuarter = Quarter(of: lastWeek, fiscalYearStartMonth: b.org.fiscalYearStartMonth)
+        d.lastQuarterBookings = b.weeks(of: lastQuarter, through: lastWeek).flatMap { b.newlyClosed(c.scope, $0) }
+            .filter { $0.deal.kind == .won }.reduce(0) { $0 + $1.deal.amount }
+        d.lastQuarterWeek = lastWeek
+    }
+}

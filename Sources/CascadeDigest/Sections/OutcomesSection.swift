@@ -1,0 +1,36 @@
+import CascadeCore
+import CascadeHistory
+
+/// Wins, largest first; losses and lessons (the loss of the week, reasons counted); the median
+/// days to win and to lose of the quarter.
+enum OutcomesSection: DigestSection {
+    static func build(_ b: DigestBuilder, _ c: SectionContext, into d: inout Digest) {
+        let stages = b.org.stages
+        let quarter = Quarter(of: c.week, fiscalYearStartMonth: b.org.fiscalYearStartMonth)
+        let quarterClosed = b.weeks(of: quarter, through: c.week).flatMap { b.newlyClosed(c.scope, $0) }
+        d.medianDaysToWin = b.median(quarterClosed.filter { $0.deal.kind == .won }.compactMap(b.daysToClose))
+        d.medianDaysToLose = b.median(quarterClosed.filter { $0.deal.kind == .lost && !stages.isDisqualified($0.deal.stage) }
+            .compactMap(b.daysToClose))
+        d.wins = c.closed.filter { $0.deal.kind == .won }.map { b.item($0.deal, $0.person, .win(why: $0.deal.why)) }.sorted(by: b.byAmount)
+        let lost = c.closed.filter { $0.deal.kind == .lost }
+        let losses = lost.map { l -> Digest.Item in
+            b.item(l.deal, l.person, .loss(stage: l.deal.stage, reason: l.deal.reason, lesson: l.deal.lesson,
+                                           disqualified: stages.isDisqualified(l.deal.stage)))
+        }.sorted(by: b.byAmount)
+        // The loss of the week: the largest loss with a lesson.
+        let withLessons = lost.filter { $0.deal.lesson != nil && !stages.isDisqualified($0.deal.stage) }
+        if let top = withLessons.max(by: { ($0.deal.amount, $1.deal.id) < ($1.deal.amount, $0.deal.id) }) {
+            d.lossOfTheWeek = losses.first { $0.deal == top.deal.id }
+            d.losses = losses.filter { $0.deal != top.deal.id }
+        } else {
+            d.losses = losses
+        }
+        var reasons: [String: (Int, Double)] = [:]
+        for l in lost {
+            reasons[l.deal.reason ?? "none", default: (0, 0)].0 += 1
+            reasons[l.deal.reason ?? "none", default: (0, 0)].1 += l.deal.amount
+        }
+        d.lossReasons = reasons.map { ($0.key, $0.value.0, $0.value.1) }
+            .sorted { ($0.count, $0.amount, $1.reason) > ($1.count, $1.amount, $0.reason) }
+    }
+}
