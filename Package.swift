@@ -36,13 +36,15 @@ let package = Package(
         // History and its queries, what git's history says of it (Timeline), and their caches.
         .target(name: "CascadeHistory", dependencies: ["CascadeCore", "CascadeWorkspace", "CascadeGit"]),
         .target(name: "CascadeReports", dependencies: ["CascadeCore", "CascadeHistory"]),
+        // HTML shared by the digest, the site and email: the page shell, its CSS, Markdown through cmark-gfm.
+        .target(name: "CascadeHTML", dependencies: ["CCmark"]),
         .target(
             name: "CascadeDigest",
-            dependencies: ["CascadeCore", "CascadeHistory", "CCmark", .product(name: "Mustache", package: "swift-mustache")]),
+            dependencies: ["CascadeCore", "CascadeHistory", "CascadeHTML", .product(name: "Mustache", package: "swift-mustache")]),
         .target(
             name: "CascadeCLI",
             dependencies: [
-                "CascadeCore", "CascadeWorkspace", "CascadeGit", "CascadeDemo", "CascadeHistory", "CascadeDigest", "CascadeReports",
+                "CascadeCore", "CascadeWorkspace", "CascadeGit", "CascadeDemo", "CascadeHistory", "CascadeDigest", "CascadeHTML", "CascadeReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),

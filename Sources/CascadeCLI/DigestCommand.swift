@@ -2,6 +2,7 @@ import ArgumentParser
 import CascadeCore
 import CascadeWorkspace
 import CascadeDigest
+import CascadeHTML
 import CascadeGit
 import CascadeHistory
 import Foundation
@@ -127,7 +128,7 @@ struct DigestCommand: ParsableCommand {
         let output = renderer.render(digest)
         switch format {
         case .json: return DigestJSON.render(digest, output, org: org)
-        case .html: return HTMLDigest.page(markdown: output.markdown, title: digest.isFunction ? "\(digest.forName): asks for help, \(digest.week)" : "Digest for \(digest.forName), \(digest.week)")
+        case .html: return HTMLPage.page(markdown: output.markdown, title: digest.isFunction ? "\(digest.forName): asks for help, \(digest.week)" : "Digest for \(digest.forName), \(digest.week)")
         case .md: return output.markdown
         }
     }

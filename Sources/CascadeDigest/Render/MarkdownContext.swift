@@ -1,4 +1,5 @@
 import CascadeCore
+import CascadeHTML
 import Foundation
 
 /// The Markdown digest's values, section by section, as the template (`DefaultTemplate` or the

@@ -1,14 +1,15 @@
 import CCmark
 import Foundation
 
-/// The digest as one self-contained HTML page (inline CSS, no script, no
-/// external asset), readable in a browser and in an email client. The page
+/// A self-contained HTML page (inline CSS, no script, no external asset), readable in a
+/// browser and in an email client: the page shell, its CSS and the cmark-gfm wrapper that the
+/// digest, and later the site and email, share. The page
 /// loads nothing from outside itself: a Content-Security-Policy forbids
 /// scripts and remote loads, images from update text are shown as their alt
 /// text, and links keep only http:, https: and mailto: (with
 /// rel="noopener noreferrer"). Raw HTML a rep typed is shown as text (the
 /// Markdown escapes it, see `DigestMarkdown.neutralised`).
-public enum HTMLDigest {
+public enum HTMLPage {
     static let style = """
     body{font:16px/1.5 -apple-system,"Segoe UI",Helvetica,Arial,sans-serif;color:#1f2328;max-width:46em;margin:2em auto;padding:0 1em}
     h1{font-size:1.6em;border-bottom:1px solid #d0d7de;padding-bottom:.3em}h2{font-size:1.25em;margin-top:1.6em;border-bottom:1px solid #d8dee4}
@@ -94,7 +95,7 @@ public enum HTMLDigest {
         """
     }
 
-    static func escape(_ s: String) -> String {
+    public static func escape(_ s: String) -> String {
         s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }
