@@ -73,16 +73,24 @@ struct Status: ParsableCommand {
         return out
     }
 
+    /// `status --format json`, through Codable; what a shallow clone cannot tell is null.
     static func json(_ s: SubmissionStatus) -> String {
-        func ids(_ e: [SubmissionStatus.Entry]) -> String { "[" + e.map { JSON.string($0.person) }.joined(separator: ", ") + "]" }
-        func known(_ text: String) -> String { s.historyKnown ? text : "null" }
-        var out = "{\n  \"week\": \(JSON.string(s.week.description)),\n  \"for\": \(JSON.string(s.scope)),\n  \"people\": \(s.entries.count),\n"
-        out += "  \"submitted\": \(ids(s.submitted)),\n  \"missing\": \(ids(s.missing)),\n  \"late\": \(known(ids(s.late))),\n  \"rewritten\": \(known(ids(s.rewritten))),\n"
-        out += "  \"history\": \(JSON.string(s.historyKnown ? "complete" : "shallow")),\n  \"entries\": ["
-        for (i, e) in s.entries.enumerated() {
-            out += (i == 0 ? "\n" : ",\n") + "    {\"person\": \(JSON.string(e.person)), \"name\": \(JSON.string(e.name)), \"submitted\": \(e.submitted), \"late\": \(known("\(e.late)")), \"rewritten\": \(known("\(e.rewritten)")), \"submitted_at\": \(e.submittedAt.map(JSON.string) ?? "null")}"
+        struct Entry: Encodable {
+            var person: String, name: String, submitted: Bool, late: Bool?, rewritten: Bool?, submitted_at: String?
         }
-        out += s.entries.isEmpty ? "]\n}\n" : "\n  ]\n}\n"
-        return out
+        struct Document: Encodable {
+            var week: String, `for`: String, people: Int, submitted: [String], missing: [String], late: [String]?, rewritten: [String]?
+            var history: String
+            var entries: [Entry]
+        }
+        let known = s.historyKnown
+        let document = Document(week: s.week.description, for: s.scope, people: s.entries.count, submitted: s.submitted.map(\.person),
+                                missing: s.missing.map(\.person), late: known ? s.late.map(\.person) : nil,
+                                rewritten: known ? s.rewritten.map(\.person) : nil, history: known ? "complete" : "shallow",
+                                entries: s.entries.map {
+            Entry(person: $0.person, name: $0.name, submitted: $0.submitted, late: known ? $0.late : nil,
+                  rewritten: known ? $0.rewritten : nil, submitted_at: $0.submittedAt)
+        })
+        return ((try? JSONTreeEncoder.encode(document)) ?? .null).document(itemLists: ["entries"])
     }
 }

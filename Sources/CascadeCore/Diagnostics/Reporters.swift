@@ -47,16 +47,18 @@ public enum Reporter {
         return out
     }
 
+    /// `check --format json`, through Codable.
     public static func json(_ diagnostics: [Diagnostic], summary: CheckSummary) -> String {
-        var out = "{\n  \"files_checked\": \(summary.filesChecked),\n  \"errors\": \(summary.errors),\n  \"warnings\": \(summary.warnings),\n"
-        out += "  \"syntax_only\": \(summary.syntaxOnly),\n  \"diagnostics\": ["
-        for (i, d) in diagnostics.enumerated() {
-            out += i == 0 ? "\n" : ",\n"
-            out += "    {\"file\": \(JSON.string(d.file)), \"line\": \(d.position.line), \"column\": \(d.position.column), "
-            out += "\"severity\": \(JSON.string(d.severity.rawValue)), \"rule\": \(JSON.string(d.rule)), \"message\": \(JSON.string(d.message))}"
+        struct Entry: Encodable { var file: String, line: Int, column: Int, severity: String, rule: String, message: String }
+        struct Document: Encodable {
+            var files_checked: Int, errors: Int, warnings: Int, syntax_only: Bool
+            var diagnostics: [Entry]
         }
-        out += diagnostics.isEmpty ? "]\n}\n" : "\n  ]\n}\n"
-        return out
+        let document = Document(files_checked: summary.filesChecked, errors: summary.errors, warnings: summary.warnings,
+                                syntax_only: summary.syntaxOnly, diagnostics: diagnostics.map {
+            Entry(file: $0.file, line: $0.position.line, column: $0.position.column, severity: $0.severity.rawValue, rule: $0.rule, message: $0.message)
+        })
+        return ((try? JSONTreeEncoder.encode(document)) ?? .null).document(itemLists: ["diagnostics"])
     }
 
     /// GitHub Actions workflow commands, escaped as the runner requires.
