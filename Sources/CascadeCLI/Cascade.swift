@@ -10,17 +10,20 @@ public struct Cascade: ParsableCommand {
         commandName: "cascade",
         abstract: "A 15-5 system for sales teams, in plain text and git.",
         discussion: """
-        Reps write a short weekly update per week (updates/<week>/<person>.md); \
-        cascade validates them, and compiles digests for leaders.
+            Reps write a short weekly update per week (updates/<week>/<person>.md); \
+            cascade validates them, and compiles digests for leaders.
 
-        Examples:
-          cascade check                      check the whole repository
-          cascade check updates/2026-W48/ana-lima.md
-          cascade check --explain stage-unknown
-          cascade schema > update.schema.json
-        """,
+            Examples:
+              cascade check                      check the whole repository
+              cascade check updates/2026-W48/ana-lima.md
+              cascade check --explain stage-unknown
+              cascade schema > update.schema.json
+            """,
         version: "0.1.0",
-        subcommands: [Check.self, New.self, Submit.self, Status.self, DigestCommand.self, ReportCommand.self, Init.self, Hooks.self, Schema.self, Rules.self, Demo.self])
+        subcommands: [
+            Check.self, New.self, Submit.self, Status.self, DigestCommand.self, ReportCommand.self, Init.self,
+            Hooks.self, Schema.self, Rules.self, Demo.self,
+        ])
 
     public init() {}
 
@@ -43,10 +46,14 @@ public struct Cascade: ParsableCommand {
             return 2
         } catch let error as CocoaError {
             // Foundation's own errors are never shown as a domain and a code: the path and the reason.
-            let path = (error.userInfo[NSFilePathErrorKey] as? String) ?? error.errorUserInfo[NSFilePathErrorKey] as? String ?? "a file"
-            let reason = (error.userInfo[NSUnderlyingErrorKey] as? NSError).map { String(cString: strerror(Int32($0.code))) }
+            let path =
+                (error.userInfo[NSFilePathErrorKey] as? String) ?? error.errorUserInfo[NSFilePathErrorKey] as? String
+                ?? "a file"
+            let reason =
+                (error.userInfo[NSUnderlyingErrorKey] as? NSError).map { String(cString: strerror(Int32($0.code))) }
                 ?? "it cannot be read or written"
-            Console.error("\(path): \(reason); check that the path exists and can be written, then run the command again")
+            Console.error(
+                "\(path): \(reason); check that the path exists and can be written, then run the command again")
             return 2
         } catch {
             let code = exitCode(for: error)
@@ -106,7 +113,8 @@ enum Console {
     /// With CASCADE_TIMING set, how long a phase took, on standard error.
     static func timing(_ what: String, since start: Date) {
         guard ProcessInfo.processInfo.environment["CASCADE_TIMING"] != nil else { return }
-        FileHandle.standardError.write(Data(String(format: "timing: %@: %.3f s\n", what, Date().timeIntervalSince(start)).utf8))
+        FileHandle.standardError.write(
+            Data(String(format: "timing: %@: %.3f s\n", what, Date().timeIntervalSince(start)).utf8))
     }
 
     static func clearProgress() {

@@ -9,17 +9,17 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Validate updates and org.yaml.",
         discussion: """
-        Checks the given files (or folders), or the whole repository: org.yaml and every \
-        file under updates/. Exit status: 0 no errors, 1 errors found (or warnings with \
-        --strict), 2 usage error or a repository that cannot be read.
+            Checks the given files (or folders), or the whole repository: org.yaml and every \
+            file under updates/. Exit status: 0 no errors, 1 errors found (or warnings with \
+            --strict), 2 usage error or a repository that cannot be read.
 
-        Examples:
-          cascade check
-          cascade check updates/2026-W48/ana-lima.md
-          cascade check --changed-since origin/main --format github
-          cascade check --format json > findings.json
-          cascade check --explain amount-invalid
-        """)
+            Examples:
+              cascade check
+              cascade check updates/2026-W48/ana-lima.md
+              cascade check --changed-since origin/main --format github
+              cascade check --format json > findings.json
+              cascade check --explain amount-invalid
+            """)
 
     @Argument(help: ArgumentHelp("Files or folders to check (default: the whole repository).", valueName: "path"))
     var paths: [String] = []
@@ -30,16 +30,29 @@ struct Check: ParsableCommand {
     @Flag(help: "Treat warnings as errors for the exit status.")
     var strict = false
 
-    @Flag(help: "Check the files as git's index holds them (what the next commit will contain): the given paths, or the staged updates and org.yaml.")
+    @Flag(
+        help:
+            "Check the files as git's index holds them (what the next commit will contain): the given paths, or the staged updates and org.yaml."
+    )
     var staged = false
 
-    @Option(name: .customLong("changed-since"), help: ArgumentHelp("Check only updates added or modified since this git revision, plus org.yaml if it changed.", valueName: "rev"))
+    @Option(
+        name: .customLong("changed-since"),
+        help: ArgumentHelp(
+            "Check only updates added or modified since this git revision, plus org.yaml if it changed.",
+            valueName: "rev"))
     var changedSince: String?
 
-    @Option(help: ArgumentHelp("Instead of the files, verify that every commit since this revision was written by someone allowed to: an update by its author or a delegate, org.yaml by an admin.", valueName: "rev"))
+    @Option(
+        help: ArgumentHelp(
+            "Instead of the files, verify that every commit since this revision was written by someone allowed to: an update by its author or a delegate, org.yaml by an admin.",
+            valueName: "rev"))
     var authors: String?
 
-    @Option(help: ArgumentHelp("Fix today's date, YYYY-MM-DD, as every command does (no rule of check depends on it today).", valueName: "date"))
+    @Option(
+        help: ArgumentHelp(
+            "Fix today's date, YYYY-MM-DD, as every command does (no rule of check depends on it today).",
+            valueName: "date"))
     var today: String?
 
     @Option(help: ArgumentHelp("Show what a rule checks, with examples, and exit.", valueName: "rule"))
@@ -62,7 +75,9 @@ struct Check: ParsableCommand {
         if let explain {
             guard let rule = Checker.description(of: explain) else {
                 let ids = Checker.descriptions.map(\.id)
-                let hint = Suggestion.closest(to: explain, in: ids).map { "; did you mean '\($0)'?" } ?? "; run `cascade rules` for the list"
+                let hint =
+                    Suggestion.closest(to: explain, in: ids).map { "; did you mean '\($0)'?" }
+                    ?? "; run `cascade rules` for the list"
                 throw UsageFailure("no rule '\(explain)'\(hint)")
             }
             Console.write(RuleDocs.explain(rule))
@@ -82,8 +97,12 @@ struct Check: ParsableCommand {
             throw UsageFailure(failure.description)
         }
         Console.clearProgress()
-        let summary = CheckSummary(filesChecked: report.filesChecked, errors: report.errors, warnings: report.warnings, syntaxOnly: !report.orgReadable)
-        Console.write(Reporter.render(report.diagnostics, summary: summary, format: format, color: format == .text && Console.useColor))
+        let summary = CheckSummary(
+            filesChecked: report.filesChecked, errors: report.errors, warnings: report.warnings,
+            syntaxOnly: !report.orgReadable)
+        Console.write(
+            Reporter.render(
+                report.diagnostics, summary: summary, format: format, color: format == .text && Console.useColor))
         if report.errors > 0 || (strict && report.warnings > 0) { throw ExitCode(1) }
     }
 
@@ -97,7 +116,8 @@ struct Check: ParsableCommand {
         let commits: Int
         let diagnostics: [Diagnostic]
         do {
-            (commits, diagnostics) = try Timeline.authorship(git, from: try git.resolve(revision), to: try git.resolve("HEAD"), prefix: prefix)
+            (commits, diagnostics) = try Timeline.authorship(
+                git, from: try git.resolve(revision), to: try git.resolve("HEAD"), prefix: prefix)
         } catch let error as GitError {
             if git.isShallow { throw UsageFailure("\(error.description): \(Repository.unshallowHint)") }
             throw UsageFailure(error.description + "; pass a commit, branch or tag that exists")
@@ -105,7 +125,8 @@ struct Check: ParsableCommand {
         var summary = CheckSummary(filesChecked: 0, errors: diagnostics.count, warnings: 0)
         summary.unit = "commits"
         summary.filesChecked = commits
-        Console.write(Reporter.render(diagnostics, summary: summary, format: format, color: format == .text && Console.useColor))
+        Console.write(
+            Reporter.render(diagnostics, summary: summary, format: format, color: format == .text && Console.useColor))
         if !diagnostics.isEmpty { throw ExitCode(1) }
     }
 
@@ -150,7 +171,9 @@ struct Check: ParsableCommand {
     /// Of a merge's changes against its first parent, those that are the merge's own: a file whose
     /// result differs from every parent. The rest came in with the merged commits, which the walk
     /// judges one by one (who merged them did not write them).
-    private func mergesOwnChanges(_ git: Repository, _ merge: CommitRecord, _ changed: [String], prefix: String) throws -> [String] {
+    private func mergesOwnChanges(
+        _ git: Repository, _ merge: CommitRecord, _ changed: [String], prefix: String
+    ) throws -> [String] {
         try changed.filter { path in
             let result = try git.blobID(of: prefix + path, at: merge.id)
             return try merge.parents.allSatisfy { try git.blobID(of: prefix + path, at: $0) != result }

@@ -9,15 +9,15 @@ struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Generate a realistic synthetic 15-5 repository.",
         discussion: """
-        Writes an organisation of N reps under managers, directors, VPs and a CRO, with \
-        weeks of updates: deals created, advancing, slipping, regressing, won, lost with \
-        lessons, disqualified and handed over; asks, gaps and objections; a few missing \
-        and late updates. The same seed gives the same repository.
+            Writes an organisation of N reps under managers, directors, VPs and a CRO, with \
+            weeks of updates: deals created, advancing, slipping, regressing, won, lost with \
+            lessons, disqualified and handed over; asks, gaps and objections; a few missing \
+            and late updates. The same seed gives the same repository.
 
-        Examples:
-          cascade demo --out /tmp/northwind
-          cascade demo --reps 2000 --weeks 52 --out /tmp/big --seed 7 --history week
-        """)
+            Examples:
+              cascade demo --out /tmp/northwind
+              cascade demo --reps 2000 --weeks 52 --out /tmp/big --seed 7 --history week
+            """)
 
     @Option(help: "Number of reps.")
     var reps = 40
@@ -31,7 +31,10 @@ struct Demo: ParsableCommand {
     @Option(help: "Random seed.")
     var seed: UInt64 = 1
 
-    @Option(help: ArgumentHelp("'update': one commit per update, by its author at its time (default); 'week': one commit per week, much faster for very large organisations, without per-update authors and times.", valueName: "mode"))
+    @Option(
+        help: ArgumentHelp(
+            "'update': one commit per update, by its author at its time (default); 'week': one commit per week, much faster for very large organisations, without per-update authors and times.",
+            valueName: "mode"))
     var history: DemoWriter.History = .update
 
     @Option(help: ArgumentHelp("Fix today's date (YYYY-MM-DD) for reproducible runs.", valueName: "date"))
@@ -60,7 +63,9 @@ struct Demo: ParsableCommand {
         do {
             writer = try DemoWriter(root: root, history: history)
             let cro = generator.organisation.members[generator.organisation.leaders[0]]
-            try writer.begin(orgYAML: generator.orgYAML, admin: cro, at: generator.weeks[0].monday.ordinal * 86_400 + 8 * 3600 - cro.timezone * 60)
+            try writer.begin(
+                orgYAML: generator.orgYAML, admin: cro,
+                at: generator.weeks[0].monday.ordinal * 86_400 + 8 * 3600 - cro.timezone * 60)
         } catch let error as GitError {
             throw UsageFailure(error.description)
         }
@@ -70,13 +75,17 @@ struct Demo: ParsableCommand {
         while let (week, commits) = generator.nextWeek() {
             n += 1
             Console.progress("[\(n)/\(weeks)] \(week): \(commits.count) updates")
-            do { try writer.write(week: week, commits: commits) } catch let error as GitError { throw UsageFailure(error.description) }
+            do { try writer.write(week: week, commits: commits) } catch let error as GitError {
+                throw UsageFailure(error.description)
+            }
             for commit in commits { paths.insert(commit.path) }
         }
         Console.progress("writing the index…")
         do { try writer.finish() } catch let error as GitError { throw UsageFailure(error.description) }
         Console.clearProgress()
-        print("wrote \(root): \(generator.organisation.members.count) people, \(weeks) weeks (\(generator.weeks.first!) to \(end)), \(paths.count) update files, \(writer.commits) commits")
+        print(
+            "wrote \(root): \(generator.organisation.members.count) people, \(weeks) weeks (\(generator.weeks.first!) to \(end)), \(paths.count) update files, \(writer.commits) commits"
+        )
     }
 }
 

@@ -13,25 +13,29 @@ struct DigestCommand: ParsableCommand {
         commandName: "digest",
         abstract: "The five-minute digest of a leader's organisation or of a function.",
         discussion: """
-        For a person: their whole subtree (numbers, wins, losses and lessons, asks, risks, \
-        product gaps, notes from the team, missing updates). For a function: the asks \
-        addressed to it. It always fits digest.minutes of reading and says what it left out.
+            For a person: their whole subtree (numbers, wins, losses and lessons, asks, risks, \
+            product gaps, notes from the team, missing updates). For a function: the asks \
+            addressed to it. It always fits digest.minutes of reading and says what it left out.
 
-        Examples:
-          cascade digest --for dana-cho --week 2026-W47
-          cascade digest --for product --format json
-          cascade digest --all --week 2026-W47 --commit
-        """)
+            Examples:
+              cascade digest --for dana-cho --week 2026-W47
+              cascade digest --for product --format json
+              cascade digest --all --week 2026-W47 --commit
+            """)
 
     enum Format: String, ExpressibleByArgument { case md, html, json }
 
-    @Option(name: .customLong("for"), help: ArgumentHelp("A person (their subtree) or a function (the asks to it).", valueName: "id"))
+    @Option(
+        name: .customLong("for"),
+        help: ArgumentHelp("A person (their subtree) or a function (the asks to it).", valueName: "id"))
     var forID: String?
     @Option(help: ArgumentHelp("The ISO week, YYYY-Www (default: this week).", valueName: "week"))
     var week: String?
     @Option(help: "md, html or json.")
     var format: Format = .md
-    @Option(help: ArgumentHelp("Write to this file ('-' for standard output; with --all, into this folder).", valueName: "path"))
+    @Option(
+        help: ArgumentHelp(
+            "Write to this file ('-' for standard output; with --all, into this folder).", valueName: "path"))
     var out: String?
     @Flag(help: "Every leader's and every function's digest, into digests/<week>/.")
     var all = false
@@ -54,11 +58,15 @@ struct DigestCommand: ParsableCommand {
         let org = session.org
         let week = self.week.flatMap(Week.init) ?? Week(containing: today.flatMap(Day.init) ?? Clock.today())
         if let forID, org.person(forID) == nil, org.function(forID) == nil {
-            let hint = Suggestion.closest(to: forID, in: org.personIDs + org.functionIDs).map { "; did you mean '\($0)'?" } ?? ""
+            let hint =
+                Suggestion.closest(to: forID, in: org.personIDs + org.functionIDs).map { "; did you mean '\($0)'?" }
+                ?? ""
             throw UsageFailure("no person or function '\(forID)' in org.yaml\(hint)")
         }
         Console.progress("reading the updates…")
-        let history = History.load(root: session.root, org: org, orgBytes: session.orgBytes, through: week, full: DigestBuilder.readsInFull(week))
+        let history = History.load(
+            root: session.root, org: org, orgBytes: session.orgBytes, through: week,
+            full: DigestBuilder.readsInFull(week))
         history.keepUntilExit()
         Console.clearProgress()
         let renderer = try DigestRenderer(org: org, template: try template(session.root))
@@ -74,15 +82,21 @@ struct DigestCommand: ParsableCommand {
             return
         }
         let ids = org.hierarchy.leaders + org.functionIDs
-        if out == "-" { throw UsageFailure("--all writes one file per digest into a folder; give --out a folder, or use --for ID with --out -") }
+        if out == "-" {
+            throw UsageFailure(
+                "--all writes one file per digest into a folder; give --out a folder, or use --for ID with --out -")
+        }
         let folder = out.map(Paths.absolute) ?? session.root + "/digests"
         try OutputFile.makeFolder(folder)
         if case .symlink(let target) = OutputFile.kind(folder + "/\(week)") {
-            throw UsageFailure("\(folder)/\(week) is a symbolic link (to \(target)); Cascade does not write through links: remove it")
+            throw UsageFailure(
+                "\(folder)/\(week) is a symbolic link (to \(target)); Cascade does not write through links: remove it")
         }
         let ext = format.rawValue
         var written: [(String, [UInt8])] = []
-        let texts = parallelMap(ids.count, chunk: 1) { i in render(builder.build(for: ids[i], week: week)!, renderer, org) }
+        let texts = parallelMap(ids.count, chunk: 1) { i in
+            render(builder.build(for: ids[i], week: week)!, renderer, org)
+        }
         for (id, text) in zip(ids, texts) {
             let relative = "\(week)/\(id).\(ext)"
             try OutputFile.replace(folder + "/" + relative, Array(text.utf8))
@@ -90,15 +104,25 @@ struct DigestCommand: ParsableCommand {
         }
         print("wrote \(written.count) digests into \(folder)/\(week)/")
         guard commit, let git = session.git else { return }
-        guard Paths.relative(folder, to: git.path) != nil else { throw UsageFailure("--commit needs the digests inside the repository; drop --out") }
+        guard Paths.relative(folder, to: git.path) != nil else {
+            throw UsageFailure("--commit needs the digests inside the repository; drop --out")
+        }
         let prefix = Paths.relative(folder, to: git.path)!
         let now = Int64(Date().timeIntervalSince1970)
         let identity = git.identity ?? (name: "Cascade", email: "cascade@localhost")
-        let signature = Signature(name: identity.name, email: identity.email, time: now, offsetMinutes: TimeZone.current.secondsFromGMT() / 60)
+        let signature = Signature(
+            name: identity.name, email: identity.email, time: now, offsetMinutes: TimeZone.current.secondsFromGMT() / 60
+        )
         do {
-            let result = try git.commit(written.map { FileChange(path: prefix + "/" + $0.0, bytes: $0.1) }, author: signature, committer: signature,
-                                        message: "digests(\(week)): \(written.count) digests\n")
-            if case .committed(let id) = result { print("[\(id.short)] digests(\(week)): \(written.count) digests") } else { print("digests unchanged: nothing to commit") }
+            let result = try git.commit(
+                written.map { FileChange(path: prefix + "/" + $0.0, bytes: $0.1) }, author: signature,
+                committer: signature,
+                message: "digests(\(week)): \(written.count) digests\n")
+            if case .committed(let id) = result {
+                print("[\(id.short)] digests(\(week)): \(written.count) digests")
+            } else {
+                print("digests unchanged: nothing to commit")
+            }
         } catch let error as GitError {
             throw UsageFailure(error.description)
         }
@@ -109,13 +133,19 @@ struct DigestCommand: ParsableCommand {
     func refuseUncommittedInput(_ session: Session) throws {
         guard let git = session.git else { return }
         let changed: [String]
-        do { changed = try git.uncommittedChanges(under: [session.gitPath("updates"), session.gitPath("org.yaml")]) } catch let error as GitError {
+        do {
+            changed = try git.uncommittedChanges(under: [session.gitPath("updates"), session.gitPath("org.yaml")])
+        } catch let error as GitError {
             throw UsageFailure(error.description)
         }
         guard !changed.isEmpty else { return }
-        let shown = changed.prefix(20).map { "  " + $0 }.joined(separator: "\n") + (changed.count > 20 ? "\n  and \(changed.count - 20) more" : "")
-        throw UsageFailure("--commit builds digests only from committed updates, and \(changed.count) file\(changed.count == 1 ? " has" : "s have") "
-            + "uncommitted changes:\n\(shown)\ncommit or stash them (cascade submit, git stash), or run without --commit")
+        let shown =
+            changed.prefix(20).map { "  " + $0 }.joined(separator: "\n")
+            + (changed.count > 20 ? "\n  and \(changed.count - 20) more" : "")
+        throw UsageFailure(
+            "--commit builds digests only from committed updates, and \(changed.count) file\(changed.count == 1 ? " has" : "s have") "
+                + "uncommitted changes:\n\(shown)\ncommit or stash them (cascade submit, git stash), or run without --commit"
+        )
     }
 
     /// The digest in its format; Markdown and HTML with every control character from the updates shown escaped.
@@ -128,7 +158,12 @@ struct DigestCommand: ParsableCommand {
         let output = renderer.render(digest)
         switch format {
         case .json: return DigestJSON.render(digest, output, org: org)
-        case .html: return HTMLPage.page(markdown: output.markdown, title: digest.isFunction ? "\(digest.forName): asks for help, \(digest.week)" : "Digest for \(digest.forName), \(digest.week)")
+        case .html:
+            return HTMLPage.page(
+                markdown: output.markdown,
+                title: digest.isFunction
+                    ? "\(digest.forName): asks for help, \(digest.week)"
+                    : "Digest for \(digest.forName), \(digest.week)")
         case .md: return output.markdown
         }
     }

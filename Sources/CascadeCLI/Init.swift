@@ -8,14 +8,14 @@ struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Create a new 15-5 repository a team can start from.",
         discussion: """
-        Writes an org.yaml to fill in, the templates, updates/, a GitHub Actions workflow \
-        that checks pull requests, a pre-commit hook, a .gitignore, and makes the first \
-        commit. Refuses a folder that already holds an org.yaml.
+            Writes an org.yaml to fill in, the templates, updates/, a GitHub Actions workflow \
+            that checks pull requests, a pre-commit hook, a .gitignore, and makes the first \
+            commit. Refuses a folder that already holds an org.yaml.
 
-        Examples:
-          cascade init sales-15-5
-          cascade init . --company "Northwind Analytics"
-        """)
+            Examples:
+              cascade init sales-15-5
+              cascade init . --company "Northwind Analytics"
+            """)
 
     @Argument(help: ArgumentHelp("The folder to create or fill.", valueName: "dir"))
     var directory: String
@@ -27,9 +27,11 @@ struct Init: ParsableCommand {
         let root = Paths.absolute(directory)
         switch OutputFile.kind(root) {
         case .regular, .other:
-            throw UsageFailure("\(root) is a file, not a folder; give the name of a folder to create, like `cascade init sales-15-5`")
+            throw UsageFailure(
+                "\(root) is a file, not a folder; give the name of a folder to create, like `cascade init sales-15-5`")
         case .symlink(let target) where !FileManager.default.fileExists(atPath: root):
-            throw UsageFailure("\(root) is a symbolic link to \(target), which does not exist; create it or give another folder")
+            throw UsageFailure(
+                "\(root) is a symbolic link to \(target), which does not exist; create it or give another folder")
         default: break
         }
         if OutputFile.kind(root + "/org.yaml") != .none {
@@ -47,7 +49,8 @@ struct Init: ParsableCommand {
         }
         let branch: String
         switch try? git.head() {
-        case .branch(let name, _)?, .unborn(let name)?: branch = name.hasPrefix("refs/heads/") ? String(name.dropFirst(11)) : name
+        case .branch(let name, _)?, .unborn(let name)?:
+            branch = name.hasPrefix("refs/heads/") ? String(name.dropFirst(11)) : name
         default: branch = "main"
         }
         let files: [(String, String)] = [
@@ -55,7 +58,10 @@ struct Init: ParsableCommand {
             ("templates/update.md", New.defaultTemplate),
             ("updates/.gitkeep", ""),
             (".github/workflows/cascade.yml", Scaffold.workflow(branch: branch)),
-            (".gitignore", "# Cascade's cache of parsed updates (outside a git checkout)\n.cascade/\n.DS_Store\n*.swp\n"),
+            (
+                ".gitignore",
+                "# Cascade's cache of parsed updates (outside a git checkout)\n.cascade/\n.DS_Store\n*.swp\n"
+            ),
         ]
         // What is already there is kept as it is (and committed only when it is a regular file).
         var committed: [String] = []
@@ -75,22 +81,27 @@ struct Init: ParsableCommand {
         let signature = Signature(name: identity.name, email: identity.email, time: now, offsetMinutes: offset)
         let prefix = Paths.relative(root, to: git.path).map { $0.isEmpty ? "" : $0 + "/" } ?? ""
         let changes = try committed.map { relative -> FileChange in
-            guard case .success(let bytes) = FileSystem.read(root + "/" + relative) else { throw UsageFailure("cannot read back \(relative)") }
+            guard case .success(let bytes) = FileSystem.read(root + "/" + relative) else {
+                throw UsageFailure("cannot read back \(relative)")
+            }
             return FileChange(path: prefix + relative, bytes: bytes)
         }
         do {
-            _ = try git.commit(changes, author: signature, committer: signature, message: "Start the 15-5 repository with cascade init\n")
+            _ = try git.commit(
+                changes, author: signature, committer: signature,
+                message: "Start the 15-5 repository with cascade init\n")
         } catch let error as GitError {
             throw UsageFailure(error.description)
         }
-        print("""
-        created a 15-5 repository in \(root)
-          org.yaml                        fill in your people, functions and goals
-          templates/update.md             the weekly update template
-          .github/workflows/cascade.yml   checks pull requests and pushes to \(branch)
-          \(hook)
-        next: edit org.yaml, run `cascade check`, then `cascade new`
-        """)
+        print(
+            """
+            created a 15-5 repository in \(root)
+              org.yaml                        fill in your people, functions and goals
+              templates/update.md             the weekly update template
+              .github/workflows/cascade.yml   checks pull requests and pushes to \(branch)
+              \(hook)
+            next: edit org.yaml, run `cascade check`, then `cascade new`
+            """)
     }
 }
 

@@ -11,31 +11,38 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Learn from losses and from the pipeline's history.",
         discussion: """
-        Kinds: losses, wins (by reason, competitor, vertical, persona, region, segment or \
-        author; lessons; days to lose against days to win; disqualified apart), gaps \
-        (tickets by the deals and dollars they block), objections (by quarter and segment), \
-        asks (by whom they ask, and how long they stay open), flags (slips, regressions, \
-        vanished and stale deals, rewritten updates from git), pipeline (a weekly waterfall). \
-        The range defaults to the last 13 weeks with updates. CSV holds the report's main table.
+            Kinds: losses, wins (by reason, competitor, vertical, persona, region, segment or \
+            author; lessons; days to lose against days to win; disqualified apart), gaps \
+            (tickets by the deals and dollars they block), objections (by quarter and segment), \
+            asks (by whom they ask, and how long they stay open), flags (slips, regressions, \
+            vanished and stale deals, rewritten updates from git), pipeline (a weekly waterfall). \
+            The range defaults to the last 13 weeks with updates. CSV holds the report's main table.
 
-        Examples:
-          cascade report losses --by competitor
-          cascade report gaps --since 2026-W27 --format csv > gaps.csv
-          cascade report flags --for raj-patel --format json
-        """)
+            Examples:
+              cascade report losses --by competitor
+              cascade report gaps --since 2026-W27 --format csv > gaps.csv
+              cascade report flags --for raj-patel --format json
+            """)
 
-    enum Kind: String, ExpressibleByArgument, CaseIterable { case losses, wins, gaps, objections, asks, flags, pipeline }
+    enum Kind: String, ExpressibleByArgument, CaseIterable {
+        case losses, wins, gaps, objections, asks, flags, pipeline
+    }
     enum Format: String, ExpressibleByArgument { case table, csv, json }
 
     @Argument(help: ArgumentHelp("losses, wins, gaps, objections, asks, flags or pipeline.", valueName: "kind"))
     var kind: Kind
-    @Option(name: .customLong("for"), help: ArgumentHelp("A person (their subtree) or a function (asks to it); default everyone.", valueName: "id"))
+    @Option(
+        name: .customLong("for"),
+        help: ArgumentHelp("A person (their subtree) or a function (asks to it); default everyone.", valueName: "id"))
     var forID: String?
     @Option(help: ArgumentHelp("First week, YYYY-Www.", valueName: "week"))
     var since: String?
     @Option(help: ArgumentHelp("Last week, YYYY-Www.", valueName: "week"))
     var until: String?
-    @Option(help: ArgumentHelp("For losses and wins: reason, competitor, vertical, persona, region, segment or author.", valueName: "dimension"))
+    @Option(
+        help: ArgumentHelp(
+            "For losses and wins: reason, competitor, vertical, persona, region, segment or author.",
+            valueName: "dimension"))
     var by: CascadeReports.Dimension = .reason
     @Option(help: "table, csv or json.")
     var format: Format = .table
@@ -45,9 +52,13 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         for (name, value) in [("--since", since), ("--until", until)] {
-            if let value, Week(value) == nil { throw ValidationError("\(name) must be a real ISO week written YYYY-Www") }
+            if let value, Week(value) == nil {
+                throw ValidationError("\(name) must be a real ISO week written YYYY-Www")
+            }
         }
-        if let s = since.flatMap(Week.init), let u = until.flatMap(Week.init), s > u { throw ValidationError("--since must not be after --until") }
+        if let s = since.flatMap(Week.init), let u = until.flatMap(Week.init), s > u {
+            throw ValidationError("--since must not be after --until")
+        }
         if let today, Day(today) == nil { throw ValidationError("--today must be a date written YYYY-MM-DD") }
     }
 
@@ -66,7 +77,9 @@ struct ReportCommand: ParsableCommand {
             } else if org.function(forID) != nil {
                 function = forID
             } else {
-                let hint = Suggestion.closest(to: forID, in: org.personIDs + org.functionIDs).map { "; did you mean '\($0)'?" } ?? ""
+                let hint =
+                    Suggestion.closest(to: forID, in: org.personIDs + org.functionIDs).map { "; did you mean '\($0)'?" }
+                    ?? ""
                 throw UsageFailure("no person or function '\(forID)' in org.yaml\(hint)")
             }
         }
@@ -76,11 +89,15 @@ struct ReportCommand: ParsableCommand {
         Console.timing("read \(history.weeks.count) weeks of updates", since: started)
         if let function {
             // A function's report looks at the asks addressed to it.
-            history = History(org: org, updates: history.weeks.flatMap { history.updates(in: $0) }.map { u in
-                var v = u
-                v.deals = u.deals.map { d in var e = d; e.asks = d.asks.filter { $0.to == function }; return e }
-                return v
-            })
+            history = History(
+                org: org,
+                updates: history.weeks.flatMap { history.updates(in: $0) }.map { u in
+                    var v = u
+                    v.deals = u.deals.map { d in
+                        var e = d; e.asks = d.asks.filter { $0.to == function }; return e
+                    }
+                    return v
+                })
         }
         history.keepUntilExit()
         let ctx = ReportContext(history: history, scope: scope, since: since, until: until)
@@ -110,7 +127,9 @@ struct ReportCommand: ParsableCommand {
         case .csv:
             Console.write(report.tables.first?.csv() ?? "")
         case .table:
-            var out = wrap("\(report.title), \(since) to \(until), \(forID.map { org.person($0)?.name ?? $0 } ?? "everyone")") + "\n\n"
+            var out =
+                wrap("\(report.title), \(since) to \(until), \(forID.map { org.person($0)?.name ?? $0 } ?? "everyone")")
+                + "\n\n"
             for t in report.tables { out += t.text() + "\n" }
             for n in report.notes { out += wrap(n) + "\n" }
             Console.write(ControlText.escaped(out, keepLines: true))
@@ -124,7 +143,9 @@ struct ReportCommand: ParsableCommand {
         guard let git = session.git, case .branch(_, let tip) = try git.head() else { return [] }
         if git.isShallow { return nil }
         do {
-            return try RewriteLog.load(git, head: tip, prefix: session.gitPath("updates") + "/").filter { $0.week >= since && $0.week <= until }
+            return try RewriteLog.load(git, head: tip, prefix: session.gitPath("updates") + "/").filter {
+                $0.week >= since && $0.week <= until
+            }
         } catch let error as GitError {
             throw UsageFailure(error.description)
         }

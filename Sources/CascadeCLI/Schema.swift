@@ -6,13 +6,13 @@ struct Schema: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the JSON Schema of an update's front matter.",
         discussion: """
-        The schema (JSON Schema draft 2020-12) carries the organisation's people, stages, \
-        loss reasons and functions, for editors that validate YAML front matter.
+            The schema (JSON Schema draft 2020-12) carries the organisation's people, stages, \
+            loss reasons and functions, for editors that validate YAML front matter.
 
-        Examples:
-          cascade schema > .vscode/cascade-update.schema.json
-          cascade schema --root ~/sales-15-5
-        """)
+            Examples:
+              cascade schema > .vscode/cascade-update.schema.json
+              cascade schema --root ~/sales-15-5
+            """)
 
     @OptionGroup var repository: RepositoryOptions
 

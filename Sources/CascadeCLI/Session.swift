@@ -16,9 +16,13 @@ struct PersonWeekOptions: ParsableArguments {
     var today: String?
 
     func validate() throws {
-        if let week, Week(week) == nil { throw ValidationError("--week must be a real ISO week written YYYY-Www, like 2026-W48") }
+        if let week, Week(week) == nil {
+            throw ValidationError("--week must be a real ISO week written YYYY-Www, like 2026-W48")
+        }
         if let today, Day(today) == nil { throw ValidationError("--today must be a date written YYYY-MM-DD") }
-        if let author, !Identifier.isValidPersonID(author) { throw ValidationError("--author must be a person id, like ana-lima") }
+        if let author, !Identifier.isValidPersonID(author) {
+            throw ValidationError("--author must be a person id, like ana-lima")
+        }
     }
 
     var todayDay: Day { today.flatMap(Day.init) ?? Clock.today() }
@@ -47,7 +51,8 @@ struct Session {
         self.org = try Session.usable(loaded, root: root)
         if needsGit {
             do { git = try Repository(discovering: root) } catch let error as GitError {
-                throw UsageFailure("\(root) is not inside a git repository (\(error.message)); run `git init` or `cascade init`")
+                throw UsageFailure(
+                    "\(root) is not inside a git repository (\(error.message)); run `git init` or `cascade init`")
             }
         } else {
             git = try? Repository(discovering: root)
@@ -60,8 +65,10 @@ struct Session {
     static func usable(_ loaded: (org: Org?, findings: [Finding]), root: String) throws -> Org {
         let errors = loaded.findings.filter { $0.severity == .error }.count
         guard let org = loaded.org, errors == 0 else {
-            let what = errors == 0 ? "cannot be read as an organisation" : "has \(errors) error\(errors == 1 ? "" : "s")"
-            throw UsageFailure("\(root)/org.yaml \(what); run `cascade check org.yaml` to see \(errors == 1 ? "it" : "them")")
+            let what =
+                errors == 0 ? "cannot be read as an organisation" : "has \(errors) error\(errors == 1 ? "" : "s")"
+            throw UsageFailure(
+                "\(root)/org.yaml \(what); run `cascade check org.yaml` to see \(errors == 1 ? "it" : "them")")
         }
         return org
     }
@@ -79,10 +86,14 @@ struct Session {
             return person
         }
         guard let email = userEmail else {
-            throw UsageFailure("git's user.email is not set, so Cascade cannot tell who you are; pass \(option) ID or run `git config user.email you@example.com`")
+            throw UsageFailure(
+                "git's user.email is not set, so Cascade cannot tell who you are; pass \(option) ID or run `git config user.email you@example.com`"
+            )
         }
         guard let person = org.person(withEmail: email) else {
-            throw UsageFailure("nobody in org.yaml has the email \(email) (git's user.email); pass \(option) ID or fix the email in org.yaml")
+            throw UsageFailure(
+                "nobody in org.yaml has the email \(email) (git's user.email); pass \(option) ID or fix the email in org.yaml"
+            )
         }
         return person
     }

@@ -8,15 +8,15 @@ struct Submit: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Validate updates and commit exactly those files.",
         discussion: """
-        Checks the files, and commits nothing if any has an error. Each author's files \
-        become one commit whose author is the person in org.yaml (the committer is git's \
-        identity); other staged and unstaged changes are left as they were. Submits \
-        running at the same time all land. A file identical to HEAD is nothing to submit.
+            Checks the files, and commits nothing if any has an error. Each author's files \
+            become one commit whose author is the person in org.yaml (the committer is git's \
+            identity); other staged and unstaged changes are left as they were. Submits \
+            running at the same time all land. A file identical to HEAD is nothing to submit.
 
-        Examples:
-          cascade submit
-          cascade submit updates/2026-W48/ana-lima.md
-        """)
+            Examples:
+              cascade submit
+              cascade submit updates/2026-W48/ana-lima.md
+            """)
 
     @Argument(help: ArgumentHelp("Update files (default: your update for this week).", valueName: "path"))
     var paths: [String] = []
@@ -27,14 +27,16 @@ struct Submit: ParsableCommand {
         let session = try Session(repository, needsGit: true)
         let git = session.git!
         if case .detached = try git.head() {
-            throw UsageFailure("HEAD is detached in \(git.path); check out a branch first (git switch main), then submit")
+            throw UsageFailure(
+                "HEAD is detached in \(git.path); check out a branch first (git switch main), then submit")
         }
         var targets: [String] = []
         if paths.isEmpty {
             targets = ["updates/\(person.resolvedWeek)/\(try session.person(person.author).id.value).md"]
         } else {
             for path in paths {
-                guard let rel = Paths.relative(path, to: session.root), rel.hasPrefix("updates/"), rel.hasSuffix(".md") else {
+                guard let rel = Paths.relative(path, to: session.root), rel.hasPrefix("updates/"), rel.hasSuffix(".md")
+                else {
                     throw UsageFailure("\(path) is not an update file (updates/<week>/<person>.md) of \(session.root)")
                 }
                 targets.append(rel)
@@ -47,9 +49,12 @@ struct Submit: ParsableCommand {
         // One commit per author, in path order.
         var groups: [(author: Org.Person, files: [(path: String, bytes: [UInt8], update: Update)])] = []
         for target in targets {
-            guard case .success(let bytes) = FileSystem.read(session.root + "/" + target, limit: SourceText.updateByteLimit + 1, followLinks: false),
-                  let update = UpdateParser.parse(path: target, source: SourceText(bytes)).update,
-                  let id = update.author?.value, let author = session.org.person(id) else {
+            guard
+                case .success(let bytes) = FileSystem.read(
+                    session.root + "/" + target, limit: SourceText.updateByteLimit + 1, followLinks: false),
+                let update = UpdateParser.parse(path: target, source: SourceText(bytes)).update,
+                let id = update.author?.value, let author = session.org.person(id)
+            else {
                 if try !validation.passed() {
                     Console.error("nothing committed: fix the errors above, then run `cascade submit` again")
                     throw ExitCode(1)
@@ -66,7 +71,8 @@ struct Submit: ParsableCommand {
         let offset = TimeZone.current.secondsFromGMT() / 60
         for group in groups {
             guard let email = group.author.email else {
-                throw UsageFailure("\(group.author.id.value) has no email in org.yaml; add one so the commit can name its author")
+                throw UsageFailure(
+                    "\(group.author.id.value) has no email in org.yaml; add one so the commit can name its author")
             }
             let author = Signature(name: group.author.name, email: email, time: now, offsetMinutes: offset)
             let committer: Signature
@@ -74,13 +80,18 @@ struct Submit: ParsableCommand {
                 committer = Signature(name: identity.name, email: identity.email, time: now, offsetMinutes: offset)
             } else {
                 committer = author
-                print("git has no user.name/user.email here, so the committer is the author, \(group.author.name) <\(email)>")
+                print(
+                    "git has no user.name/user.email here, so the committer is the author, \(group.author.name) <\(email)>"
+                )
             }
-            let message = Self.message(group.author.id.value, group.files.map { ($0.path, $0.update) }, org: session.org)
+            let message = Self.message(
+                group.author.id.value, group.files.map { ($0.path, $0.update) }, org: session.org)
             let changes = group.files.map { FileChange(path: session.gitPath($0.path), bytes: $0.bytes) }
             let result: Repository.CommitResult
             do {
-                result = try git.commit(changes, author: author, committer: committer, message: message, gate: { (try? validation.passed()) ?? false })
+                result = try git.commit(
+                    changes, author: author, committer: committer, message: message,
+                    gate: { (try? validation.passed()) ?? false })
             } catch let error as GitError {
                 _ = try? validation.passed()
                 throw UsageFailure(error.description)
@@ -90,7 +101,9 @@ struct Submit: ParsableCommand {
                 Console.error("nothing committed: fix the errors above, then run `cascade submit` again")
                 throw ExitCode(1)
             case .unchanged:
-                print("nothing to submit: \(group.files.map(\.path).joined(separator: ", ")) \(group.files.count == 1 ? "is" : "are") identical to HEAD")
+                print(
+                    "nothing to submit: \(group.files.map(\.path).joined(separator: ", ")) \(group.files.count == 1 ? "is" : "are") identical to HEAD"
+                )
             case .committed(let id):
                 print("[\(id.short)] \(message.split(separator: "\n").first!)")
             }
@@ -108,7 +121,9 @@ struct Submit: ParsableCommand {
 
         init(root: String, targets: [String], org: (org: Org?, findings: [Finding])) {
             DispatchQueue.global().async {
-                do { self.report = try Workspace.check(root).run(targets: targets, org: org) } catch { self.failure = error }
+                do { self.report = try Workspace.check(root).run(targets: targets, org: org) } catch {
+                    self.failure = error
+                }
                 self.done.signal()
             }
         }
@@ -120,7 +135,8 @@ struct Submit: ParsableCommand {
                 printed = true
                 if let failure { throw failure }
                 if let report, !report.diagnostics.isEmpty {
-                    let summary = CheckSummary(filesChecked: report.filesChecked, errors: report.errors, warnings: report.warnings)
+                    let summary = CheckSummary(
+                        filesChecked: report.filesChecked, errors: report.errors, warnings: report.warnings)
                     Console.write(Reporter.text(report.diagnostics, summary: summary, color: Console.useColor))
                 }
             }
@@ -133,7 +149,8 @@ struct Submit: ParsableCommand {
     static func message(_ author: String, _ files: [(String, Update)], org: Org) -> String {
         func line(_ update: Update) -> String {
             let kinds = update.deals.compactMap { $0.stage.flatMap { org.stages.kind(of: $0.value) } }
-            return "\(kinds.filter { $0 == .open }.count) open, \(kinds.filter { $0 == .won }.count) won, \(kinds.filter { $0 == .lost }.count) lost"
+            return
+                "\(kinds.filter { $0 == .open }.count) open, \(kinds.filter { $0 == .won }.count) won, \(kinds.filter { $0 == .lost }.count) lost"
         }
         let weeks = files.map { $0.1.week?.value ?? UpdatePath($0.0).week?.description ?? "?" }
         if files.count == 1 { return "update(\(weeks[0])): \(author), \(line(files[0].1))\n" }

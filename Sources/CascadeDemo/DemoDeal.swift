@@ -30,7 +30,10 @@ struct DemoDeal: Sendable {
     var lesson: String?
     var why: String?
 
-    init(id: String, account: String, stage: Int, amount: Int, close: Day, next: String, created: Week, competitor: String?, vertical: String, persona: String) {
+    init(
+        id: String, account: String, stage: Int, amount: Int, close: Day, next: String, created: Week,
+        competitor: String?, vertical: String, persona: String
+    ) {
         self.id = id
         self.account = account
         self.stage = stage
@@ -53,7 +56,10 @@ struct DemoDeal: Sendable {
         case .won:
             why = random.pick(Vocabulary.whys)
         case .lost:
-            reason = gaps.isEmpty ? random.pick(["price", "competitor", "no-decision", "budget", "timing", "champion-left", "other"]) : "product-gap"
+            reason =
+                gaps.isEmpty
+                ? random.pick(["price", "competitor", "no-decision", "budget", "timing", "champion-left", "other"])
+                : "product-gap"
             if reason == "competitor", competitor == nil { competitor = random.pick(Vocabulary.competitors) }
             lesson = random.pick(Vocabulary.lessons)
         case .disqualified:
@@ -64,7 +70,8 @@ struct DemoDeal: Sendable {
     var stageName: String { outcome?.rawValue ?? Self.openStages[stage] }
 
     var yaml: String {
-        var s = "  - id: \(id)\n    account: \(account)\n    stage: \(stageName)\n    amount: \(amount)\n    close: \(close)\n"
+        var s =
+            "  - id: \(id)\n    account: \(account)\n    stage: \(stageName)\n    amount: \(amount)\n    close: \(close)\n"
         if isOpen { s += "    next: \(next)\n" }
         if let competitor { s += "    competitor: \(competitor)\n" }
         s += "    vertical: \(vertical)\n    persona: \(persona)\n"

@@ -103,18 +103,24 @@ public struct DemoGenerator {
             let team = listedThisWeek[organisation.members[leader].id] ?? []
             var highlights: [String] = []
             if let big = team.max(by: { $0.amount < $1.amount }), random.chance(0.5) { highlights.append(big.id) }
-            commits.append(commit(for: leader, week: week, deals: [], body: random.pick(Vocabulary.leaderNotes) + "\n", highlights: highlights))
+            commits.append(
+                commit(
+                    for: leader, week: week, deals: [], body: random.pick(Vocabulary.leaderNotes) + "\n",
+                    highlights: highlights))
         }
         // A few rewrites of updates whose week is long over (for report flags).
         let due = pendingRewrites.filter { $0.due == week }
         pendingRewrites.removeAll { $0.due == week }
         for var rewrite in due.map(\.commit) {
             rewrite.time = week.monday.ordinal * 86_400 + 10 * 3600 - rewrite.timezone * 60
-            rewrite.text = rewrite.text.replacingOccurrences(of: "\n---\n", with: "\n---\nCorrection: amounts updated after the forecast call.\n")
+            rewrite.text = rewrite.text.replacingOccurrences(
+                of: "\n---\n", with: "\n---\nCorrection: amounts updated after the forecast call.\n")
             rewrite.message = "update(\(rewrite.path.split(separator: "/")[1])): \(rewrite.author), corrected"
             commits.append(rewrite)
         }
-        if let sample = commits.first(where: { _ in random.chance(0.002 * Double(commits.count)) }), weekIndex + 2 <= weeks.count {
+        if let sample = commits.first(where: { _ in random.chance(0.002 * Double(commits.count)) }),
+            weekIndex + 2 <= weeks.count
+        {
             pendingRewrites.append((weeks[weekIndex + 1], sample))
         }
         commits.sort { ($0.time, $0.path) < ($1.time, $1.path) }
@@ -153,7 +159,9 @@ public struct DemoGenerator {
         if random.chance(0.05) { deal.amount = max(5_000, deal.amount + random.int(-4...6) * 5_000) }
         if random.chance(0.3) { deal.next = nextStep(deal, week) }
         if random.chance(0.1) { deal.asks.append(ask(deal, week)) }
-        if random.chance(0.04), deal.gaps.count < 2 { deal.gaps.append("\(random.pick(Vocabulary.ticketPrefixes))-\(random.int(100...160))") }
+        if random.chance(0.04), deal.gaps.count < 2 {
+            deal.gaps.append("\(random.pick(Vocabulary.ticketPrefixes))-\(random.int(100...160))")
+        }
         if random.chance(0.06), deal.objections.count < 3 { deal.objections.append(random.pick(Vocabulary.objections)) }
         return .open
     }
@@ -168,10 +176,12 @@ public struct DemoGenerator {
         let segment = segmentOf(rep)
         let scale = segment == "Enterprise" ? 60_000 : segment == "Mid-Market" ? 20_000 : 8_000
         let account = "\(random.pick(Vocabulary.accountStems)) \(random.pick(Vocabulary.accountKinds))"
-        var deal = DemoDeal(id: "NW-\(nextDealNumber)", account: account, stage: random.int(0...2), amount: scale * random.int(1...12) / 1000 * 1000 + 5_000,
-                            close: week.monday.adding(days: random.int(28...150)), next: "", created: week,
-                            competitor: random.chance(0.6) ? random.pick(Vocabulary.competitors) : nil,
-                            vertical: random.pick(Vocabulary.verticals), persona: random.pick(Vocabulary.personas))
+        var deal = DemoDeal(
+            id: "NW-\(nextDealNumber)", account: account, stage: random.int(0...2),
+            amount: scale * random.int(1...12) / 1000 * 1000 + 5_000,
+            close: week.monday.adding(days: random.int(28...150)), next: "", created: week,
+            competitor: random.chance(0.6) ? random.pick(Vocabulary.competitors) : nil,
+            vertical: random.pick(Vocabulary.verticals), persona: random.pick(Vocabulary.personas))
         deal.next = nextStep(deal, week)
         return deal
     }
@@ -190,29 +200,41 @@ public struct DemoGenerator {
     }
 
     private mutating func ask(_ deal: DemoDeal, _ week: Week) -> DemoDeal.Ask {
-        let to = random.chance(0.8) ? random.pick(DemoOrganisation.functions).0 : organisation.members[organisation.leaders[0]].id
-        return DemoDeal.Ask(to: to, text: fill(random.pick(Vocabulary.asks), deal, week.monday.adding(days: random.int(3...14))))
+        let to =
+            random.chance(0.8)
+            ? random.pick(DemoOrganisation.functions).0 : organisation.members[organisation.leaders[0]].id
+        return DemoDeal.Ask(
+            to: to, text: fill(random.pick(Vocabulary.asks), deal, week.monday.adding(days: random.int(3...14))))
     }
 
     private func fill(_ template: String, _ deal: DemoDeal, _ day: Day) -> String {
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        return template.replacingOccurrences(of: "{p}", with: deal.persona).replacingOccurrences(of: "{d}", with: "\(months[day.month - 1]) \(day.day)")
-            .replacingOccurrences(of: "{v}", with: deal.vertical)
+        return template.replacingOccurrences(of: "{p}", with: deal.persona).replacingOccurrences(
+            of: "{d}", with: "\(months[day.month - 1]) \(day.day)"
+        )
+        .replacingOccurrences(of: "{v}", with: deal.vertical)
     }
 
     private mutating func repNote(_ listed: [DemoDeal]) -> String {
-        guard let top = listed.filter(\.isOpen).max(by: { $0.amount < $1.amount }) else { return "No open deals this week; prospecting.\n" }
-        var note = random.pick(Vocabulary.repNotes).replacingOccurrences(of: "{a}", with: top.account).replacingOccurrences(of: "{n}", with: top.next)
+        guard let top = listed.filter(\.isOpen).max(by: { $0.amount < $1.amount }) else {
+            return "No open deals this week; prospecting.\n"
+        }
+        var note = random.pick(Vocabulary.repNotes).replacingOccurrences(of: "{a}", with: top.account)
+            .replacingOccurrences(of: "{n}", with: top.next)
             .replacingOccurrences(of: "{p}", with: top.persona).replacingOccurrences(of: "{v}", with: top.vertical)
             .replacingOccurrences(of: "{f}", with: random.pick(DemoOrganisation.functions).1)
-        if let lost = listed.first(where: { $0.outcome == .lost }) { note += " Lost \(lost.account): \(lost.lesson ?? "")" }
+        if let lost = listed.first(where: { $0.outcome == .lost }) {
+            note += " Lost \(lost.account): \(lost.lesson ?? "")"
+        }
         if let won = listed.first(where: { $0.outcome == .won }) { note += " Won \(won.account)!" }
         return note + "\n"
     }
 
     // MARK: Files and commits
 
-    private mutating func commit(for member: Int, week: Week, deals listed: [DemoDeal], body: String, highlights: [String] = [], time: Int? = nil) -> DemoCommit {
+    private mutating func commit(
+        for member: Int, week: Week, deals listed: [DemoDeal], body: String, highlights: [String] = [], time: Int? = nil
+    ) -> DemoCommit {
         let m = organisation.members[member]
         var text = "---\nauthor: \(m.id)\nweek: \(week)\n"
         if !highlights.isEmpty { text += "highlights: [\(highlights.joined(separator: ", "))]\n" }
@@ -224,8 +246,10 @@ public struct DemoGenerator {
         let open = listed.filter(\.isOpen).count
         let won = listed.filter { $0.outcome == .won }.count
         let lost = listed.filter { $0.outcome == .lost || $0.outcome == .disqualified }.count
-        return DemoCommit(author: m.id, authorName: m.name, email: m.email, time: time ?? (localSeconds - m.timezone * 60), timezone: m.timezone,
-                          path: "updates/\(week)/\(m.id).md", text: text,
-                          message: "update(\(week)): \(m.id), \(open) open, \(won) won, \(lost) lost")
+        return DemoCommit(
+            author: m.id, authorName: m.name, email: m.email, time: time ?? (localSeconds - m.timezone * 60),
+            timezone: m.timezone,
+            path: "updates/\(week)/\(m.id).md", text: text,
+            message: "update(\(week)): \(m.id), \(open) open, \(won) won, \(lost) lost")
     }
 }

@@ -24,28 +24,41 @@ public struct DemoOrganisation: Sendable {
     public var productLead: String = ""
     public var goals: [(team: String, quarter: String, bookings: Int)] = []
 
-    public static let functions = [("product", "Product"), ("marketing", "Marketing"), ("value-engineering", "Value Engineering"), ("legal", "Legal")]
+    public static let functions = [
+        ("product", "Product"), ("marketing", "Marketing"), ("value-engineering", "Value Engineering"),
+        ("legal", "Legal"),
+    ]
 
     public init(reps repCount: Int, random: inout SeededRandom) {
         var used: Set<String> = []
-        func newMember(title: String, manager: String?, region: String?, segment: String?, isRep: Bool, timezone: Int) -> Int {
+        func newMember(
+            title: String, manager: String?, region: String?, segment: String?, isRep: Bool, timezone: Int
+        ) -> Int {
             var base = "\(random.pick(Vocabulary.firstNames))-\(random.pick(Vocabulary.lastNames))"
             if used.contains(base) { var n = 2; while used.contains("\(base)-\(n)") { n += 1 }; base = "\(base)-\(n)" }
             used.insert(base)
-            let name = base.split(separator: "-").prefix(2).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
-            members.append(Member(id: base, name: name, email: "\(base)@northwind.example", title: title, manager: manager, region: region,
-                                  segment: segment, isRep: isRep, timezone: timezone))
+            let name = base.split(separator: "-").prefix(2).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(
+                separator: " ")
+            members.append(
+                Member(
+                    id: base, name: name, email: "\(base)@northwind.example", title: title, manager: manager,
+                    region: region,
+                    segment: segment, isRep: isRep, timezone: timezone))
             return members.count - 1
         }
         let managerCount = max(1, (repCount + 6) / 7)
         let directorCount = managerCount >= 12 ? (managerCount + 5) / 6 : 0
-        let vpCount = repCount < 15 ? 1 : min(Vocabulary.regions.count, max(2, ((directorCount > 0 ? directorCount : managerCount) + 5) / 6))
+        let vpCount =
+            repCount < 15
+            ? 1 : min(Vocabulary.regions.count, max(2, ((directorCount > 0 ? directorCount : managerCount) + 5) / 6))
         let cro = newMember(title: "CRO", manager: nil, region: nil, segment: nil, isRep: false, timezone: -300)
         leaders.append(cro)
         var vps: [Int] = []
         for v in 0..<vpCount {
             let region = Vocabulary.regions[v]
-            let vp = newMember(title: "VP \(region)", manager: members[cro].id, region: region, segment: nil, isRep: false, timezone: Vocabulary.timezones[region]!)
+            let vp = newMember(
+                title: "VP \(region)", manager: members[cro].id, region: region, segment: nil, isRep: false,
+                timezone: Vocabulary.timezones[region]!)
             vps.append(vp)
             leaders.append(vp)
         }
@@ -53,7 +66,9 @@ public struct DemoOrganisation: Sendable {
         for d in 0..<directorCount {
             let vp = vps[d % vpCount]
             let region = members[vp].region!
-            let director = newMember(title: "Sales Director", manager: members[vp].id, region: nil, segment: nil, isRep: false, timezone: Vocabulary.timezones[region]!)
+            let director = newMember(
+                title: "Sales Director", manager: members[vp].id, region: nil, segment: nil, isRep: false,
+                timezone: Vocabulary.timezones[region]!)
             directors.append(director)
             leaders.append(director)
         }
@@ -61,16 +76,21 @@ public struct DemoOrganisation: Sendable {
         for m in 0..<managerCount {
             let parent = directorCount > 0 ? directors[m % directorCount] : vps[m % vpCount]
             let tz = members[parent].timezone
-            let manager = newMember(title: "Sales Manager", manager: members[parent].id, region: nil, segment: Vocabulary.segments[m % 3], isRep: false, timezone: tz)
+            let manager = newMember(
+                title: "Sales Manager", manager: members[parent].id, region: nil, segment: Vocabulary.segments[m % 3],
+                isRep: false, timezone: tz)
             managers.append(manager)
             leaders.append(manager)
         }
         for r in 0..<repCount {
             let manager = managers[r % managerCount]
-            let rep = newMember(title: "Account Executive", manager: members[manager].id, region: nil, segment: nil, isRep: true, timezone: members[manager].timezone)
+            let rep = newMember(
+                title: "Account Executive", manager: members[manager].id, region: nil, segment: nil, isRep: true,
+                timezone: members[manager].timezone)
             reps.append(rep)
         }
-        let product = newMember(title: "VP Product", manager: nil, region: nil, segment: nil, isRep: false, timezone: -480)
+        let product = newMember(
+            title: "VP Product", manager: nil, region: nil, segment: nil, isRep: false, timezone: -480)
         productLead = members[product].id
         indexByID = Dictionary(uniqueKeysWithValues: members.enumerated().map { ($1.id, $0) })
     }
@@ -82,21 +102,21 @@ public struct DemoOrganisation: Sendable {
     /// org.yaml for this organisation.
     public func orgYAML(goalQuarters: [Quarter], bookingsPerRep: Int) -> String {
         var s = """
-        # A synthetic organisation generated by `cascade demo`.
-        company: \(company)
-        currency: USD
-        fiscal_year_start_month: 1
-        digest:
-          minutes: 5
-          words_per_minute: 238
-          note_words: 200
-        loss_reasons: [\(Org.defaultLossReasons.joined(separator: ", "))]
-        tickets:
-          pattern: '^[A-Z][A-Z0-9]+-[0-9]+$'
-          url: https://tracker.northwind.example/browse/{id}
-        functions:
+            # A synthetic organisation generated by `cascade demo`.
+            company: \(company)
+            currency: USD
+            fiscal_year_start_month: 1
+            digest:
+              minutes: 5
+              words_per_minute: 238
+              note_words: 200
+            loss_reasons: [\(Org.defaultLossReasons.joined(separator: ", "))]
+            tickets:
+              pattern: '^[A-Z][A-Z0-9]+-[0-9]+$'
+              url: https://tracker.northwind.example/browse/{id}
+            functions:
 
-        """
+            """
         for (id, name) in Self.functions {
             s += "  - { id: \(id), name: \(name)\(id == "product" ? ", lead: \(productLead)" : "") }\n"
         }
@@ -117,7 +137,8 @@ public struct DemoOrganisation: Sendable {
                 while let c = current { counts[c, default: 0] += 1; current = byID[c]?.manager }
             }
             for q in goalQuarters {
-                for m in members where !m.isRep && m.manager == nil || m.title.hasPrefix("VP ") && m.title != "VP Product" {
+                for m in members
+                where !m.isRep && m.manager == nil || m.title.hasPrefix("VP ") && m.title != "VP Product" {
                     guard let reps = counts[m.id], reps > 0 else { continue }
                     s += "  - { team: \(m.id), quarter: \(q), bookings: \(reps * bookingsPerRep) }\n"
                 }

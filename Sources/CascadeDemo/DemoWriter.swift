@@ -25,9 +25,11 @@ public final class DemoWriter {
     public func begin(orgYAML: String, admin: DemoOrganisation.Member, at time: Int) throws {
         try FileManager.default.createDirectory(atPath: root + "/updates", withIntermediateDirectories: true)
         try orgYAML.write(toFile: root + "/org.yaml", atomically: true, encoding: .utf8)
-        let signature = Signature(name: admin.name, email: admin.email, time: Int64(time), offsetMinutes: admin.timezone)
-        try writer.commit(folder: nil, name: "org.yaml", bytes: Array(orgYAML.utf8), author: signature, committer: signature,
-                          message: "Start the 15-5 repository of \(admin.name)'s organisation\n")
+        let signature = Signature(
+            name: admin.name, email: admin.email, time: Int64(time), offsetMinutes: admin.timezone)
+        try writer.commit(
+            folder: nil, name: "org.yaml", bytes: Array(orgYAML.utf8), author: signature, committer: signature,
+            message: "Start the 15-5 repository of \(admin.name)'s organisation\n")
     }
 
     public func write(week: Week, commits: [DemoCommit]) throws {
@@ -37,18 +39,23 @@ public final class DemoWriter {
             for commit in commits { latest[commit.path] = commit }
             let files = latest.keys.sorted().map { path -> BulkWriter.File in
                 let parts = path.split(separator: "/")
-                return BulkWriter.File(folder: String(parts[1]), name: String(parts[2]), bytes: Array(latest[path]!.text.utf8))
+                return BulkWriter.File(
+                    folder: String(parts[1]), name: String(parts[2]), bytes: Array(latest[path]!.text.utf8))
             }
-            let signature = Signature(name: "Cascade demo", email: "demo@cascade.invalid", time: Int64(last.time), offsetMinutes: 0)
-            try writer.commit(files, author: signature, committer: signature, message: "updates of \(week): \(files.count) files\n")
+            let signature = Signature(
+                name: "Cascade demo", email: "demo@cascade.invalid", time: Int64(last.time), offsetMinutes: 0)
+            try writer.commit(
+                files, author: signature, committer: signature, message: "updates of \(week): \(files.count) files\n")
             for (path, commit) in latest { try save(commit.text, path) }
             return
         }
         for commit in commits {
             let parts = commit.path.split(separator: "/")
-            let signature = Signature(name: commit.authorName, email: commit.email, time: Int64(commit.time), offsetMinutes: commit.timezone)
-            try writer.commit(folder: String(parts[1]), name: String(parts[2]), bytes: Array(commit.text.utf8),
-                              author: signature, committer: signature, message: commit.message + "\n")
+            let signature = Signature(
+                name: commit.authorName, email: commit.email, time: Int64(commit.time), offsetMinutes: commit.timezone)
+            try writer.commit(
+                folder: String(parts[1]), name: String(parts[2]), bytes: Array(commit.text.utf8),
+                author: signature, committer: signature, message: commit.message + "\n")
             try save(commit.text, commit.path)
         }
     }

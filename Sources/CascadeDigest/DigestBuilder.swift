@@ -40,10 +40,15 @@ public struct DigestBuilder {
         let thisWeek = scope.compactMap { history.update(of: $0, in: week) }
         // The leader is left out of the count, as of "Missing updates" (SPEC section 6).
         let teamUpdates = team.filter { history.update(of: $0, in: week) != nil }.count
-        var d = Digest(forID: lead, forName: leader.name, isFunction: false, week: week, company: org.company, currency: org.currency,
-                       people: team.count, updates: teamUpdates, stale: [], missing: team.filter { history.update(of: $0, in: week) == nil })
-        d.unreadable = unreadableFolders(through: week) + thisWeek.compactMap { u in u.unreadable.map { (u.path, u.person, $0) } }
-        let context = SectionContext(leader: leader, scope: scope, week: week, thisWeek: thisWeek, closed: newlyClosed(scope, week))
+        var d = Digest(
+            forID: lead, forName: leader.name, isFunction: false, week: week, company: org.company,
+            currency: org.currency,
+            people: team.count, updates: teamUpdates, stale: [],
+            missing: team.filter { history.update(of: $0, in: week) == nil })
+        d.unreadable =
+            unreadableFolders(through: week) + thisWeek.compactMap { u in u.unreadable.map { (u.path, u.person, $0) } }
+        let context = SectionContext(
+            leader: leader, scope: scope, week: week, thisWeek: thisWeek, closed: newlyClosed(scope, week))
         for section in Self.personSections { section.build(self, context, into: &d) }
         return d
     }
@@ -51,20 +56,30 @@ public struct DigestBuilder {
     /// The sections of a person's digest, in the order they are built: adding a section is a
     /// file with its type and a line here (and its place in the template).
     static let personSections: [any DigestSection.Type] = [
-        NumbersSection.self, OutcomesSection.self, AsksSection.self, RisksSection.self, GapsSection.self, NotesSection.self,
+        NumbersSection.self, OutcomesSection.self, AsksSection.self, RisksSection.self, GapsSection.self,
+        NotesSection.self,
     ]
 
     // MARK: A function's digest
 
     func buildFunction(_ function: Org.Function, week: Week) -> Digest {
         let all = history.updates(in: week)
-        var d = Digest(forID: function.id.value, forName: function.name, isFunction: true, week: week, company: org.company, currency: org.currency,
-                       people: org.people.count, updates: all.count, stale: [], missing: [])
-        d.unreadable = unreadableFolders(through: week) + all.compactMap { u in u.unreadable.map { (u.path, u.person, $0) } }
-        let askedUpdates = all.map { u in WeeklyUpdate(person: u.person, week: u.week, deals: u.deals.filter { $0.asks.contains { $0.to == function.id.value } }, body: "", highlights: []) }
-        let items = askedUpdates.flatMap { u in u.deals.flatMap { deal in
-            deal.asks.filter { $0.to == function.id.value }.map { item(deal, u.person, .ask($0.ask)) }
-        } }.sorted(by: byAmount)
+        var d = Digest(
+            forID: function.id.value, forName: function.name, isFunction: true, week: week, company: org.company,
+            currency: org.currency,
+            people: org.people.count, updates: all.count, stale: [], missing: [])
+        d.unreadable =
+            unreadableFolders(through: week) + all.compactMap { u in u.unreadable.map { (u.path, u.person, $0) } }
+        let askedUpdates = all.map { u in
+            WeeklyUpdate(
+                person: u.person, week: u.week,
+                deals: u.deals.filter { $0.asks.contains { $0.to == function.id.value } }, body: "", highlights: [])
+        }
+        let items = askedUpdates.flatMap { u in
+            u.deals.flatMap { deal in
+                deal.asks.filter { $0.to == function.id.value }.map { item(deal, u.person, .ask($0.ask)) }
+            }
+        }.sorted(by: byAmount)
         // Group the asks by the region (or top leader) of whoever asks.
         var groups: [String: [Digest.Item]] = [:]
         for i in items { groups[region(of: i.author), default: []].append(i) }
@@ -74,7 +89,8 @@ public struct DigestBuilder {
         d.totals.openDeals = asked.count
         d.totals.openAmount = asked.values.reduce(0, +)
         if function.id.value == "product" || function.lead != nil {
-            d.gaps = gapItems(all, closed: all.flatMap { u in u.deals.filter { $0.kind != .open }.map { (u.person, $0) } })
+            d.gaps = gapItems(
+                all, closed: all.flatMap { u in u.deals.filter { $0.kind != .open }.map { (u.person, $0) } })
         }
         if let lead = function.lead?.value, let u = history.update(of: lead, in: week), !u.body.isEmpty {
             d.notes.append(Digest.Note(author: lead, name: name(lead), text: u.body, kind: "own"))
@@ -87,7 +103,12 @@ public struct DigestBuilder {
         history.unreadableFolders.filter { f in
             guard let w = Week(String(f.folder.dropFirst("updates/".count))) else { return false }
             return w <= week && w >= week.adding(weeks: -4)
-        }.map { ($0.folder, "", "1:1: the folder cannot be listed (\($0.reason)); its updates are missing from this digest: make it readable") }
+        }.map {
+            (
+                $0.folder, "",
+                "1:1: the folder cannot be listed (\($0.reason)); its updates are missing from this digest: make it readable"
+            )
+        }
     }
 
     func region(of person: String) -> String { org.inherited(\.region, of: person) ?? "Everyone else" }
@@ -95,12 +116,16 @@ public struct DigestBuilder {
     // MARK: Pieces
 
     /// Open pipeline by stage (`History.pipeline`).
-    func pipeline(_ scope: [String], _ week: Week) -> (stages: [String: (amount: Double, deals: Int)], open: [DealSnapshot], stale: [String]) {
+    func pipeline(
+        _ scope: [String], _ week: Week
+    ) -> (stages: [String: (amount: Double, deals: Int)], open: [DealSnapshot], stale: [String]) {
         let p = history.pipeline(scope, week)
         return (p.byStage, p.deals, p.stale)
     }
 
-    func newlyClosed(_ scope: [String], _ week: Week) -> [(person: String, deal: DealSnapshot)] { history.newlyClosed(scope, in: week) }
+    func newlyClosed(_ scope: [String], _ week: Week) -> [(person: String, deal: DealSnapshot)] {
+        history.newlyClosed(scope, in: week)
+    }
 
     func totals(open: [DealSnapshot], closed: [(person: String, deal: DealSnapshot)]) -> Digest.Totals {
         var t = Digest.Totals()
@@ -115,7 +140,9 @@ public struct DigestBuilder {
     }
 
     func weeks(of quarter: Quarter, through week: Week) -> [Week] {
-        history.weeks.filter { $0 <= week && Quarter(of: $0, fiscalYearStartMonth: org.fiscalYearStartMonth) == quarter }
+        history.weeks.filter {
+            $0 <= week && Quarter(of: $0, fiscalYearStartMonth: org.fiscalYearStartMonth) == quarter
+        }
     }
 
     func daysToClose(_ c: (person: String, deal: DealSnapshot)) -> Int? { history.daysToClose(c.deal) }
@@ -127,7 +154,9 @@ public struct DigestBuilder {
     }
 
     func item(_ deal: DealSnapshot, _ person: String, _ detail: Digest.Detail, severity: Int = 0) -> Digest.Item {
-        Digest.Item(deal: deal.id, account: deal.account, author: person, amount: deal.amount, detail: detail, severity: severity)
+        Digest.Item(
+            deal: deal.id, account: deal.account, author: person, amount: deal.amount, detail: detail,
+            severity: severity)
     }
 
     func byAmount(_ a: Digest.Item, _ b: Digest.Item) -> Bool {
@@ -144,16 +173,24 @@ public struct DigestBuilder {
             }
         }
         return groups.map { Digest.Group(title: name($0.key), key: $0.key, items: $0.value.sorted(by: byAmount)) }
-            .sorted { ($0.items.reduce(0) { $0 + $1.amount }, $1.key) > ($1.items.reduce(0) { $0 + $1.amount }, $0.key) }
+            .sorted {
+                ($0.items.reduce(0) { $0 + $1.amount }, $1.key) > ($1.items.reduce(0) { $0 + $1.amount }, $0.key)
+            }
     }
 
     func flagGroups(_ scope: [String], _ week: Week) -> [Digest.Group] {
-        let flags = parallelMap(scope.count, chunk: 64) { i in flagMemo.flags(of: scope[i], in: week) { history.flags(of: $0, in: $1) } }.flatMap { $0 }
-        let titles: [RiskFlag.Kind: String] = [.slipped: "Close dates slipped", .regressed: "Stages went backwards", .vanished: "Vanished without closing",
-                                               .unchanged: "Unchanged for four updates or more", .handedOver: "Handed to another rep"]
+        let flags = parallelMap(scope.count, chunk: 64) { i in
+            flagMemo.flags(of: scope[i], in: week) { history.flags(of: $0, in: $1) }
+        }.flatMap { $0 }
+        let titles: [RiskFlag.Kind: String] = [
+            .slipped: "Close dates slipped", .regressed: "Stages went backwards", .vanished: "Vanished without closing",
+            .unchanged: "Unchanged for four updates or more", .handedOver: "Handed to another rep",
+        ]
         return RiskFlag.Kind.allCases.compactMap { kind in
             let items = flags.filter { $0.kind == kind }.map { f in
-                Digest.Item(deal: f.deal, account: f.account, author: f.author, amount: f.amount, detail: .risk(f), severity: f.severity)
+                Digest.Item(
+                    deal: f.deal, account: f.account, author: f.author, amount: f.amount, detail: .risk(f),
+                    severity: f.severity)
             }.sorted(by: byAmount)
             return items.isEmpty ? nil : Digest.Group(title: titles[kind]!, key: kind.rawValue, items: items)
         }
@@ -165,24 +202,30 @@ public struct DigestBuilder {
         var won: [String: Double] = [:]
         for u in updates {
             for deal in u.deals where deal.kind == .open {
-                for gap in Set(deal.gaps) { open[gap, default: (0, [])].amount += deal.amount; open[gap, default: (0, [])].deals.insert(deal.id) }
+                for gap in Set(deal.gaps) {
+                    open[gap, default: (0, [])].amount += deal.amount; open[gap, default: (0, [])].deals.insert(deal.id)
+                }
             }
         }
         for (_, deal) in closed {
             for gap in Set(deal.gaps) {
-                if deal.kind == .won { won[gap, default: 0] += deal.amount } else { lost[gap, default: 0] += deal.amount }
+                if deal.kind == .won {
+                    won[gap, default: 0] += deal.amount
+                } else {
+                    lost[gap, default: 0] += deal.amount
+                }
             }
         }
         let tickets = Set(open.keys).union(lost.keys).union(won.keys)
         return tickets.map { t -> Digest.Item in
             let o = open[t] ?? (0, [])
-            return Digest.Item(deal: t, account: "", author: "", amount: o.amount,
-                               detail: .gap(openDeals: o.deals.count, lost: lost[t], won: won[t], link: org.tickets.link(for: t)),
-                               severity: o.deals.count)
+            return Digest.Item(
+                deal: t, account: "", author: "", amount: o.amount,
+                detail: .gap(openDeals: o.deals.count, lost: lost[t], won: won[t], link: org.tickets.link(for: t)),
+                severity: o.deals.count)
         }.sorted(by: byAmount)
     }
 }
-
 
 /// Risk signals by person and week, shared between the digests built from one history.
 final class FlagMemo: @unchecked Sendable {

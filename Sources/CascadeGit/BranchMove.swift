@@ -1,7 +1,7 @@
 import CGit2
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 extension Repository {
@@ -20,7 +20,9 @@ extension Repository {
     /// the process and the id it carries, so a lock left by a killed `cascade`
     /// is provably ours and can be cleared. Any other lock is git's: waited for
     /// (GIT_ELOCKED makes `commit` retry), never removed.
-    func moveBranch(_ branch: String, from old: ObjectID?, to new: ObjectID, committer: Signature, message: String) throws {
+    func moveBranch(
+        _ branch: String, from old: ObjectID?, to new: ObjectID, committer: Signature, message: String
+    ) throws {
         let common = commonDirectory
         let refPath = common + "/" + branch
         let lockPath = refPath + ".lock"
@@ -33,17 +35,24 @@ extension Repository {
         try writeFile(temp, new.hex + "\n")
         defer { unlink(temp) }
         if link(temp, lockPath) != 0 {
-            guard errno == EEXIST else { throw GitError(repository: path, operation: "locking \(branch)", message: String(cString: strerror(errno))) }
+            guard errno == EEXIST else {
+                throw GitError(
+                    repository: path, operation: "locking \(branch)", message: String(cString: strerror(errno)))
+            }
             if !Repository.removeStaleRefLock(lockPath, branch: branch, in: common) || link(temp, lockPath) != 0 {
-                throw GitError(repository: path, operation: "moving \(branch)", code: GIT_ELOCKED.rawValue, message:
-                    "\(lockPath) is held by another git process; let it finish (look for it with `ps -ef | grep git`), "
-                    + "and only if no git process is running, remove the stale lock with `rm \(lockPath)`")
+                throw GitError(
+                    repository: path, operation: "moving \(branch)", code: GIT_ELOCKED.rawValue,
+                    message:
+                        "\(lockPath) is held by another git process; let it finish (look for it with `ps -ef | grep git`), "
+                        + "and only if no git process is running, remove the stale lock with `rm \(lockPath)`")
             }
         }
         var moved = false
         defer { if !moved { unlink(lockPath) } }
         guard try branchTarget(branch) == old else {
-            throw GitError(repository: path, operation: "moving \(branch)", code: GIT_EMODIFIED.rawValue, message: "\(branch) moved meanwhile")
+            throw GitError(
+                repository: path, operation: "moving \(branch)", code: GIT_EMODIFIED.rawValue,
+                message: "\(branch) moved meanwhile")
         }
         // HEAD points at the branch: both logs get the line, as git writes them.
         appendReflog(common + "/logs/" + branch, old: old, new: new, committer: committer, message: message)
@@ -69,8 +78,12 @@ extension Repository {
         guard (try? ensureFolder((log as NSString).deletingLastPathComponent)) != nil else { return }
         let offset = committer.offsetMinutes
         let zone = String(format: "%@%02d%02d", offset < 0 ? "-" : "+", abs(offset) / 60, abs(offset) % 60)
-        let clean = { (s: String) in s.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "<", with: "").replacingOccurrences(of: ">", with: "") }
-        let line = "\(old?.hex ?? String(repeating: "0", count: 40)) \(new.hex) \(clean(committer.name)) <\(clean(committer.email))> "
+        let clean = { (s: String) in
+            s.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "<", with: "").replacingOccurrences(
+                of: ">", with: "")
+        }
+        let line =
+            "\(old?.hex ?? String(repeating: "0", count: 40)) \(new.hex) \(clean(committer.name)) <\(clean(committer.email))> "
             + "\(committer.time) \(zone)\t\(message.replacingOccurrences(of: "\n", with: " "))\n"
         let fd = open(log, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return }
@@ -81,13 +94,18 @@ extension Repository {
     /// Removes `lockPath` when a marker of a `cascade` process that no longer runs on this
     /// host names this branch and the very id the lock holds: the lock is that process's.
     static func removeStaleRefLock(_ lockPath: String, branch: String, in common: String) -> Bool {
-        guard let content = try? String(contentsOfFile: lockPath, encoding: .utf8), content.utf8.count == 41 else { return false }
+        guard let content = try? String(contentsOfFile: lockPath, encoding: .utf8), content.utf8.count == 41 else {
+            return false
+        }
         let folder = common + "/cascade"
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix("ref-move-") {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        where name.hasPrefix("ref-move-") {
             let marker = folder + "/" + name
-            guard let (pid, host) = IndexLock.cascadeOwner(marker, firstLineOnly: true), host == IndexLock.host, pid != getpid(),
-                  kill(pid, 0) != 0, errno == ESRCH,
-                  let text = try? String(contentsOfFile: marker, encoding: .utf8) else { continue }
+            guard let (pid, host) = IndexLock.cascadeOwner(marker, firstLineOnly: true), host == IndexLock.host,
+                pid != getpid(),
+                kill(pid, 0) != 0, errno == ESRCH,
+                let text = try? String(contentsOfFile: marker, encoding: .utf8)
+            else { continue }
             let lines = text.split(separator: "\n")
             guard lines.count == 2, lines[1] == "\(branch) \(content.dropLast())" else { continue }
             unlink(marker)
@@ -105,7 +123,9 @@ extension Repository {
     private func writeFile(_ file: String, _ text: String) throws {
         unlink(file)
         guard FileManager.default.createFile(atPath: file, contents: Data(text.utf8)) else {
-            throw GitError(repository: path, operation: "writing \(file)", message: "cannot write in \((file as NSString).deletingLastPathComponent)")
+            throw GitError(
+                repository: path, operation: "writing \(file)",
+                message: "cannot write in \((file as NSString).deletingLastPathComponent)")
         }
     }
 }

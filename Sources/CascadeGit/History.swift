@@ -23,33 +23,46 @@ extension Repository {
     /// relative to the repository), compared with its first parent; a root
     /// commit adds everything. Only subtrees whose ids differ are compared, so
     /// a long history of a large repository is read quickly.
-    public func walk(from tip: ObjectID, hiding hide: ObjectID? = nil, paths: [String],
-                     _ body: (CommitRecord, [PathChange]) throws -> Void) throws {
+    public func walk(
+        from tip: ObjectID, hiding hide: ObjectID? = nil, paths: [String],
+        _ body: (CommitRecord, [PathChange]) throws -> Void
+    ) throws {
         try walk(from: tip, hiding: hide, paths: { _ in paths }, body)
     }
 
     /// As above, with the paths to compare chosen for each commit (none: the
     /// commit's trees are not read at all).
-    public func walk(from tip: ObjectID, hiding hide: ObjectID? = nil, paths: (CommitRecord) -> [String],
-                     _ body: (CommitRecord, [PathChange]) throws -> Void) throws {
-        try walk(from: tip, hiding: hide, needsTrees: { !paths($0).isEmpty }, select: { record, _, _ in paths(record) }, body)
+    public func walk(
+        from tip: ObjectID, hiding hide: ObjectID? = nil, paths: (CommitRecord) -> [String],
+        _ body: (CommitRecord, [PathChange]) throws -> Void
+    ) throws {
+        try walk(
+            from: tip, hiding: hide, needsTrees: { !paths($0).isEmpty }, select: { record, _, _ in paths(record) }, body
+        )
     }
 
     /// As above, comparing the entries of `folder` that differ from the
     /// parent's (whatever they are called, in this commit or its parent) and
     /// that `accept` takes for this commit; `accept` is also asked with an
     /// empty name whether the commit needs its trees read at all.
-    public func walk(from tip: ObjectID, hiding hide: ObjectID? = nil, under folder: String, accept: (CommitRecord, String) -> Bool,
-                     _ body: (CommitRecord, [PathChange]) throws -> Void) throws {
+    public func walk(
+        from tip: ObjectID, hiding hide: ObjectID? = nil, under folder: String, accept: (CommitRecord, String) -> Bool,
+        _ body: (CommitRecord, [PathChange]) throws -> Void
+    ) throws {
         let prefix = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
-        try walk(from: tip, hiding: hide, needsTrees: { accept($0, "") }, select: { record, old, new in
-            Folders.differing(try old.tree(prefix), try new.tree(prefix)).filter { accept(record, $0) }.sorted().map { prefix + "/" + $0 }
-        }, body)
+        try walk(
+            from: tip, hiding: hide, needsTrees: { accept($0, "") },
+            select: { record, old, new in
+                Folders.differing(try old.tree(prefix), try new.tree(prefix)).filter { accept(record, $0) }.sorted().map
+                { prefix + "/" + $0 }
+            }, body)
     }
 
-    private func walk(from tip: ObjectID, hiding hide: ObjectID?, needsTrees: (CommitRecord) -> Bool,
-                      select: (CommitRecord, Folders, Folders) throws -> [String],
-                      _ body: (CommitRecord, [PathChange]) throws -> Void) throws {
+    private func walk(
+        from tip: ObjectID, hiding hide: ObjectID?, needsTrees: (CommitRecord) -> Bool,
+        select: (CommitRecord, Folders, Folders) throws -> [String],
+        _ body: (CommitRecord, [PathChange]) throws -> Void
+    ) throws {
         var walker: OpaquePointer?
         try check(git_revwalk_new(&walker, handle), path, "walking the history")
         defer { git_revwalk_free(walker) }
@@ -67,9 +80,10 @@ extension Repository {
             defer { git_commit_free(commit) }
             var parents: [ObjectID] = []
             for i in 0..<git_commit_parentcount(commit) { parents.append(ObjectID(git_commit_parent_id(commit, i)!)) }
-            let record = CommitRecord(id: ObjectID(oid), author: Signature(git_commit_author(commit)!),
-                                      committer: Signature(git_commit_committer(commit)!), parents: parents,
-                                      summary: git_commit_summary(commit).map { String(cString: $0) } ?? "")
+            let record = CommitRecord(
+                id: ObjectID(oid), author: Signature(git_commit_author(commit)!),
+                committer: Signature(git_commit_committer(commit)!), parents: parents,
+                summary: git_commit_summary(commit).map { String(cString: $0) } ?? "")
             guard needsTrees(record) else {
                 try body(record, [])
                 continue
@@ -87,14 +101,18 @@ extension Repository {
                 try check(git_commit_tree(&parentTree, parentCommit), path, "reading a tree")
                 old.trees[""] = parentTree
             }
-            let wanted = try select(record, old, new).map { p -> String in var q = p; while q.hasSuffix("/") { q.removeLast() }; return q }
+            let wanted = try select(record, old, new).map { p -> String in
+                var q = p; while q.hasSuffix("/") { q.removeLast() }; return q
+            }
             // Paths in the same folder: one pass over that folder's entries finds which differ.
             var differing: [String: Set<String>] = [:]
             var changes: [PathChange] = []
             for p in wanted {
                 if let slash = p.lastIndex(of: "/") {
                     let folder = String(p[..<slash])
-                    if differing[folder] == nil { differing[folder] = try Folders.differing(old.tree(folder), new.tree(folder)) }
+                    if differing[folder] == nil {
+                        differing[folder] = try Folders.differing(old.tree(folder), new.tree(folder))
+                    }
                     guard differing[folder]!.contains(String(p[p.index(after: slash)...])) else { continue }
                 }
                 changes += try self.changes(at: p, from: old, to: new, commit: record.id)
@@ -120,8 +138,11 @@ extension Repository {
             let parent = try tree(slash.map { String(path[..<$0]) } ?? "")
             var found: OpaquePointer?
             if let e = entry(in: parent, named: slash.map { String(path[path.index(after: $0)...]) } ?? path),
-               git_tree_entry_type(e) == GIT_OBJECT_TREE {
-                try check(git_tree_lookup(&found, repository.handle, git_tree_entry_id(e)), repository.path, "reading \(path)")
+                git_tree_entry_type(e) == GIT_OBJECT_TREE
+            {
+                try check(
+                    git_tree_lookup(&found, repository.handle, git_tree_entry_id(e)), repository.path, "reading \(path)"
+                )
             }
             trees[path] = found
             return found
@@ -150,13 +171,19 @@ extension Repository {
                 let ea = i < na ? git_tree_entry_byindex(a, i) : nil
                 let eb = j < nb ? git_tree_entry_byindex(b, j) : nil
                 let order: Int32
-                if let ea, let eb { order = strcmp(git_tree_entry_name(ea), git_tree_entry_name(eb)) } else { order = ea == nil ? 1 : -1 }
+                if let ea, let eb {
+                    order = strcmp(git_tree_entry_name(ea), git_tree_entry_name(eb))
+                } else {
+                    order = ea == nil ? 1 : -1
+                }
                 if order < 0 {
                     out.insert(String(cString: git_tree_entry_name(ea)!)); i += 1
                 } else if order > 0 {
                     out.insert(String(cString: git_tree_entry_name(eb)!)); j += 1
                 } else {
-                    if git_oid_equal(git_tree_entry_id(ea), git_tree_entry_id(eb)) != 1 { out.insert(String(cString: git_tree_entry_name(ea)!)) }
+                    if git_oid_equal(git_tree_entry_id(ea), git_tree_entry_id(eb)) != 1 {
+                        out.insert(String(cString: git_tree_entry_name(ea)!))
+                    }
                     i += 1; j += 1
                 }
             }
@@ -180,18 +207,27 @@ extension Repository {
             oldTree = aIsTree ? try old.tree(p) : nil
             newTree = bIsTree ? try new.tree(p) : nil
             // A file replaced by a folder of the same name, or the other way round.
-            if a != nil && !aIsTree { return [PathChange(path: p, kind: .deleted)] + (try changes(below: p, oldTree, newTree, old, new, commit)) }
-            if b != nil && !bIsTree { return (try changes(below: p, oldTree, newTree, old, new, commit)) + [PathChange(path: p, kind: .added)] }
+            if a != nil && !aIsTree {
+                return [PathChange(path: p, kind: .deleted)]
+                    + (try changes(below: p, oldTree, newTree, old, new, commit))
+            }
+            if b != nil && !bIsTree {
+                return (try changes(below: p, oldTree, newTree, old, new, commit)) + [PathChange(path: p, kind: .added)]
+            }
         }
         return try changes(below: p, oldTree, newTree, old, new, commit)
     }
 
-    private func changes(below p: String, _ oldTree: OpaquePointer?, _ newTree: OpaquePointer?, _ old: Folders, _ new: Folders, _ commit: ObjectID) throws -> [PathChange] {
+    private func changes(
+        below p: String, _ oldTree: OpaquePointer?, _ newTree: OpaquePointer?, _ old: Folders, _ new: Folders,
+        _ commit: ObjectID
+    ) throws -> [PathChange] {
         // Two folders: compare their entries, and go down only into subfolders that differ.
         var out: [PathChange] = []
         for name in Folders.differing(oldTree, newTree).sorted() {
             let sub = p.isEmpty ? name : p + "/" + name
-            let a = oldTree.flatMap { git_tree_entry_byname($0, name) }, b = newTree.flatMap { git_tree_entry_byname($0, name) }
+            let a = oldTree.flatMap { git_tree_entry_byname($0, name) },
+                b = newTree.flatMap { git_tree_entry_byname($0, name) }
             let aIsTree = a.map { git_tree_entry_type($0) == GIT_OBJECT_TREE } ?? false
             let bIsTree = b.map { git_tree_entry_type($0) == GIT_OBJECT_TREE } ?? false
             if aIsTree || bIsTree {

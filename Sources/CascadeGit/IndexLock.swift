@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `.git/index.lock`, taken with O_EXCL as git itself does, so no git
@@ -26,7 +26,8 @@ final class IndexLock {
 
     /// How long to wait for a lock someone else holds: `CASCADE_LOCK_TIMEOUT` seconds, else `fallback`.
     static func timeout(_ fallback: Double) -> Double {
-        ProcessInfo.processInfo.environment["CASCADE_LOCK_TIMEOUT"].flatMap(Double.init).map { max(0, min($0, 3600)) } ?? fallback
+        ProcessInfo.processInfo.environment["CASCADE_LOCK_TIMEOUT"].flatMap(Double.init).map { max(0, min($0, 3600)) }
+            ?? fallback
     }
 
     /// Takes the lock, retrying with a random back-off until `timeout`.
@@ -38,7 +39,8 @@ final class IndexLock {
         // linked into place, which fails if the lock exists (as O_EXCL would).
         let mine = gitDirectory + "/index.lock.cascade-\(getpid())"
         guard FileManager.default.createFile(atPath: mine, contents: Data(IndexLock.owner.utf8)) else {
-            throw GitError(repository: gitDirectory, operation: "locking the index", message: "cannot write in \(gitDirectory)")
+            throw GitError(
+                repository: gitDirectory, operation: "locking the index", message: "cannot write in \(gitDirectory)")
         }
         defer { unlink(mine) }
         while true {
@@ -47,7 +49,8 @@ final class IndexLock {
                 return
             }
             guard errno == EEXIST else {
-                throw GitError(repository: gitDirectory, operation: "locking the index", message: String(cString: strerror(errno)))
+                throw GitError(
+                    repository: gitDirectory, operation: "locking the index", message: String(cString: strerror(errno)))
             }
             if IndexLock.removeIfStale(path) { continue }
             if Date() > deadline { throw IndexLock.heldError(path, gitDirectory: gitDirectory, waited: timeout) }
@@ -61,10 +64,12 @@ final class IndexLock {
         let waitedText = "waited \(Int(waited.rounded())) s"
         let message: String
         if let (pid, host) = cascadeOwner(path) {
-            message = "\(path) is held by cascade process \(pid) on \(host) (\(waitedText)); let it finish, "
+            message =
+                "\(path) is held by cascade process \(pid) on \(host) (\(waitedText)); let it finish, "
                 + "or if `ps -p \(pid)` shows it is not running there, remove the lock with `rm \(path)`"
         } else {
-            message = "\(path) is held by another git process (\(waitedText)); let it finish (look for it with "
+            message =
+                "\(path) is held by another git process (\(waitedText)); let it finish (look for it with "
                 + "`ps -ef | grep git`), and only if no git process is running, remove the stale lock with `rm \(path)`"
         }
         return GitError(repository: gitDirectory, operation: "locking the index", message: message)
@@ -73,7 +78,8 @@ final class IndexLock {
     /// The pid and host named by a lock that Cascade wrote; nil for any other lock.
     static func cascadeOwner(_ path: String, firstLineOnly: Bool = false) -> (pid: Int32, host: String)? {
         guard case .success(let bytes) = readSmall(path), var text = String(bytes: bytes, encoding: .utf8),
-              text.hasPrefix("cascade "), text.hasSuffix("\n") else { return nil }
+            text.hasPrefix("cascade "), text.hasSuffix("\n")
+        else { return nil }
         if firstLineOnly, let end = text.firstIndex(of: "\n") { text = String(text[...end]) }
         let fields = text.dropLast().split(separator: " ", omittingEmptySubsequences: false)
         guard fields.count == 3, let pid = Int32(fields[1]), pid > 0, !fields[2].isEmpty else { return nil }

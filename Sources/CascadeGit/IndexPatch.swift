@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Updates a few entries of a git index file (versions 2 and 3) without
@@ -84,8 +84,12 @@ enum IndexPatch {
         var b: [UInt8] = []
         b.reserveCapacity(72 + e.path.count)
         let s = e.stat
-        b += be32(UInt32(truncatingIfNeeded: s?.st_ctim.tv_sec ?? 0)) + be32(UInt32(truncatingIfNeeded: s?.st_ctim.tv_nsec ?? 0))
-        b += be32(UInt32(truncatingIfNeeded: s?.st_mtim.tv_sec ?? 0)) + be32(UInt32(truncatingIfNeeded: s?.st_mtim.tv_nsec ?? 0))
+        b +=
+            be32(UInt32(truncatingIfNeeded: s?.st_ctim.tv_sec ?? 0))
+            + be32(UInt32(truncatingIfNeeded: s?.st_ctim.tv_nsec ?? 0))
+        b +=
+            be32(UInt32(truncatingIfNeeded: s?.st_mtim.tv_sec ?? 0))
+            + be32(UInt32(truncatingIfNeeded: s?.st_mtim.tv_nsec ?? 0))
         b += be32(UInt32(truncatingIfNeeded: s?.st_dev ?? 0)) + be32(UInt32(truncatingIfNeeded: s?.st_ino ?? 0))
         b += be32(0o100644)
         b += be32(UInt32(truncatingIfNeeded: s?.st_uid ?? 0)) + be32(UInt32(truncatingIfNeeded: s?.st_gid ?? 0))
@@ -98,8 +102,15 @@ enum IndexPatch {
         return b
     }
 
-    static func be32(_ v: UInt32) -> [UInt8] { [UInt8(v >> 24), UInt8(truncatingIfNeeded: v >> 16), UInt8(truncatingIfNeeded: v >> 8), UInt8(truncatingIfNeeded: v)] }
+    static func be32(_ v: UInt32) -> [UInt8] {
+        [
+            UInt8(v >> 24), UInt8(truncatingIfNeeded: v >> 16), UInt8(truncatingIfNeeded: v >> 8),
+            UInt8(truncatingIfNeeded: v),
+        ]
+    }
     static func be16(_ v: UInt16) -> [UInt8] { [UInt8(v >> 8), UInt8(truncatingIfNeeded: v)] }
-    static func readBE32(_ b: [UInt8], _ i: Int) -> UInt32 { UInt32(b[i]) << 24 | UInt32(b[i + 1]) << 16 | UInt32(b[i + 2]) << 8 | UInt32(b[i + 3]) }
+    static func readBE32(_ b: [UInt8], _ i: Int) -> UInt32 {
+        UInt32(b[i]) << 24 | UInt32(b[i + 1]) << 16 | UInt32(b[i + 2]) << 8 | UInt32(b[i + 3])
+    }
     static func readBE16(_ b: [UInt8], _ i: Int) -> UInt16 { UInt16(b[i]) << 8 | UInt16(b[i + 1]) }
 }

@@ -1,7 +1,7 @@
 import CGit2
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A file to commit: its repository-relative path and its bytes (which are
@@ -34,28 +34,37 @@ extension Repository {
     ///
     /// `gate` is asked, once everything is prepared and before anything the
     /// user sees changes, whether to go on (a validation running meanwhile).
-    public func commit(_ files: [FileChange], author: Signature, committer: Signature, message: String,
-                       timeout: Double? = nil, gate: () -> Bool = { true }) throws -> CommitResult {
+    public func commit(
+        _ files: [FileChange], author: Signature, committer: Signature, message: String,
+        timeout: Double? = nil, gate: () -> Bool = { true }
+    ) throws -> CommitResult {
         let deadline = Date().addingTimeInterval(timeout ?? IndexLock.timeout(60))
         while true {
             do {
-                return try commitOnce(files, author: author, committer: committer, message: message, deadline: deadline, gate: gate)
-            } catch let error as GitError where (error.isLocked || error.isModified || error.code == GIT_EEXISTS.rawValue) && Date() < deadline {
+                return try commitOnce(
+                    files, author: author, committer: committer, message: message, deadline: deadline, gate: gate)
+            } catch let error as GitError
+                where (error.isLocked || error.isModified || error.code == GIT_EEXISTS.rawValue) && Date() < deadline
+            {
                 // A held ref lock is waited for, never removed: git holds it while it works.
                 usleep(useconds_t(Double.random(in: 0.002...0.03) * 1_000_000))
             }
         }
     }
 
-    private func commitOnce(_ files: [FileChange], author: Signature, committer: Signature, message: String,
-                            deadline: Date, gate: () -> Bool) throws -> CommitResult {
+    private func commitOnce(
+        _ files: [FileChange], author: Signature, committer: Signature, message: String,
+        deadline: Date, gate: () -> Bool
+    ) throws -> CommitResult {
         let lock = try IndexLock(gitDirectory: gitDirectory, timeout: max(0, deadline.timeIntervalSinceNow))
         defer { lock.release() }
         let branch: String
         var parent: ObjectID?
         switch try head() {
         case .detached:
-            throw GitError(repository: path, operation: "committing", message: "HEAD is detached; check out a branch first (git switch main)")
+            throw GitError(
+                repository: path, operation: "committing",
+                message: "HEAD is detached; check out a branch first (git switch main)")
         case .unborn(let b): branch = b
         case .branch(let b, let id):
             branch = b
@@ -66,7 +75,8 @@ extension Repository {
         for file in files {
             var oid = git_oid()
             try file.bytes.withUnsafeBytes { raw in
-                try check(git_blob_create_from_buffer(&oid, handle, raw.baseAddress, raw.count), path, "writing \(file.path)")
+                try check(
+                    git_blob_create_from_buffer(&oid, handle, raw.baseAddress, raw.count), path, "writing \(file.path)")
             }
             blobs.append(oid)
         }
@@ -84,7 +94,8 @@ extension Repository {
         defer { unlink(newIndex) }
         guard gate() else { return .refused }
         guard rename(newIndex, gitDirectory + "/index") == 0 else {
-            throw GitError(repository: path, operation: "replacing the index", message: String(cString: strerror(errno)))
+            throw GitError(
+                repository: path, operation: "replacing the index", message: String(cString: strerror(errno)))
         }
         if let baseTree, git_oid_equal(git_tree_id(baseTree), [treeID]) == 1 { return .unchanged }
         // The commit, then the branch, moved only if it still points at the parent.
@@ -105,9 +116,13 @@ extension Repository {
         var commitOID = git_oid()
         var parents: [OpaquePointer?] = parentCommit.map { [$0] } ?? []
         try parents.withUnsafeMutableBufferPointer { buf in
-            try check(git_commit_create(&commitOID, handle, nil, a, c, "UTF-8", message, tree, buf.count, buf.baseAddress), path, "writing the commit")
+            try check(
+                git_commit_create(&commitOID, handle, nil, a, c, "UTF-8", message, tree, buf.count, buf.baseAddress),
+                path, "writing the commit")
         }
-        let reflog = (parent == nil ? "commit (initial): " : "commit: ") + (message.split(separator: "\n").first.map(String.init) ?? message)
+        let reflog =
+            (parent == nil ? "commit (initial): " : "commit: ")
+            + (message.split(separator: "\n").first.map(String.init) ?? message)
         try moveBranch(branch, from: parent, to: ObjectID(commitOID), committer: committer, message: reflog)
         return .committed(ObjectID(commitOID))
     }
@@ -117,7 +132,9 @@ extension Repository {
         let cPaths = files.map { strdup($0.path) }
         defer { cPaths.forEach { free($0) } }
         var updates = (0..<files.count).map { i in
-            git_tree_update(action: GIT_TREE_UPDATE_UPSERT, id: blobs[i], filemode: GIT_FILEMODE_BLOB, path: UnsafePointer(cPaths[i]))
+            git_tree_update(
+                action: GIT_TREE_UPDATE_UPSERT, id: blobs[i], filemode: GIT_FILEMODE_BLOB,
+                path: UnsafePointer(cPaths[i]))
         }
         if base == nil, false {
             var builder: OpaquePointer?
@@ -128,9 +145,12 @@ extension Repository {
             var emptyTree: OpaquePointer?
             try check(git_tree_lookup(&emptyTree, handle, &empty), path, "reading the empty tree")
             defer { git_tree_free(emptyTree) }
-            try check(git_tree_create_updated(&out, handle, emptyTree, updates.count, &updates), path, "building the new tree")
+            try check(
+                git_tree_create_updated(&out, handle, emptyTree, updates.count, &updates), path, "building the new tree"
+            )
         } else {
-            try check(git_tree_create_updated(&out, handle, base, updates.count, &updates), path, "building the new tree")
+            try check(
+                git_tree_create_updated(&out, handle, base, updates.count, &updates), path, "building the new tree")
         }
         return out
     }
@@ -148,9 +168,12 @@ extension Repository {
         let entries = zip(files, blobs).map { file, blob -> IndexPatch.Entry in
             var info = stat()
             let found = lstat(path + "/" + file.path, &info) == 0
-            return IndexPatch.Entry(path: Array(file.path.utf8), stat: found ? info : nil, oid: withUnsafeBytes(of: blob.id) { Array($0) })
+            return IndexPatch.Entry(
+                path: Array(file.path.utf8), stat: found ? info : nil, oid: withUnsafeBytes(of: blob.id) { Array($0) })
         }
-        if let bytes = IndexPatch.patched(existing, entries: entries), FileManager.default.createFile(atPath: copyPath, contents: Data(bytes)) {
+        if let bytes = IndexPatch.patched(existing, entries: entries),
+            FileManager.default.createFile(atPath: copyPath, contents: Data(bytes))
+        {
             return copyPath
         }
         if FileManager.default.fileExists(atPath: indexPath), link(indexPath, copyPath) != 0 {
@@ -165,8 +188,10 @@ extension Repository {
             var info = stat()
             var entry = git_index_entry()
             if lstat(path + "/" + file.path, &info) == 0 {
-                entry.ctime = git_index_time(seconds: Int32(truncatingIfNeeded: info.st_ctim.tv_sec), nanoseconds: UInt32(info.st_ctim.tv_nsec))
-                entry.mtime = git_index_time(seconds: Int32(truncatingIfNeeded: info.st_mtim.tv_sec), nanoseconds: UInt32(info.st_mtim.tv_nsec))
+                entry.ctime = git_index_time(
+                    seconds: Int32(truncatingIfNeeded: info.st_ctim.tv_sec), nanoseconds: UInt32(info.st_ctim.tv_nsec))
+                entry.mtime = git_index_time(
+                    seconds: Int32(truncatingIfNeeded: info.st_mtim.tv_sec), nanoseconds: UInt32(info.st_mtim.tv_nsec))
                 entry.dev = UInt32(truncatingIfNeeded: info.st_dev)
                 entry.ino = UInt32(truncatingIfNeeded: info.st_ino)
                 entry.uid = info.st_uid

@@ -79,7 +79,8 @@ public final class Repository {
     /// later rewrites) is unknown until `git fetch --unshallow`.
     public var isShallow: Bool { git_repository_is_shallow(handle) == 1 }
 
-    public static let unshallowHint = "this is a shallow clone, whose history stops short; run `git fetch --unshallow` for the rest"
+    public static let unshallowHint =
+        "this is a shallow clone, whose history stops short; run `git fetch --unshallow` for the rest"
 
     public func head() throws -> Head {
         if git_repository_head_detached(handle) == 1 {
@@ -91,7 +92,10 @@ public final class Repository {
         var symbolic: OpaquePointer?
         try check(git_reference_lookup(&symbolic, handle, "HEAD"), path, "reading HEAD")
         defer { git_reference_free(symbolic) }
-        guard let target = git_reference_symbolic_target(symbolic) else { throw GitError(repository: path, operation: "reading HEAD", message: "HEAD is neither a branch nor a commit") }
+        guard let target = git_reference_symbolic_target(symbolic) else {
+            throw GitError(
+                repository: path, operation: "reading HEAD", message: "HEAD is neither a branch nor a commit")
+        }
         let branch = String(cString: target)
         var resolved: OpaquePointer?
         let code = git_reference_lookup(&resolved, handle, branch)
@@ -130,7 +134,8 @@ public final class Repository {
             defer { git_tree_entry_free(entry) }
             var blob: OpaquePointer?
             guard git_tree_entry_type(entry) == GIT_OBJECT_BLOB else { return nil }
-            try check(git_blob_lookup(&blob, handle, git_tree_entry_id(entry)), self.path, "reading \(path) in \(id.short)")
+            try check(
+                git_blob_lookup(&blob, handle, git_tree_entry_id(entry)), self.path, "reading \(path) in \(id.short)")
             defer { git_blob_free(blob) }
             let size = Int(git_blob_rawsize(blob))
             let raw = git_blob_rawcontent(blob)!.assumingMemoryBound(to: UInt8.self)
@@ -181,13 +186,16 @@ public final class Repository {
         git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION))
         options.flags = GIT_DIFF_INCLUDE_UNTRACKED.rawValue | GIT_DIFF_RECURSE_UNTRACKED_DIRS.rawValue
         var diff: OpaquePointer?
-        try check(git_diff_tree_to_workdir_with_index(&diff, handle, peeled, &options), path, "comparing '\(revision)' with the working tree")
+        try check(
+            git_diff_tree_to_workdir_with_index(&diff, handle, peeled, &options), path,
+            "comparing '\(revision)' with the working tree")
         defer { git_diff_free(diff) }
         var paths: [String] = []
         for i in 0..<git_diff_num_deltas(diff) {
             guard let delta = git_diff_get_delta(diff, i) else { continue }
             switch delta.pointee.status {
-            case GIT_DELTA_ADDED, GIT_DELTA_MODIFIED, GIT_DELTA_UNTRACKED, GIT_DELTA_RENAMED, GIT_DELTA_COPIED, GIT_DELTA_TYPECHANGE:
+            case GIT_DELTA_ADDED, GIT_DELTA_MODIFIED, GIT_DELTA_UNTRACKED, GIT_DELTA_RENAMED, GIT_DELTA_COPIED,
+                GIT_DELTA_TYPECHANGE:
                 if let p = delta.pointee.new_file.path { paths.append(String(cString: p)) }
             default: break
             }

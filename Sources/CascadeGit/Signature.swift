@@ -24,7 +24,9 @@ public struct Signature: Sendable, Equatable {
     /// A libgit2 signature, freed by the caller with git_signature_free.
     func make(_ repository: String) throws -> UnsafeMutablePointer<git_signature> {
         var out: UnsafeMutablePointer<git_signature>?
-        try check(git_signature_new(&out, name, email, git_time_t(time), Int32(offsetMinutes)), repository, "making the signature of \(email)")
+        try check(
+            git_signature_new(&out, name, email, git_time_t(time), Int32(offsetMinutes)), repository,
+            "making the signature of \(email)")
         return out!
     }
 }
@@ -37,7 +39,8 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible {
 
     /// An id written as 40 hex digits; nil for anything else.
     public init?(hex: String) {
-        guard hex.utf8.count == 40, hex.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else { return nil }
+        guard hex.utf8.count == 40, hex.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
+        else { return nil }
         self.hex = hex
     }
 

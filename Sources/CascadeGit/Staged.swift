@@ -22,7 +22,10 @@ extension Repository {
             guard stage == 0 else { continue }
             let entryPath = String(cString: cPath)
             guard prefixes.contains(where: { entryPath.hasPrefix($0) }) else { continue }
-            out.append(IndexEntry(path: entryPath, id: ObjectID(entry.pointee.id), isLink: entry.pointee.mode == GIT_FILEMODE_LINK.rawValue))
+            out.append(
+                IndexEntry(
+                    path: entryPath, id: ObjectID(entry.pointee.id),
+                    isLink: entry.pointee.mode == GIT_FILEMODE_LINK.rawValue))
         }
         return out
     }
@@ -83,7 +86,8 @@ extension Repository {
         var out: [String] = []
         for i in 0..<git_status_list_entrycount(list) {
             guard let entry = git_status_byindex(list, i), entry.pointee.status != GIT_STATUS_CURRENT,
-                  entry.pointee.status.rawValue & GIT_STATUS_IGNORED.rawValue == 0 else { continue }
+                entry.pointee.status.rawValue & GIT_STATUS_IGNORED.rawValue == 0
+            else { continue }
             let delta = entry.pointee.index_to_workdir ?? entry.pointee.head_to_index
             if let p = delta?.pointee.new_file.path ?? delta?.pointee.old_file.path { out.append(String(cString: p)) }
         }

@@ -11,13 +11,14 @@ import Foundation
 /// Markdown escapes it, see `DigestMarkdown.neutralised`).
 public enum HTMLPage {
     static let style = """
-    body{font:16px/1.5 -apple-system,"Segoe UI",Helvetica,Arial,sans-serif;color:#1f2328;max-width:46em;margin:2em auto;padding:0 1em}
-    h1{font-size:1.6em;border-bottom:1px solid #d0d7de;padding-bottom:.3em}h2{font-size:1.25em;margin-top:1.6em;border-bottom:1px solid #d8dee4}
-    table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #d0d7de;padding:.3em .7em}th{background:#f6f8fa}td:nth-child(n+2){text-align:right}
-    li{margin:.2em 0}a{color:#0969da}code{background:#f6f8fa;padding:.1em .3em;border-radius:4px}
-    """
+        body{font:16px/1.5 -apple-system,"Segoe UI",Helvetica,Arial,sans-serif;color:#1f2328;max-width:46em;margin:2em auto;padding:0 1em}
+        h1{font-size:1.6em;border-bottom:1px solid #d0d7de;padding-bottom:.3em}h2{font-size:1.25em;margin-top:1.6em;border-bottom:1px solid #d8dee4}
+        table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #d0d7de;padding:.3em .7em}th{background:#f6f8fa}td:nth-child(n+2){text-align:right}
+        li{margin:.2em 0}a{color:#0969da}code{background:#f6f8fa;padding:.1em .3em;border-radius:4px}
+        """
 
-    static let contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none'; form-action 'none'"
+    static let contentSecurityPolicy =
+        "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none'; form-action 'none'"
     static let allowedSchemes = ["http:", "https:", "mailto:"]
 
     /// cmark-gfm's extension registry is global and not safe to fill from several
@@ -43,9 +44,11 @@ public enum HTMLPage {
         guard let document = cmark_parser_finish(parser) else { return "" }
         defer { cmark_node_free(document) }
         defuse(document)
-        guard let html = cmark_render_html(document, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser)) else { return "" }
+        guard let html = cmark_render_html(document, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser))
+        else { return "" }
         defer { free(html) }
-        return String(cString: html).replacingOccurrences(of: "<a href=\"", with: "<a rel=\"noopener noreferrer\" href=\"")
+        return String(cString: html).replacingOccurrences(
+            of: "<a href=\"", with: "<a rel=\"noopener noreferrer\" href=\"")
     }
 
     /// Images become their alt text; links to anything but http, https and mailto become their text.
@@ -53,7 +56,8 @@ public enum HTMLPage {
         var images: [OpaquePointer] = [], links: [OpaquePointer] = []
         guard let iterator = cmark_iter_new(document) else { return }
         while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
-            guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator)
+            else { continue }
             if cmark_node_get_type(node) == CMARK_NODE_IMAGE { images.append(node) }
             if cmark_node_get_type(node) == CMARK_NODE_LINK {
                 let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
@@ -96,7 +100,9 @@ public enum HTMLPage {
     }
 
     public static func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(
+            of: ">", with: "&gt;"
+        ).replacingOccurrences(of: "\"", with: "&quot;")
     }
 }
 

@@ -34,43 +34,83 @@ public struct DealSnapshot: Sendable {
         texts = Texts(f)
     }
 
-    public var reason: String? { get { texts.fields.reason } set { change { $0.reason = newValue } } }
-    public var lesson: String? { get { texts.fields.lesson } set { change { $0.lesson = newValue } } }
-    public var why: String? { get { texts.fields.why } set { change { $0.why = newValue } } }
-    public var competitor: String? { get { texts.fields.competitor } set { change { $0.competitor = newValue } } }
-    public var vertical: String? { get { texts.fields.vertical } set { change { $0.vertical = newValue } } }
-    public var persona: String? { get { texts.fields.persona } set { change { $0.persona = newValue } } }
-    public var gaps: [String] { get { texts.fields.gaps } set { change { $0.gaps = newValue } } }
-    public var objections: [String] { get { texts.fields.objections } set { change { $0.objections = newValue } } }
-    public var asks: [(to: String, ask: String)] { get { texts.fields.asks } set { change { $0.asks = newValue } } }
+    public var reason: String? {
+        get { texts.fields.reason }
+        set { change { $0.reason = newValue } }
+    }
+    public var lesson: String? {
+        get { texts.fields.lesson }
+        set { change { $0.lesson = newValue } }
+    }
+    public var why: String? {
+        get { texts.fields.why }
+        set { change { $0.why = newValue } }
+    }
+    public var competitor: String? {
+        get { texts.fields.competitor }
+        set { change { $0.competitor = newValue } }
+    }
+    public var vertical: String? {
+        get { texts.fields.vertical }
+        set { change { $0.vertical = newValue } }
+    }
+    public var persona: String? {
+        get { texts.fields.persona }
+        set { change { $0.persona = newValue } }
+    }
+    public var gaps: [String] {
+        get { texts.fields.gaps }
+        set { change { $0.gaps = newValue } }
+    }
+    public var objections: [String] {
+        get { texts.fields.objections }
+        set { change { $0.objections = newValue } }
+    }
+    public var asks: [(to: String, ask: String)] {
+        get { texts.fields.asks }
+        set { change { $0.asks = newValue } }
+    }
 
-    public init(id: String, account: String, stage: String, kind: Org.Stages.Kind, amount: Double, close: Day?, next: String,
-                reason: String?, lesson: String?, why: String?, competitor: String?, vertical: String?, persona: String?,
-                gaps: [String], objections: [String], asks: [(to: String, ask: String)]) {
-        self.id = id; self.account = account; self.stage = stage; self.kind = kind; self.amount = amount; self.close = close; self.next = next
+    public init(
+        id: String, account: String, stage: String, kind: Org.Stages.Kind, amount: Double, close: Day?, next: String,
+        reason: String?, lesson: String?, why: String?, competitor: String?, vertical: String?, persona: String?,
+        gaps: [String], objections: [String], asks: [(to: String, ask: String)]
+    ) {
+        self.id = id; self.account = account; self.stage = stage; self.kind = kind; self.amount = amount;
+        self.close = close; self.next = next
         nextHash = HistoryCache.hash(next.utf8)
-        let fields = Fields(reason: reason, lesson: lesson, why: why, competitor: competitor, vertical: vertical, persona: persona,
-                            gaps: gaps, objections: objections, asks: asks)
-        let empty = reason == nil && lesson == nil && why == nil && competitor == nil && vertical == nil && persona == nil
+        let fields = Fields(
+            reason: reason, lesson: lesson, why: why, competitor: competitor, vertical: vertical, persona: persona,
+            gaps: gaps, objections: objections, asks: asks)
+        let empty =
+            reason == nil && lesson == nil && why == nil && competitor == nil && vertical == nil && persona == nil
             && gaps.isEmpty && objections.isEmpty && asks.isEmpty
         texts = empty ? Texts.none : Texts(fields)
     }
 
     /// A snapshot of the deal's state only (what `History.load` reads of weeks it does not need in full).
-    init(id: String, account: String, stage: String, kind: Org.Stages.Kind, amount: Double, close: Day?, nextHash: UInt64) {
-        self.id = id; self.account = account; self.stage = stage; self.kind = kind; self.amount = amount; self.close = close
+    init(
+        id: String, account: String, stage: String, kind: Org.Stages.Kind, amount: Double, close: Day?, nextHash: UInt64
+    ) {
+        self.id = id; self.account = account; self.stage = stage; self.kind = kind; self.amount = amount;
+        self.close = close
         next = ""
         self.nextHash = nextHash
         texts = Texts.none
     }
 
     public init?(_ deal: Deal, org: Org) {
-        guard let id = deal.id?.value, let stage = deal.stage?.value, let kind = org.stages.kind(of: stage) else { return nil }
-        self.init(id: id, account: deal.account?.value ?? id, stage: stage, kind: kind, amount: deal.amount?.value.value ?? 0,
-                  close: deal.close.flatMap { Day($0.value) }, next: deal.next?.value ?? "",
-                  reason: deal.reason?.value, lesson: deal.lesson?.value, why: deal.why?.value, competitor: deal.competitor?.value,
-                  vertical: deal.vertical?.value, persona: deal.persona?.value, gaps: deal.gaps.map(\.value),
-                  objections: deal.objections.map(\.value), asks: deal.asks.compactMap { a in a.to.map { ($0.value, a.ask?.value ?? "") } })
+        guard let id = deal.id?.value, let stage = deal.stage?.value, let kind = org.stages.kind(of: stage) else {
+            return nil
+        }
+        self.init(
+            id: id, account: deal.account?.value ?? id, stage: stage, kind: kind, amount: deal.amount?.value.value ?? 0,
+            close: deal.close.flatMap { Day($0.value) }, next: deal.next?.value ?? "",
+            reason: deal.reason?.value, lesson: deal.lesson?.value, why: deal.why?.value,
+            competitor: deal.competitor?.value,
+            vertical: deal.vertical?.value, persona: deal.persona?.value, gaps: deal.gaps.map(\.value),
+            objections: deal.objections.map(\.value),
+            asks: deal.asks.compactMap { a in a.to.map { ($0.value, a.ask?.value ?? "") } })
     }
 
     /// Stage, amount, close and next: what "unchanged" compares.
@@ -92,7 +132,9 @@ public struct WeeklyUpdate: Sendable {
     /// never guessed (no $0 amount, no stale fallback, no vanished deals).
     public var unreadable: String?
 
-    public init(person: String, week: Week, deals: [DealSnapshot], body: String, highlights: [String], unreadable: String? = nil) {
+    public init(
+        person: String, week: Week, deals: [DealSnapshot], body: String, highlights: [String], unreadable: String? = nil
+    ) {
         self.person = person
         self.week = week
         self.deals = deals
@@ -151,7 +193,9 @@ public final class History: @unchecked Sendable {
                         let u = updates[i]
                         for d in u.deals {
                             if firstSeen[d.id] == nil { firstSeen[d.id] = week }
-                            if d.kind != .open, firstClosed[u.person]?[d.id] == nil { firstClosed[u.person, default: [:]][d.id] = week }
+                            if d.kind != .open, firstClosed[u.person]?[d.id] == nil {
+                                firstClosed[u.person, default: [:]][d.id] = week
+                            }
                         }
                     }
                 }
@@ -180,13 +224,16 @@ public final class History: @unchecked Sendable {
     /// Weeks for which `full` is false are read for the deals' states only
     /// (no texts, notes or highlights; the next step as its hash): enough for
     /// pipelines and risk signals, and much quicker.
-    public static func load(root: String, org: Org, orgBytes: [UInt8]? = nil, through week: Week? = nil, cache: Bool = true,
-                            full: ((Week) -> Bool)? = nil) -> History {
+    public static func load(
+        root: String, org: Org, orgBytes: [UInt8]? = nil, through week: Week? = nil, cache: Bool = true,
+        full: ((Week) -> Bool)? = nil
+    ) -> History {
         var phase = Date()
         func mark(_ what: String) { timing?(what, phase); phase = Date() }
         // Inside .git when there is one, so the cache never shows in `git status`.
         var isFolder: ObjCBool = false
-        let gitDir = FileManager.default.fileExists(atPath: root + "/.git", isDirectory: &isFolder) && isFolder.boolValue
+        let gitDir =
+            FileManager.default.fileExists(atPath: root + "/.git", isDirectory: &isFolder) && isFolder.boolValue
         let cacheFile = root + (gitDir ? "/.git/cascade/history-cache" : "/.cascade/history-cache")
         // org.yaml as the caller read it, else read here: stages decide what a snapshot holds.
         let orgHash: UInt64 = {
@@ -201,7 +248,8 @@ public final class History: @unchecked Sendable {
         nonisolated(unsafe) var entries: [HistoryCache.Entry] = []
         nonisolated(unsafe) var writtenAt: Int64 = 0
         let folders = (FileSystem.list(root + "/updates") ?? []).filter { $0.isFolder && Week($0.name) != nil }
-        nonisolated(unsafe) var unlisted: [(folder: String, reason: String)?] = Array(repeating: nil, count: folders.count)
+        nonisolated(unsafe) var unlisted: [(folder: String, reason: String)?] = Array(
+            repeating: nil, count: folders.count)
         let listed = parallelMap(folders.count + 1, chunk: 1) { i -> [String] in
             if i == 0 {
                 if let table = mapped.flatMap({ HistoryCache.index($0.bytes, orgHash: orgHash) }) {
@@ -219,7 +267,9 @@ public final class History: @unchecked Sendable {
         }.dropFirst()
         let names = listed.flatMap { $0 }
         let paths = zip(folders, listed).flatMap { folder, files in files.map { "updates/\(folder.name)/\($0)" } }
-        let pathWeeks = zip(folders, listed).flatMap { folder, files in [Week](repeating: Week(folder.name)!, count: files.count) }
+        let pathWeeks = zip(folders, listed).flatMap { folder, files in
+            [Week](repeating: Week(folder.name)!, count: files.count)
+        }
         // Each file is looked at from its open folder: no path to walk again for each of thousands of files.
         let folderFDs = folders.map { open(root + "/updates/" + $0.name, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
         defer { for fd in folderFDs where fd >= 0 { close(fd) } }
@@ -229,10 +279,14 @@ public final class History: @unchecked Sendable {
         let results = parallelMap(paths.count, chunk: 256) { i -> LoadedFile in
             let entry = match[i] >= 0 ? entries[match[i]] : nil
             let source = FileSource(root: root, path: paths[i], folder: folderFDs[Int(pathFolders[i])], name: names[i])
-            return loadFile(source, entry: entry, cacheBytes: cacheBytes, writtenAt: writtenAt, full: full?(pathWeeks[i]) ?? true, org: org)
+            return loadFile(
+                source, entry: entry, cacheBytes: cacheBytes, writtenAt: writtenAt, full: full?(pathWeeks[i]) ?? true,
+                org: org)
         }
         mark("stat and decode \(paths.count) updates")
-        let changed = results.contains { r in if case .cached(_, false) = r.payload { return false }; return true }
+        let changed = results.contains { r in
+            if case .cached(_, false) = r.payload { return false }; return true
+        }
         if cache, changed || entries.count != paths.count {
             // Entries read from the cache are copied as they were (they may have been read for states only).
             var kept: [(path: String, key: HistoryCache.Key, payload: [UInt8])] = []
@@ -251,21 +305,31 @@ public final class History: @unchecked Sendable {
         for r in results { if let u = r.update, week.map({ u.week <= $0 }) ?? true { updates.append(u) } }
         mark("collect")
         let history = History(org: org, updates: updates)
-        history.unreadableFolders = unlisted.compactMap { $0 }.filter { f in week.map { w in Week(String(f.folder.dropFirst(8)))! <= w } ?? true }
+        history.unreadableFolders = unlisted.compactMap { $0 }.filter { f in
+            week.map { w in Week(String(f.folder.dropFirst(8)))! <= w } ?? true
+        }
         mark("index the history")
         return history
     }
 
     /// Both lists are in path order: each path's entry in the cache (or -1), matched in one pass, without hashing.
-    static func matchEntries(_ paths: [String], _ entries: [HistoryCache.Entry], _ cacheBytes: UnsafeRawBufferPointer) -> [Int] {
+    static func matchEntries(
+        _ paths: [String], _ entries: [HistoryCache.Entry], _ cacheBytes: UnsafeRawBufferPointer
+    ) -> [Int] {
         var match = [Int](repeating: -1, count: paths.count)
         var j = 0
         for (i, path) in paths.enumerated() {
             var path = path
             path.withUTF8 { utf8 in
                 let wanted = UnsafeRawBufferPointer(utf8)
-                while j < entries.count, Self.compare(UnsafeRawBufferPointer(rebasing: cacheBytes[entries[j].path]), wanted) < 0 { j += 1 }
-                if j < entries.count, Self.compare(UnsafeRawBufferPointer(rebasing: cacheBytes[entries[j].path]), wanted) == 0 { match[i] = j; j += 1 }
+                while j < entries.count,
+                    Self.compare(UnsafeRawBufferPointer(rebasing: cacheBytes[entries[j].path]), wanted) < 0
+                { j += 1 }
+                if j < entries.count,
+                    Self.compare(UnsafeRawBufferPointer(rebasing: cacheBytes[entries[j].path]), wanted) == 0
+                {
+                    match[i] = j; j += 1
+                }
             }
         }
         return match
@@ -280,7 +344,10 @@ public final class History: @unchecked Sendable {
         }
 
         func read() -> [UInt8]? {
-            let fd = folder >= 0 ? openat(folder, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW) : open(root + "/" + path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+            let fd =
+                folder >= 0
+                ? openat(folder, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+                : open(root + "/" + path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
             guard fd >= 0 else { return nil }
             defer { close(fd) }
             var info = stat()
@@ -314,8 +381,10 @@ public final class History: @unchecked Sendable {
 
     /// One file: from the cache when its entry is intact and its bytes are those the entry was made
     /// from (the stamp says so, or the bytes' hash); else parsed from the bytes.
-    static func loadFile(_ source: FileSource, entry: HistoryCache.Entry?, cacheBytes: UnsafeRawBufferPointer, writtenAt: Int64,
-                         full: Bool, org: Org) -> LoadedFile {
+    static func loadFile(
+        _ source: FileSource, entry: HistoryCache.Entry?, cacheBytes: UnsafeRawBufferPointer, writtenAt: Int64,
+        full: Bool, org: Org
+    ) -> LoadedFile {
         let stamp = source.stamp
         func cached(_ entry: HistoryCache.Entry, key: HistoryCache.Key, restamped: Bool) -> LoadedFile? {
             guard entry.isIntact(cacheBytes) else { return nil }
@@ -324,13 +393,17 @@ public final class History: @unchecked Sendable {
             return LoadedFile(key: key, update: update, payload: .cached(entry.payload, restamped: restamped))
         }
         if let stamp, let entry, entry.key.stamp == stamp, !stamp.isRacy(writtenAt: writtenAt),
-           let hit = cached(entry, key: entry.key, restamped: false) {
+            let hit = cached(entry, key: entry.key, restamped: false)
+        {
             return hit
         }
-        guard let stamp, let bytes = source.read() else { return LoadedFile(key: nil, update: nil, payload: .fresh([])) }
+        guard let stamp, let bytes = source.read() else {
+            return LoadedFile(key: nil, update: nil, payload: .fresh([]))
+        }
         let key = HistoryCache.Key(stamp: stamp, content: ContentHash.of(bytes))
         if let entry, entry.key.content == key.content, entry.key.stamp.size == Int64(bytes.count),
-           let hit = cached(entry, key: key, restamped: entry.key.stamp != stamp || stamp.isRacy(writtenAt: writtenAt)) {
+            let hit = cached(entry, key: key, restamped: entry.key.stamp != stamp || stamp.isRacy(writtenAt: writtenAt))
+        {
             return hit
         }
         let update = parse(source.path, bytes: bytes, org: org)
@@ -346,14 +419,17 @@ public final class History: @unchecked Sendable {
 
     static func parse(_ path: String, bytes: [UInt8], org: Org) -> WeeklyUpdate? {
         let parsed = UpdateParser.parse(path: path, source: SourceText(bytes))
-        guard let week = parsed.folderWeek, let person = parsed.fileAuthor, org.person(person) != nil else { return nil }
+        guard let week = parsed.folderWeek, let person = parsed.fileAuthor, org.person(person) != nil else {
+            return nil
+        }
         if let error = figureError(parsed, org: org) {
             return WeeklyUpdate(person: person, week: week, deals: [], body: "", highlights: [], unreadable: error)
         }
         guard let update = parsed.update else { return nil }
-        return WeeklyUpdate(person: person, week: week, deals: update.deals.compactMap { DealSnapshot($0, org: org) },
-                            body: update.body.trimmingCharacters(in: .whitespacesAndNewlines),
-                            highlights: update.highlights.map(\.value))
+        return WeeklyUpdate(
+            person: person, week: week, deals: update.deals.compactMap { DealSnapshot($0, org: org) },
+            body: update.body.trimmingCharacters(in: .whitespacesAndNewlines),
+            highlights: update.highlights.map(\.value))
     }
 
     /// The first error of an update whose figures cannot be read, `line:column: message`; nil when they can.
@@ -362,16 +438,22 @@ public final class History: @unchecked Sendable {
         let findings = Checker(org: org).check(parsed).findings.filter { $0.severity == .error }
             .sorted { ($0.position.line, $0.position.column) < ($1.position.line, $1.position.column) }
         func text(_ f: Finding) -> String { "\(f.position.line):\(f.position.column): \(f.message)" }
-        guard let update = parsed.update else { return findings.first.map(text) ?? "the file cannot be read as an update" }
-        let broken = update.deals.contains { deal in
-            deal.id == nil || deal.amount?.value.value == nil || deal.stage.flatMap { org.stages.kind(of: $0.value) } == nil
+        guard let update = parsed.update else {
+            return findings.first.map(text) ?? "the file cannot be read as an update"
         }
-        let parseRules: Set<String> = ["yaml-syntax", "yaml-duplicate-key", "yaml-anchor", "yaml-tag", "yaml-multiple-documents",
-                                       "yaml-too-deep", "field-type", "encoding-invalid", "encoding-nul-byte", "file-too-large"]
+        let broken = update.deals.contains { deal in
+            deal.id == nil || deal.amount?.value.value == nil
+                || deal.stage.flatMap { org.stages.kind(of: $0.value) } == nil
+        }
+        let parseRules: Set<String> = [
+            "yaml-syntax", "yaml-duplicate-key", "yaml-anchor", "yaml-tag", "yaml-multiple-documents",
+            "yaml-too-deep", "field-type", "encoding-invalid", "encoding-nul-byte", "file-too-large",
+        ]
         if let first = findings.first(where: { parseRules.contains($0.rule) }) { return text(first) }
         guard broken else { return nil }
         let figureRules: Set<String> = ["amount-invalid", "stage-unknown", "field-required", "deal-id-invalid"]
-        return findings.first { figureRules.contains($0.rule) }.map(text) ?? findings.first.map(text) ?? "a deal cannot be read"
+        return findings.first { figureRules.contains($0.rule) }.map(text) ?? findings.first.map(text)
+            ?? "a deal cannot be read"
     }
 
     public func update(of person: String, in week: Week) -> WeeklyUpdate? { byWeek[week]?[person] }
@@ -403,13 +485,17 @@ public final class History: @unchecked Sendable {
 
     /// The person's updates before `week`, latest first.
     /// The deals of the person's updates before `week`, latest first (cheaper than whole updates).
-    public func earlierDeals(of person: String, before week: Week) -> LazyMapSequence<ReversedCollection<ArraySlice<Week>>, [DealSnapshot]> {
+    public func earlierDeals(
+        of person: String, before week: Week
+    ) -> LazyMapSequence<ReversedCollection<ArraySlice<Week>>, [DealSnapshot]> {
         let weeks = readableWeeksOf[person] ?? []
         let end = weeks.firstIndex { $0 >= week } ?? weeks.count
         return weeks[..<end].reversed().lazy.map { self.byWeek[$0]![person]!.deals }
     }
 
-    public func earlier(of person: String, before week: Week) -> LazyMapSequence<ReversedCollection<ArraySlice<Week>>, WeeklyUpdate> {
+    public func earlier(
+        of person: String, before week: Week
+    ) -> LazyMapSequence<ReversedCollection<ArraySlice<Week>>, WeeklyUpdate> {
         let weeks = readableWeeksOf[person] ?? []
         let end = weeks.firstIndex { $0 >= week } ?? weeks.count
         return weeks[..<end].reversed().lazy.map { self.byWeek[$0]![person]! }

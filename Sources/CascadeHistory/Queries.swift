@@ -35,7 +35,9 @@ extension History {
     /// Deals the scope's updates of `week` list closed for the first time (SPEC section 11).
     public func newlyClosed(_ scope: [String], in week: Week) -> [(person: String, deal: DealSnapshot)] {
         scope.compactMap { update(of: $0, in: week) }.flatMap { u in
-            u.deals.filter { $0.kind != .open && !closedBefore($0.id, by: u.person, before: week) }.map { (u.person, $0) }
+            u.deals.filter { $0.kind != .open && !closedBefore($0.id, by: u.person, before: week) }.map {
+                (u.person, $0)
+            }
         }
     }
 

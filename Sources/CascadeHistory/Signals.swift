@@ -58,7 +58,9 @@ extension History {
                     for i in 0..<(listings.count - 1) {
                         if let a = listings[i].close, let b = listings[i + 1].close, a > b { times += 1 }
                     }
-                    var f = RiskFlag(kind: .slipped, deal: deal.id, account: deal.account, author: person, amount: deal.amount, week: week)
+                    var f = RiskFlag(
+                        kind: .slipped, deal: deal.id, account: deal.account, author: person, amount: deal.amount,
+                        week: week)
                     f.days = now.ordinal - then.ordinal
                     f.from = then.description
                     f.to = now.description
@@ -67,8 +69,12 @@ extension History {
                     f.pastNineMonths = now.ordinal > week.monday.ordinal + 273
                     flags.append(f)
                 }
-                if before.kind == .open, let r0 = org.stages.rank(of: before.stage), let r1 = org.stages.rank(of: deal.stage), r1 < r0 {
-                    var f = RiskFlag(kind: .regressed, deal: deal.id, account: deal.account, author: person, amount: deal.amount, week: week)
+                if before.kind == .open, let r0 = org.stages.rank(of: before.stage),
+                    let r1 = org.stages.rank(of: deal.stage), r1 < r0
+                {
+                    var f = RiskFlag(
+                        kind: .regressed, deal: deal.id, account: deal.account, author: person, amount: deal.amount,
+                        week: week)
                     f.from = before.stage
                     f.to = deal.stage
                     f.toFirstStage = r1 == 0
@@ -76,7 +82,9 @@ extension History {
                 }
             }
             if listings.count >= 4, listings[0..<4].allSatisfy({ $0.kind == .open && $0.sameState(as: deal) }) {
-                var f = RiskFlag(kind: .unchanged, deal: deal.id, account: deal.account, author: person, amount: deal.amount, week: week)
+                var f = RiskFlag(
+                    kind: .unchanged, deal: deal.id, account: deal.account, author: person, amount: deal.amount,
+                    week: week)
                 f.times = listings.prefix { $0.sameState(as: deal) }.count
                 flags.append(f)
             }
@@ -86,12 +94,17 @@ extension History {
             let now = Set(update.deals.map(\.id))
             for deal in previous where deal.kind == .open && !now.contains(deal.id) {
                 if let owner = owner(of: deal.id, in: week) {
-                    var f = RiskFlag(kind: .handedOver, deal: deal.id, account: deal.account, author: person, amount: deal.amount, week: week)
+                    var f = RiskFlag(
+                        kind: .handedOver, deal: deal.id, account: deal.account, author: person, amount: deal.amount,
+                        week: week)
                     f.from = person
                     f.to = owner
                     flags.append(f)
                 } else {
-                    flags.append(RiskFlag(kind: .vanished, deal: deal.id, account: deal.account, author: person, amount: deal.amount, week: week))
+                    flags.append(
+                        RiskFlag(
+                            kind: .vanished, deal: deal.id, account: deal.account, author: person, amount: deal.amount,
+                            week: week))
                 }
             }
         }

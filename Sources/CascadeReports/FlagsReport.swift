@@ -8,8 +8,12 @@ public enum FlagsReport {
     public static func make(_ ctx: ReportContext, rewrites known: [Rewrite]?) -> Report {
         let rewrites = known ?? []
         let pairs = ctx.weeks.flatMap { week in ctx.scope.map { (week, $0) } }
-        let flags = parallelMap(pairs.count, chunk: 64) { ctx.history.flags(of: pairs[$0].1, in: pairs[$0].0) }.flatMap { $0 }
-        struct Author { var slips = 0, slipDays = 0, outOfQuarter = 0, pastNine = 0, regressions = 0, vanished = 0, unchanged = 0, handedOver = 0, rewrites = 0 }
+        let flags = parallelMap(pairs.count, chunk: 64) { ctx.history.flags(of: pairs[$0].1, in: pairs[$0].0) }.flatMap
+        { $0 }
+        struct Author {
+            var slips = 0, slipDays = 0, outOfQuarter = 0, pastNine = 0, regressions = 0, vanished = 0, unchanged = 0,
+                handedOver = 0, rewrites = 0
+        }
         var authors: [String: Author] = [:]
         var deals: [String: (account: String, author: String, amount: Double, a: Author)] = [:]
         for f in flags {
@@ -37,40 +41,82 @@ public enum FlagsReport {
         func score(_ a: Author) -> Int { a.slips + a.regressions * 2 + a.vanished * 3 + a.unchanged + a.rewrites * 2 }
         let authorRows = authors.sorted { (score($0.value), $1.key) > (score($1.value), $0.key) }
         func n(_ v: Int) -> Cell { .number(Double(v)) }
-        let authorTable = ReportTable(title: "Per author", columns: ["author", "slips", "days", "outQ", "9mo+", "back", "gone", "stale", "handed", "rewrite"],
-                                      cells: authorRows.map { [.text($0.key), n($0.value.slips), n($0.value.slipDays), n($0.value.outOfQuarter), n($0.value.pastNine),
-                                                              n($0.value.regressions), n($0.value.vanished), n($0.value.unchanged), n($0.value.handedOver),
-                                                              known == nil ? .text("?") : n($0.value.rewrites)] },
-                                      currency: ctx.org.currency)
-        let dealRows = deals.sorted { (score($0.value.a), $0.value.amount, $1.key) > (score($1.value.a), $1.value.amount, $0.key) }
+        let authorTable = ReportTable(
+            title: "Per author",
+            columns: ["author", "slips", "days", "outQ", "9mo+", "back", "gone", "stale", "handed", "rewrite"],
+            cells: authorRows.map {
+                [
+                    .text($0.key), n($0.value.slips), n($0.value.slipDays), n($0.value.outOfQuarter),
+                    n($0.value.pastNine),
+                    n($0.value.regressions), n($0.value.vanished), n($0.value.unchanged), n($0.value.handedOver),
+                    known == nil ? .text("?") : n($0.value.rewrites),
+                ]
+            },
+            currency: ctx.org.currency)
+        let dealRows = deals.sorted {
+            (score($0.value.a), $0.value.amount, $1.key) > (score($1.value.a), $1.value.amount, $0.key)
+        }
         let shownDeals = 40
-        let dealTable = ReportTable(title: dealRows.count > shownDeals ? "Per deal (the \(shownDeals) most flagged of \(dealRows.count); CSV and JSON have all)" : "Per deal",
-                                    columns: ["deal", "account", "author", "amount", "slips", "days", "back", "vanished", "stale"],
-                                    cells: dealRows.prefix(shownDeals).map { [.text($0.key), .text($0.value.account), .text($0.value.author), .money($0.value.amount), n($0.value.a.slips), n($0.value.a.slipDays),
-                                                          n($0.value.a.regressions), n($0.value.a.vanished), n($0.value.a.unchanged)] },
-                                    currency: ctx.org.currency)
-        let rewriteTable = ReportTable(title: "Updates rewritten after their week", columns: ["week", "author", "commit", "committed"],
-                                       cells: rangeRewrites.map { [.text($0.week.description), .text($0.person), .text($0.commit), .text($0.when)] },
-                                       currency: ctx.org.currency)
+        let dealTable = ReportTable(
+            title: dealRows.count > shownDeals
+                ? "Per deal (the \(shownDeals) most flagged of \(dealRows.count); CSV and JSON have all)" : "Per deal",
+            columns: ["deal", "account", "author", "amount", "slips", "days", "back", "vanished", "stale"],
+            cells: dealRows.prefix(shownDeals).map {
+                [
+                    .text($0.key), .text($0.value.account), .text($0.value.author), .money($0.value.amount),
+                    n($0.value.a.slips), n($0.value.a.slipDays),
+                    n($0.value.a.regressions), n($0.value.a.vanished), n($0.value.a.unchanged),
+                ]
+            },
+            currency: ctx.org.currency)
+        let rewriteTable = ReportTable(
+            title: "Updates rewritten after their week", columns: ["week", "author", "commit", "committed"],
+            cells: rangeRewrites.map {
+                [.text($0.week.description), .text($0.person), .text($0.commit), .text($0.when)]
+            },
+            currency: ctx.org.currency)
         func counts(_ a: Author) -> [String: any Sendable] {
-            ["slips": a.slips, "slip_days": a.slipDays, "out_of_quarter": a.outOfQuarter, "past_nine_months": a.pastNine, "regressions": a.regressions,
-             "vanished": a.vanished, "stale": a.unchanged, "handed_over": a.handedOver,
-             "rewritten": known == nil ? NSNullValue() : a.rewrites]
+            [
+                "slips": a.slips, "slip_days": a.slipDays, "out_of_quarter": a.outOfQuarter,
+                "past_nine_months": a.pastNine, "regressions": a.regressions,
+                "vanished": a.vanished, "stale": a.unchanged, "handed_over": a.handedOver,
+                "rewritten": known == nil ? NSNullValue() : a.rewrites,
+            ]
         }
         let json: [String: any Sendable] = [
             "kind": "flags",
-            "authors": authorRows.map { ["author": $0.key] .merging(counts($0.value)) { a, _ in a } },
-            "deals": dealRows.map { d -> [String: any Sendable] in ["deal": d.key, "account": d.value.account, "author": d.value.author, "amount": d.value.amount].merging(counts(d.value.a)) { a, _ in a } },
-            "signals": flags.map { f -> [String: any Sendable] in ["week": f.week.description, "kind": f.kind.rawValue, "deal": f.deal, "account": f.account, "author": f.author,
-                                                                   "amount": f.amount, "days": f.days, "times": f.times, "out_of_quarter": f.outOfQuarter, "past_nine_months": f.pastNineMonths,
-                                                                   "from": f.from, "to": f.to] },
-            "rewrites": known == nil ? NSNullValue()
-                : rangeRewrites.map { ["week": $0.week.description, "author": $0.person, "commit": $0.commit, "committed": $0.when] as [String: any Sendable] },
+            "authors": authorRows.map { ["author": $0.key].merging(counts($0.value)) { a, _ in a } },
+            "deals": dealRows.map { d -> [String: any Sendable] in
+                ["deal": d.key, "account": d.value.account, "author": d.value.author, "amount": d.value.amount].merging(
+                    counts(d.value.a)
+                ) { a, _ in a }
+            },
+            "signals": flags.map { f -> [String: any Sendable] in
+                [
+                    "week": f.week.description, "kind": f.kind.rawValue, "deal": f.deal, "account": f.account,
+                    "author": f.author,
+                    "amount": f.amount, "days": f.days, "times": f.times, "out_of_quarter": f.outOfQuarter,
+                    "past_nine_months": f.pastNineMonths,
+                    "from": f.from, "to": f.to,
+                ]
+            },
+            "rewrites": known == nil
+                ? NSNullValue()
+                : rangeRewrites.map {
+                    ["week": $0.week.description, "author": $0.person, "commit": $0.commit, "committed": $0.when]
+                        as [String: any Sendable]
+                },
             "history": known == nil ? "shallow" : "complete",
         ]
-        let notes = known == nil ? ["Rewrites after the week: unknown, because this is a shallow clone whose history stops short; "
-            + "run `git fetch --unshallow`, then this report again."] : []
-        return Report(title: "Flags", tables: [authorTable, dealTable] + (rangeRewrites.isEmpty ? [] : [rewriteTable]), notes: notes, json: json)
+        let notes =
+            known == nil
+            ? [
+                "Rewrites after the week: unknown, because this is a shallow clone whose history stops short; "
+                    + "run `git fetch --unshallow`, then this report again."
+            ] : []
+        return Report(
+            title: "Flags", tables: [authorTable, dealTable] + (rangeRewrites.isEmpty ? [] : [rewriteTable]),
+            notes: notes, json: json)
     }
 }
 
@@ -92,21 +138,36 @@ public enum PipelineReport {
                     let newlyClosed = d.kind != .open && !ctx.history.closedBefore(d.id, by: person, before: week)
                     if newlyClosed, d.kind == .won { won += d.amount }
                     if newlyClosed, d.kind == .lost { lost += d.amount }
-                    guard d.kind == .open, let before = previous?.deals.first(where: { $0.id == d.id }) else { continue }
-                    if let r0 = ctx.org.stages.rank(of: before.stage), let r1 = ctx.org.stages.rank(of: d.stage), r1 > r0 { advanced += d.amount }
+                    guard d.kind == .open, let before = previous?.deals.first(where: { $0.id == d.id }) else {
+                        continue
+                    }
+                    if let r0 = ctx.org.stages.rank(of: before.stage), let r1 = ctx.org.stages.rank(of: d.stage),
+                        r1 > r0
+                    {
+                        advanced += d.amount
+                    }
                     if let a = d.close, let b = before.close, a > b { slipped += d.amount }
                 }
             }
             let open = byStage.values.reduce(0, +)
-            rows.append([.text(week.description), .money(open)] + stages.map { .money(byStage[$0] ?? 0) } + [.money(created), .money(advanced), .money(slipped), .money(won), .money(lost)])
-            weeksJSON.append(["week": week.description, "open_amount": open,
-                              "stages": Dictionary(uniqueKeysWithValues: stages.map { ($0, (byStage[$0] ?? 0) as any Sendable) }) as [String: any Sendable],
-                              "created": created, "advanced": advanced, "slipped": slipped, "won": won, "lost": lost])
+            rows.append(
+                [.text(week.description), .money(open)] + stages.map { .money(byStage[$0] ?? 0) } + [
+                    .money(created), .money(advanced), .money(slipped), .money(won), .money(lost),
+                ])
+            weeksJSON.append([
+                "week": week.description, "open_amount": open,
+                "stages": Dictionary(uniqueKeysWithValues: stages.map { ($0, (byStage[$0] ?? 0) as any Sendable) })
+                    as [String: any Sendable],
+                "created": created, "advanced": advanced, "slipped": slipped, "won": won, "lost": lost,
+            ])
         }
-        let wide = ReportTable(title: "Open pipeline and its movements by week", columns: ["week", "open", "created", "advanced", "slipped", "won", "lost"],
-                               cells: rows.map { [$0[0], $0[1]] + $0.suffix(5) }, currency: ctx.org.currency)
-        let byStage = ReportTable(title: "Open pipeline by stage", columns: ["week"] + stages,
-                                  cells: rows.map { [$0[0]] + Array($0[2..<(2 + stages.count)]) }, currency: ctx.org.currency)
+        let wide = ReportTable(
+            title: "Open pipeline and its movements by week",
+            columns: ["week", "open", "created", "advanced", "slipped", "won", "lost"],
+            cells: rows.map { [$0[0], $0[1]] + $0.suffix(5) }, currency: ctx.org.currency)
+        let byStage = ReportTable(
+            title: "Open pipeline by stage", columns: ["week"] + stages,
+            cells: rows.map { [$0[0]] + Array($0[2..<(2 + stages.count)]) }, currency: ctx.org.currency)
         let weeksData = weeksJSON
         return Report(title: "Pipeline", tables: [wide, byStage], json: ["kind": "pipeline", "weeks": weeksData])
     }

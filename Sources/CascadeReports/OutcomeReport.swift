@@ -13,61 +13,111 @@ public enum OutcomeReport {
         let disqualified = closed.filter { ctx.org.stages.isDisqualified($0.deal.stage) }
         let chosen = wins ? won : lost
         var groups: [String: (deals: Int, amount: Double)] = [:]
-        for c in chosen { groups[ctx.value(dimension, c), default: (0, 0)].deals += 1; groups[ctx.value(dimension, c), default: (0, 0)].amount += c.deal.amount }
-        let ranked = groups.sorted { ($0.value.amount, $0.value.deals, $1.key) > ($1.value.amount, $1.value.deals, $0.key) }
+        for c in chosen {
+            groups[ctx.value(dimension, c), default: (0, 0)].deals += 1;
+            groups[ctx.value(dimension, c), default: (0, 0)].amount += c.deal.amount
+        }
+        let ranked = groups.sorted {
+            ($0.value.amount, $0.value.deals, $1.key) > ($1.value.amount, $1.value.deals, $0.key)
+        }
         let total = chosen.reduce(0) { $0 + $1.deal.amount }
         let dqAmount = disqualified.reduce(0) { $0 + $1.deal.amount }
-        let scopeNote = wins || disqualified.isEmpty ? ""
+        let scopeNote =
+            wins || disqualified.isEmpty
+            ? ""
             : " (every lost stage; \(disqualified.count) disqualified, \(ctx.money(dqAmount)), included)"
-        let byTable = ReportTable(title: "\(wins ? "Wins" : "Losses") by \(dimension.rawValue)\(scopeNote)", columns: [dimension.rawValue, "deals", "amount", "share"],
-                                  cells: ranked.map { [.text($0.key), .number(Double($0.value.deals)), .money($0.value.amount), .percent(total > 0 ? $0.value.amount / total : 0)] },
-                                  currency: ctx.org.currency)
+        let byTable = ReportTable(
+            title: "\(wins ? "Wins" : "Losses") by \(dimension.rawValue)\(scopeNote)",
+            columns: [dimension.rawValue, "deals", "amount", "share"],
+            cells: ranked.map {
+                [
+                    .text($0.key), .number(Double($0.value.deals)), .money($0.value.amount),
+                    .percent(total > 0 ? $0.value.amount / total : 0),
+                ]
+            },
+            currency: ctx.org.currency)
         let sorted = chosen.sorted { ($0.deal.amount, $1.deal.id) > ($1.deal.amount, $0.deal.id) }
-        let detail = ReportTable(title: wins ? "Won deals" : "Lost deals", columns: ["week", "deal", "account", "author", "amount", wins ? "competitor" : "reason"],
-                                 cells: sorted.map { c in [.text(c.week.description), .text(c.deal.id), .text(c.deal.account), .text(c.person), .money(c.deal.amount),
-                                                           .text(wins ? (c.deal.competitor ?? "") : (c.deal.reason ?? ""))] },
-                                 currency: ctx.org.currency)
-        let daysLose = Spread(lost.filter { !ctx.org.stages.isDisqualified($0.deal.stage) }.compactMap(\.days)), daysWin = Spread(won.compactMap(\.days))
+        let detail = ReportTable(
+            title: wins ? "Won deals" : "Lost deals",
+            columns: ["week", "deal", "account", "author", "amount", wins ? "competitor" : "reason"],
+            cells: sorted.map { c in
+                [
+                    .text(c.week.description), .text(c.deal.id), .text(c.deal.account), .text(c.person),
+                    .money(c.deal.amount),
+                    .text(wins ? (c.deal.competitor ?? "") : (c.deal.reason ?? "")),
+                ]
+            },
+            currency: ctx.org.currency)
+        let daysLose = Spread(lost.filter { !ctx.org.stages.isDisqualified($0.deal.stage) }.compactMap(\.days)),
+            daysWin = Spread(won.compactMap(\.days))
         var notes: [String] = [wins ? "Why we won:" : "Lessons:"]
         for c in sorted {
-            let text = (wins ? c.deal.why : c.deal.lesson) ?? (ctx.org.stages.isDisqualified(c.deal.stage) ? "(disqualified, \(c.deal.reason ?? "no reason"))" : "(none written)")
+            let text =
+                (wins ? c.deal.why : c.deal.lesson)
+                ?? (ctx.org.stages.isDisqualified(c.deal.stage)
+                    ? "(disqualified, \(c.deal.reason ?? "no reason"))" : "(none written)")
             notes.append("- \(c.deal.id) \(c.deal.account) (\(ctx.money(c.deal.amount))): \(text)")
         }
         notes.append("")
-        func spread(_ s: Spread?) -> String { s.map { "median \(fmt($0.median)) days (quartiles \(fmt($0.q1))-\(fmt($0.q3)), \($0.count) deals)" } ?? "no deals" }
+        func spread(_ s: Spread?) -> String {
+            s.map { "median \(fmt($0.median)) days (quartiles \(fmt($0.q1))-\(fmt($0.q3)), \($0.count) deals)" }
+                ?? "no deals"
+        }
         notes.append("Days to lose: \(spread(daysLose)); days to win: \(spread(daysWin)).")
         // Disqualified deals apart: qualifying out early is good; is it getting earlier?
         var byQuarter: [Quarter: [Int]] = [:]
         for c in disqualified { if let d = c.days { byQuarter[ctx.quarter(c.week), default: []].append(d) } }
-        let dqTable = ReportTable(title: "Disqualified (apart from losses)", columns: ["quarter", "deals", "amount", "median days"],
-                                  cells: byQuarter.keys.sorted().map { q -> [Cell] in
-                                      let list = disqualified.filter { ctx.quarter($0.week) == q }
-                                      return [.text(q.description), .number(Double(list.count)), .money(list.reduce(0) { $0 + $1.deal.amount }), .number(Spread(byQuarter[q]!)!.median)]
-                                  }, currency: ctx.org.currency)
+        let dqTable = ReportTable(
+            title: "Disqualified (apart from losses)", columns: ["quarter", "deals", "amount", "median days"],
+            cells: byQuarter.keys.sorted().map { q -> [Cell] in
+                let list = disqualified.filter { ctx.quarter($0.week) == q }
+                return [
+                    .text(q.description), .number(Double(list.count)), .money(list.reduce(0) { $0 + $1.deal.amount }),
+                    .number(Spread(byQuarter[q]!)!.median),
+                ]
+            }, currency: ctx.org.currency)
         if byQuarter.count >= 2 {
             let qs = byQuarter.keys.sorted()
             let first = Spread(byQuarter[qs.first!]!)!.median, last = Spread(byQuarter[qs.last!]!)!.median
-            notes.append("Qualifying out is getting \(last < first ? "earlier" : last > first ? "later" : "neither earlier nor later"): median \(fmt(first)) days in \(qs.first!) against \(fmt(last)) in \(qs.last!).")
+            notes.append(
+                "Qualifying out is getting \(last < first ? "earlier" : last > first ? "later" : "neither earlier nor later"): median \(fmt(first)) days in \(qs.first!) against \(fmt(last)) in \(qs.last!)."
+            )
         }
         func item(_ c: ReportContext.Closed) -> [String: any Sendable] {
-            var i: [String: any Sendable] = ["week": c.week.description, "deal": c.deal.id, "account": c.deal.account, "author": c.person, "amount": c.deal.amount,
-                                             "stage": c.deal.stage, "days": c.days as (any Sendable)? ?? NSNullValue()]
+            var i: [String: any Sendable] = [
+                "week": c.week.description, "deal": c.deal.id, "account": c.deal.account, "author": c.person,
+                "amount": c.deal.amount,
+                "stage": c.deal.stage, "days": c.days as (any Sendable)? ?? NSNullValue(),
+            ]
             if let r = c.deal.reason { i["reason"] = r }
             if let l = c.deal.lesson { i["lesson"] = l }
             if let w = c.deal.why { i["why"] = w }
-            for (k, v) in [("competitor", c.deal.competitor), ("vertical", c.deal.vertical), ("persona", c.deal.persona)] { if let v { i[k] = v } }
+            for (k, v) in [
+                ("competitor", c.deal.competitor), ("vertical", c.deal.vertical), ("persona", c.deal.persona),
+            ] { if let v { i[k] = v } }
             return i
         }
         let json: [String: any Sendable] = [
             "kind": wins ? "wins" : "losses", "by": dimension.rawValue,
-            "groups": ranked.map { ["key": $0.key, "deals": $0.value.deals, "amount": $0.value.amount] as [String: any Sendable] },
+            "groups": ranked.map {
+                ["key": $0.key, "deals": $0.value.deals, "amount": $0.value.amount] as [String: any Sendable]
+            },
             "deals": sorted.map(item), "total_deals": chosen.count, "total_amount": total,
             "disqualified_deals": disqualified.count, "disqualified_amount": dqAmount,
             "days_to_lose": daysLose?.json ?? NSNullValue(), "days_to_win": daysWin?.json ?? NSNullValue(),
-            "disqualified": ["deals": disqualified.count, "amount": disqualified.reduce(0) { $0 + $1.deal.amount },
-                             "by_quarter": byQuarter.keys.sorted().map { q in ["quarter": q.description, "deals": byQuarter[q]!.count, "median_days": Spread(byQuarter[q]!)!.median] as [String: any Sendable] }] as [String: any Sendable],
+            "disqualified": [
+                "deals": disqualified.count, "amount": disqualified.reduce(0) { $0 + $1.deal.amount },
+                "by_quarter": byQuarter.keys.sorted().map { q in
+                    [
+                        "quarter": q.description, "deals": byQuarter[q]!.count,
+                        "median_days": Spread(byQuarter[q]!)!.median,
+                    ] as [String: any Sendable]
+                },
+            ] as [String: any Sendable],
         ]
-        return Report(title: wins ? "Wins" : "Losses", tables: [byTable, detail] + (wins ? [] : [dqTable]), notes: notes, json: json)
+        return Report(
+            title: wins ? "Wins" : "Losses", tables: [byTable, detail] + (wins ? [] : [dqTable]), notes: notes,
+            json: json)
     }
 }
 

@@ -28,7 +28,9 @@ public struct ReportContext: Sendable {
 
     public func closed() -> [Closed] {
         weeks.flatMap { week in
-            history.newlyClosed(scope, in: week).map { Closed(week: week, person: $0.person, deal: $0.deal, days: history.daysToClose($0.deal)) }
+            history.newlyClosed(scope, in: week).map {
+                Closed(week: week, person: $0.person, deal: $0.deal, days: history.daysToClose($0.deal))
+            }
         }
     }
 

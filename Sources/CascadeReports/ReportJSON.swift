@@ -14,7 +14,9 @@ public enum ReportJSON {
         case is NSNullValue: return "null"
         case let dict as [String: any Sendable]:
             if dict.isEmpty { return "{}" }
-            return "{\n" + dict.keys.sorted().map { "\(inner)\(JSON.string($0)): \(write(dict[$0]!, indent: inner))" }.joined(separator: ",\n") + "\n\(indent)}"
+            return "{\n"
+                + dict.keys.sorted().map { "\(inner)\(JSON.string($0)): \(write(dict[$0]!, indent: inner))" }.joined(
+                    separator: ",\n") + "\n\(indent)}"
         case let list as [[String: any Sendable]]:
             if list.isEmpty { return "[]" }
             return "[\n" + list.map { inner + write($0, indent: inner) }.joined(separator: ",\n") + "\n\(indent)]"

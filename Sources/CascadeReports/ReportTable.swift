@@ -10,7 +10,10 @@ public struct Report: Sendable {
     public var json: [String: any Sendable] { makeJSON() }
     private let makeJSON: @Sendable () -> [String: any Sendable]
 
-    public init(title: String, tables: [ReportTable], notes: [String] = [], json: @autoclosure @escaping @Sendable () -> [String: any Sendable]) {
+    public init(
+        title: String, tables: [ReportTable], notes: [String] = [],
+        json: @autoclosure @escaping @Sendable () -> [String: any Sendable]
+    ) {
         self.title = title
         self.tables = tables
         self.notes = notes
@@ -69,7 +72,11 @@ public struct ReportTable: Sendable {
         var widths = columns.indices.map { i in max(columns[i].count, rows.map { $0[i].count }.max() ?? 0) }
         // Shrink the widest text column, one character at a time, until the table fits.
         while widths.reduce(0, +) + 2 * (widths.count - 1) > width {
-            guard let i = widths.indices.filter({ !numeric[$0] && widths[$0] > 6 }).max(by: { (widths[$0], $1) < (widths[$1], $0) }) else { break }
+            guard
+                let i = widths.indices.filter({ !numeric[$0] && widths[$0] > 6 }).max(by: {
+                    (widths[$0], $1) < (widths[$1], $0)
+                })
+            else { break }
             widths[i] -= 1
         }
         func cell(_ s: String, _ i: Int) -> String {

@@ -1,7 +1,7 @@
 import CascadeCore
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Plain POSIX file access for the hot paths: reading many small files and
@@ -96,7 +96,6 @@ public enum FileSystem {
         return true
     }
 }
-
 
 /// The working tree as a `FileStore`.
 public struct DiskStore: FileStore {

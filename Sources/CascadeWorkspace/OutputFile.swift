@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Every file a command writes goes through here. Only regular files are
@@ -57,8 +57,9 @@ public enum OutputFile {
         case .symlink(let target):
             var info = stat()
             if stat(dir, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { return }  // a link to a folder the user made
-            throw WorkspaceError("\(dir) is a symbolic link to \(target), which is not an existing folder; "
-                + "create \(target) or remove the link")
+            throw WorkspaceError(
+                "\(dir) is a symbolic link to \(target), which is not an existing folder; "
+                    + "create \(target) or remove the link")
         case .regular, .other:
             throw WorkspaceError("\(dir) is a file, not a folder; move it away or choose another path")
         }

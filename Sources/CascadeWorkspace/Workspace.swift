@@ -41,9 +41,12 @@ public enum Workspace {
 
     /// The real ISO weeks that have a folder under `root/updates`, ascending (links are not followed).
     public static func weeks(_ root: String) -> [Week] {
-        (FileSystem.list(root + "/updates") ?? []).filter { $0.isFolder && !$0.isLink }.compactMap { Week($0.name) }.sorted()
+        (FileSystem.list(root + "/updates") ?? []).filter { $0.isFolder && !$0.isLink }.compactMap { Week($0.name) }
+            .sorted()
     }
 
     /// A repository's check, reading the working tree.
-    public static func check(_ root: String) -> RepositoryCheck { RepositoryCheck(root: root, store: DiskStore(root: root)) }
+    public static func check(_ root: String) -> RepositoryCheck {
+        RepositoryCheck(root: root, store: DiskStore(root: root))
+    }
 }

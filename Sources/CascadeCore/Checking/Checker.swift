@@ -6,7 +6,8 @@ public struct Checker: Sendable {
         PathInvalidRule.self, FrontMatterMissingRule.self, FrontMatterUnterminatedRule.self,
         YAMLSyntaxRule.self, YAMLDuplicateKeyRule.self, YAMLAnchorRule.self, YAMLTagRule.self,
         YAMLMultipleDocumentsRule.self, YAMLTooDeepRule.self, FieldUnknownRule.self, FieldTypeRule.self,
-        OrgFieldTypeRule.self, OrgFieldUnknownRule.self, OrgFieldRequiredRule.self, OrgFieldRangeRule.self, OrgStagesRule.self,
+        OrgFieldTypeRule.self, OrgFieldUnknownRule.self, OrgFieldRequiredRule.self, OrgFieldRangeRule.self,
+        OrgStagesRule.self,
     ]
 
     public static let updateRules: [any UpdateRule] = [
@@ -31,7 +32,8 @@ public struct Checker: Sendable {
 
     /// Every rule's description, sorted by id.
     public static var descriptions: [RuleDescription] {
-        (parseRules.map { $0.description } + commitRules.map { $0.description } + updateRules.map { type(of: $0).description }
+        (parseRules.map { $0.description } + commitRules.map { $0.description }
+            + updateRules.map { type(of: $0).description }
             + repositoryRules.map { type(of: $0).description } + orgRules.map { type(of: $0).description })
             .sorted { $0.id < $1.id }
     }

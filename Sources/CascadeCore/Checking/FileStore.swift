@@ -6,8 +6,9 @@ public enum FileReadError: Error, Sendable, Equatable {
         switch self {
         case .missing: return "no such file"
         case .isFolder: return "it is a folder, not a file"
-        case .notRegular(let what): return "it is \(what), not a regular file; an update is never followed through a link: "
-            + "put the file itself here"
+        case .notRegular(let what):
+            return "it is \(what), not a regular file; an update is never followed through a link: "
+                + "put the file itself here"
         case .unreadable(let why): return why
         }
     }
@@ -56,7 +57,8 @@ public struct MemoryStore: FileStore {
         for path in paths {
             var parts = path.split(separator: "/").map(String.init)
             let name = parts.removeLast()
-            children[parts.joined(separator: "/"), default: [:]][name] = FileEntry(name: name, isFolder: false, isLink: links.contains(path))
+            children[parts.joined(separator: "/"), default: [:]][name] = FileEntry(
+                name: name, isFolder: false, isLink: links.contains(path))
             while let folder = parts.popLast() {
                 children[parts.joined(separator: "/"), default: [:]][folder] = FileEntry(name: folder, isFolder: true)
             }

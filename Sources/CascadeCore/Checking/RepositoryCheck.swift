@@ -18,7 +18,8 @@ public struct RepositoryCheck: Sendable {
         public var description: String {
             switch self {
             case .notARepository(let root):
-                return "\(root): no org.yaml here, so this is not a 15-5 repository; run `cascade init` to make one, or pass --root"
+                return
+                    "\(root): no org.yaml here, so this is not a 15-5 repository; run `cascade init` to make one, or pass --root"
             }
         }
     }
@@ -47,7 +48,9 @@ public struct RepositoryCheck: Sendable {
             return (checked.org, checked.findings, bytes)
         case .failure(.missing): throw Failure.notARepository(root)
         case .failure(let error):
-            return (nil, [Finding("file-unreadable", .error, at: .start, "org.yaml cannot be read: \(error.reason)")], [])
+            return (
+                nil, [Finding("file-unreadable", .error, at: .start, "org.yaml cannot be read: \(error.reason)")], []
+            )
         }
     }
 
@@ -61,40 +64,65 @@ public struct RepositoryCheck: Sendable {
         case .success(let entries): weeks = entries
         case .failure(.missing): return ([], [])
         case .failure(let error):
-            return ([], [UpdatePath.unreadable("updates", "the folder updates/ cannot be listed: \(error.reason); "
-                + "make it readable (chmod u+rx updates), then check again")])
+            return (
+                [],
+                [
+                    UpdatePath.unreadable(
+                        "updates",
+                        "the folder updates/ cannot be listed: \(error.reason); "
+                            + "make it readable (chmod u+rx updates), then check again")
+                ]
+            )
         }
         for folder in weeks where folder.name != ".gitkeep" {
             let rel = "updates/" + folder.name
             if folder.isLink {
-                misplaced.append(UpdatePath.misplaced(rel, "'\(folder.name)' is a symbolic link; links under updates/ are never "
-                    + "followed: put the week's folder itself here"))
+                misplaced.append(
+                    UpdatePath.misplaced(
+                        rel,
+                        "'\(folder.name)' is a symbolic link; links under updates/ are never "
+                            + "followed: put the week's folder itself here"))
                 continue
             }
             guard folder.isFolder else {
-                misplaced.append(UpdatePath.misplaced(rel, "a file directly under updates/; updates live at updates/<week>/<person-id>.md"))
+                misplaced.append(
+                    UpdatePath.misplaced(
+                        rel, "a file directly under updates/; updates live at updates/<week>/<person-id>.md"))
                 continue
             }
             let weekOK = Week(folder.name) != nil
             if !weekOK {
-                misplaced.append(UpdatePath.misplaced(rel, "the folder '\(folder.name)' is not a real ISO week; name it like 2026-W48"))
+                misplaced.append(
+                    UpdatePath.misplaced(
+                        rel, "the folder '\(folder.name)' is not a real ISO week; name it like 2026-W48"))
             }
             let entries: [FileEntry]
             switch store.list(rel) {
             case .success(let listed): entries = listed
             case .failure(let error):
-                misplaced.append(UpdatePath.unreadable(rel, "the folder cannot be listed: \(error.reason); its updates were not "
-                    + "checked: make it readable (chmod u+rx \(rel)), then check again"))
+                misplaced.append(
+                    UpdatePath.unreadable(
+                        rel,
+                        "the folder cannot be listed: \(error.reason); its updates were not "
+                            + "checked: make it readable (chmod u+rx \(rel)), then check again"))
                 continue
             }
             for entry in entries {
                 let path = rel + "/" + entry.name
                 if entry.isFolder {
-                    misplaced.append(UpdatePath.misplaced(path, "a folder inside a week; updates live at updates/<week>/<person-id>.md, move its files up or delete it"))
+                    misplaced.append(
+                        UpdatePath.misplaced(
+                            path,
+                            "a folder inside a week; updates live at updates/<week>/<person-id>.md, move its files up or delete it"
+                        ))
                 } else if entry.name.hasSuffix(".md") {
                     paths.append(path)
                 } else if weekOK {
-                    misplaced.append(UpdatePath.misplaced(path, "'\(entry.name)' is not '<person-id>.md'; only updates live under updates/, move this file elsewhere"))
+                    misplaced.append(
+                        UpdatePath.misplaced(
+                            path,
+                            "'\(entry.name)' is not '<person-id>.md'; only updates live under updates/, move this file elsewhere"
+                        ))
                 }
             }
         }
@@ -133,7 +161,9 @@ public struct RepositoryCheck: Sendable {
         }
         let index = UpdateIndex(results.map(\.summary) + context)
         for (path, result) in zip(checked, results) {
-            diagnostics += (result.findings + checker.checkAcross(result.summary, in: index)).map { $0.diagnostic(in: path) }
+            diagnostics += (result.findings + checker.checkAcross(result.summary, in: index)).map {
+                $0.diagnostic(in: path)
+            }
         }
         filesChecked += checked.count
         diagnostics.sort(by: Diagnostic.ordered)
@@ -146,8 +176,13 @@ public struct RepositoryCheck: Sendable {
             return checker.check(path: path, source: SourceText(bytes))
         case .failure(let error):
             let message: String
-            if case .notRegular = error { message = error.reason } else { message = "cannot read the file: \(error.reason); check the path" }
-            let parsed = ParsedUpdate(path: path, folderWeek: nil, fileAuthor: nil, update: nil,
+            if case .notRegular = error {
+                message = error.reason
+            } else {
+                message = "cannot read the file: \(error.reason); check the path"
+            }
+            let parsed = ParsedUpdate(
+                path: path, folderWeek: nil, fileAuthor: nil, update: nil,
                 findings: [Finding("file-unreadable", .error, at: .start, message)])
             return (parsed.findings, UpdateSummary(parsed, org: checker.org))
         }
@@ -157,12 +192,18 @@ public struct RepositoryCheck: Sendable {
     /// file whose bytes mention one of the targets' deal or highlight ids can
     /// list that deal, so the rest are not parsed (a file with a backslash,
     /// which could spell an id with escapes, is always parsed).
-    private func sameWeekContext(_ paths: [String], mentioning targets: [UpdateSummary], checker: Checker) -> [UpdateSummary] {
+    private func sameWeekContext(
+        _ paths: [String], mentioning targets: [UpdateSummary], checker: Checker
+    ) -> [UpdateSummary] {
         let needles = Set(targets.flatMap { $0.deals.map(\.id) + $0.highlights.map(\.value) }).map { Array($0.utf8) }
         guard !needles.isEmpty else { return [] }
         let parsed = parallelMap(paths.count, chunk: 64) { i -> UpdateSummary? in
-            guard case .success(let bytes) = store.read(paths[i], limit: SourceText.updateByteLimit + 1) else { return nil }
-            guard bytes.contains(0x5C) || needles.contains(where: { bytes.contains(subsequence: $0) }) else { return nil }
+            guard case .success(let bytes) = store.read(paths[i], limit: SourceText.updateByteLimit + 1) else {
+                return nil
+            }
+            guard bytes.contains(0x5C) || needles.contains(where: { bytes.contains(subsequence: $0) }) else {
+                return nil
+            }
             return checker.check(path: paths[i], source: SourceText(bytes)).summary
         }
         return parsed.compactMap { $0 }
@@ -191,7 +232,8 @@ public struct RepositoryCheck: Sendable {
                     sameWeek.insert("updates/\(folder)/\(entry.name)")
                 }
             }
-            for (author, latest) in authors where week < latest && entries.contains(where: { $0.name == author + ".md" && !$0.isFolder }) {
+            for (author, latest) in authors
+            where week < latest && entries.contains(where: { $0.name == author + ".md" && !$0.isFolder }) {
                 earlier.insert("updates/\(folder)/\(author).md")
             }
         }

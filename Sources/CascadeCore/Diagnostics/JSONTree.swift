@@ -21,7 +21,8 @@ public indirect enum JSONTree: Sendable, Equatable {
         case .string(let s): return JSON.string(s)
         case .raw(let text): return text
         case .array(let items): return "[" + items.map(\.inline).joined(separator: ", ") + "]"
-        case .object(let pairs): return "{" + pairs.map { JSON.string($0.0) + ": " + $0.1.inline }.joined(separator: ", ") + "}"
+        case .object(let pairs):
+            return "{" + pairs.map { JSON.string($0.0) + ": " + $0.1.inline }.joined(separator: ", ") + "}"
         }
     }
 
@@ -30,7 +31,8 @@ public indirect enum JSONTree: Sendable, Equatable {
         guard case .object(let pairs) = self else { return inline + "\n" }
         let lines = pairs.map { key, value -> String in
             if itemLists.contains(key), case .array(let items) = value, !items.isEmpty {
-                return "  \(JSON.string(key)): [\n" + items.map { "    " + $0.inline }.joined(separator: ",\n") + "\n  ]"
+                return "  \(JSON.string(key)): [\n" + items.map { "    " + $0.inline }.joined(separator: ",\n")
+                    + "\n  ]"
             }
             return "  \(JSON.string(key)): \(value.inline)"
         }
@@ -43,7 +45,9 @@ public struct RawDouble: Encodable, Sendable {
     public var value: Double
     public init(_ value: Double) { self.value = value }
     public func encode(to encoder: Encoder) throws {
-        guard let tree = encoder as? JSONTreeEncoder.Node else { var c = encoder.singleValueContainer(); return try c.encode(value) }
+        guard let tree = encoder as? JSONTreeEncoder.Node else {
+            var c = encoder.singleValueContainer(); return try c.encode(value)
+        }
         tree.set(.raw(String(value)))
     }
 }
@@ -116,7 +120,9 @@ public enum JSONTreeEncoder {
         let node: Node
         var codingPath: [CodingKey] = []
         mutating func encodeNil(forKey key: Key) throws { node.child(for: key.stringValue).set(.null) }
-        mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { try JSONTreeEncoder.encode(value, into: node.child(for: key.stringValue)) }
+        mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+            try JSONTreeEncoder.encode(value, into: node.child(for: key.stringValue))
+        }
         // A nil optional is written as null: the document keeps every key.
         mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
             if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
@@ -133,10 +139,14 @@ public enum JSONTreeEncoder {
         mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws {
             if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
         }
-        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+        mutating func nestedContainer<NestedKey: CodingKey>(
+            keyedBy keyType: NestedKey.Type, forKey key: Key
+        ) -> KeyedEncodingContainer<NestedKey> {
             node.child(for: key.stringValue).container(keyedBy: keyType)
         }
-        mutating func nestedUnkeyedContainer(forKey key: Key) -> UnkeyedEncodingContainer { node.child(for: key.stringValue).unkeyedContainer() }
+        mutating func nestedUnkeyedContainer(forKey key: Key) -> UnkeyedEncodingContainer {
+            node.child(for: key.stringValue).unkeyedContainer()
+        }
         mutating func superEncoder() -> Encoder { node.child(for: "super") }
         mutating func superEncoder(forKey key: Key) -> Encoder { node.child(for: key.stringValue) }
     }
@@ -146,12 +156,18 @@ public enum JSONTreeEncoder {
         var codingPath: [CodingKey] = []
         var count = 0
         mutating func encodeNil() throws { node.appended().set(.null); count += 1 }
-        mutating func encode<T: Encodable>(_ value: T) throws { try JSONTreeEncoder.encode(value, into: node.appended()); count += 1 }
-        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+        mutating func encode<T: Encodable>(_ value: T) throws {
+            try JSONTreeEncoder.encode(value, into: node.appended()); count += 1
+        }
+        mutating func nestedContainer<NestedKey: CodingKey>(
+            keyedBy keyType: NestedKey.Type
+        ) -> KeyedEncodingContainer<NestedKey> {
             count += 1
             return node.appended().container(keyedBy: keyType)
         }
-        mutating func nestedUnkeyedContainer() -> UnkeyedEncodingContainer { count += 1; return node.appended().unkeyedContainer() }
+        mutating func nestedUnkeyedContainer() -> UnkeyedEncodingContainer {
+            count += 1; return node.appended().unkeyedContainer()
+        }
         mutating func superEncoder() -> Encoder { count += 1; return node.appended() }
     }
 

@@ -20,13 +20,17 @@ public struct CheckSummary: Sendable {
 
     public var line: String {
         var s = "checked \(filesChecked) \(unit): \(errors) errors, \(warnings) warnings"
-        if syntaxOnly { s += " (org.yaml could not be read as an organisation, so updates were checked for syntax only)" }
+        if syntaxOnly {
+            s += " (org.yaml could not be read as an organisation, so updates were checked for syntax only)"
+        }
         return s
     }
 }
 
 public enum Reporter {
-    public static func render(_ diagnostics: [Diagnostic], summary: CheckSummary, format: DiagnosticFormat, color: Bool = false) -> String {
+    public static func render(
+        _ diagnostics: [Diagnostic], summary: CheckSummary, format: DiagnosticFormat, color: Bool = false
+    ) -> String {
         switch format {
         case .text: return text(diagnostics, summary: summary, color: color)
         case .json: return json(diagnostics, summary: summary)
@@ -39,9 +43,13 @@ public enum Reporter {
         var out = ""
         for d in diagnostics {
             let severity = d.severity.rawValue
-            let styled = color ? (d.severity == .error ? "\u{1B}[1;31m\(severity)\u{1B}[0m" : "\u{1B}[1;33m\(severity)\u{1B}[0m") : severity
+            let styled =
+                color
+                ? (d.severity == .error ? "\u{1B}[1;31m\(severity)\u{1B}[0m" : "\u{1B}[1;33m\(severity)\u{1B}[0m")
+                : severity
             let location = "\(ControlText.escaped(d.file)):\(d.position.line):\(d.position.column):"
-            out += "\(color ? "\u{1B}[1m\(location)\u{1B}[0m" : location) \(styled): \(ControlText.escaped(d.message)) [\(d.rule)]\n"
+            out +=
+                "\(color ? "\u{1B}[1m\(location)\u{1B}[0m" : location) \(styled): \(ControlText.escaped(d.message)) [\(d.rule)]\n"
         }
         out += summary.line + "\n"
         return out
@@ -49,15 +57,21 @@ public enum Reporter {
 
     /// `check --format json`, through Codable.
     public static func json(_ diagnostics: [Diagnostic], summary: CheckSummary) -> String {
-        struct Entry: Encodable { var file: String, line: Int, column: Int, severity: String, rule: String, message: String }
+        struct Entry: Encodable {
+            var file: String, line: Int, column: Int, severity: String, rule: String, message: String
+        }
         struct Document: Encodable {
             var files_checked: Int, errors: Int, warnings: Int, syntax_only: Bool
             var diagnostics: [Entry]
         }
-        let document = Document(files_checked: summary.filesChecked, errors: summary.errors, warnings: summary.warnings,
-                                syntax_only: summary.syntaxOnly, diagnostics: diagnostics.map {
-            Entry(file: $0.file, line: $0.position.line, column: $0.position.column, severity: $0.severity.rawValue, rule: $0.rule, message: $0.message)
-        })
+        let document = Document(
+            files_checked: summary.filesChecked, errors: summary.errors, warnings: summary.warnings,
+            syntax_only: summary.syntaxOnly,
+            diagnostics: diagnostics.map {
+                Entry(
+                    file: $0.file, line: $0.position.line, column: $0.position.column, severity: $0.severity.rawValue,
+                    rule: $0.rule, message: $0.message)
+            })
         return ((try? JSONTreeEncoder.encode(document)) ?? .null).document(itemLists: ["diagnostics"])
     }
 
@@ -65,7 +79,8 @@ public enum Reporter {
     public static func github(_ diagnostics: [Diagnostic], summary: CheckSummary) -> String {
         var out = ""
         for d in diagnostics {
-            out += "::\(d.severity.rawValue) file=\(property(d.file)),line=\(d.position.line),col=\(d.position.column),title=\(property(d.rule))::\(data(d.message))\n"
+            out +=
+                "::\(d.severity.rawValue) file=\(property(d.file)),line=\(d.position.line),col=\(d.position.column),title=\(property(d.rule))::\(data(d.message))\n"
         }
         out += summary.line + "\n"
         return out
@@ -73,7 +88,8 @@ public enum Reporter {
 
     /// GitHub's escapes for %, CR and LF, and every other control character shown escaped (the log is a terminal too).
     static func data(_ s: String) -> String {
-        let github = s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+        let github = s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+            .replacingOccurrences(of: "\n", with: "%0A")
         return ControlText.escaped(github)
     }
 

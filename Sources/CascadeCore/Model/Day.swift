@@ -23,7 +23,8 @@ public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible, Coda
             return v
         }
         guard let y = digits(0..<4), let m = digits(5..<7), let d = digits(8..<10),
-              (1...12).contains(m), d >= 1, d <= Day.daysIn(month: m, year: y) else { return nil }
+            (1...12).contains(m), d >= 1, d <= Day.daysIn(month: m, year: y)
+        else { return nil }
         self.init(year: y, month: m, day: d)
     }
 

@@ -20,14 +20,17 @@ public enum NumberLimits {
 
     /// `text` as a plain decimal number (digits, at most one point) within `range`; nil otherwise.
     public static func plain(_ text: String, in range: ClosedRange<Double>) -> Double? {
-        guard Amount.isPlainNumber(text), let value = Double(text), value.isFinite, range.contains(value) else { return nil }
+        guard Amount.isPlainNumber(text), let value = Double(text), value.isFinite, range.contains(value) else {
+            return nil
+        }
         return value
     }
 
     /// `text` as a whole number within `range`; nil otherwise (no sign, no exponent, no point).
     public static func whole(_ text: String, in range: ClosedRange<Int>) -> Int? {
         guard !text.isEmpty, text.utf8.count <= 18, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
-              let value = Int(text), range.contains(value) else { return nil }
+            let value = Int(text), range.contains(value)
+        else { return nil }
         return value
     }
 }

@@ -15,7 +15,9 @@ public struct Org: Sendable {
     public var goals: [Goal] = []
     public var admins: [Located<String>] = []
 
-    public static let defaultLossReasons = ["price", "product-gap", "competitor", "no-decision", "budget", "timing", "champion-left", "no-fit", "other"]
+    public static let defaultLossReasons = [
+        "price", "product-gap", "competitor", "no-decision", "budget", "timing", "champion-left", "no-fit", "other",
+    ]
 
     public init() {}
 
@@ -94,13 +96,17 @@ public struct Org: Sendable {
     public var functionIDs: [String] { functions.map(\.id.value) }
 
     var peopleIndex: [String: Int] {
-        get { _peopleIndex.value ?? Dictionary(people.enumerated().map { ($1.id.value, $0) }, uniquingKeysWith: { a, _ in a }) }
+        get {
+            _peopleIndex.value
+                ?? Dictionary(people.enumerated().map { ($1.id.value, $0) }, uniquingKeysWith: { a, _ in a })
+        }
     }
     private var _peopleIndex = IndexBox()
 
     /// Builds the lookup tables once the people are final.
     public mutating func index() {
-        _peopleIndex = IndexBox(Dictionary(people.enumerated().map { ($1.id.value, $0) }, uniquingKeysWith: { a, _ in a }))
+        _peopleIndex = IndexBox(
+            Dictionary(people.enumerated().map { ($1.id.value, $0) }, uniquingKeysWith: { a, _ in a }))
         _inherited = InheritedBox(region: inheritance(\.region), segment: inheritance(\.segment))
         _hierarchy = HierarchyBox(OrgHierarchy(self))
     }

@@ -12,7 +12,8 @@ public struct Quarter: Hashable, Sendable, Comparable, CustomStringConvertible {
     public init?(_ text: String) {
         let u = Array(text.utf8)
         guard u.count == 7, u[4] == 0x2D, u[5] == 0x51, (0x31...0x34).contains(u[6]),
-              let y = Int(String(decoding: u[0..<4], as: UTF8.self)) else { return nil }
+            let y = Int(String(decoding: u[0..<4], as: UTF8.self))
+        else { return nil }
         self.init(year: y, number: Int(u[6] - 0x30))
     }
 

@@ -40,7 +40,10 @@ public struct Deal: Sendable {
 
     public init(firstKey: Position) { self.firstKey = firstKey }
 
-    public static let fields = ["id", "account", "stage", "amount", "close", "next", "competitor", "vertical", "persona", "gaps", "objections", "asks", "reason", "lesson", "why"]
+    public static let fields = [
+        "id", "account", "stage", "amount", "close", "next", "competitor", "vertical", "persona", "gaps", "objections",
+        "asks", "reason", "lesson", "why",
+    ]
 }
 
 public struct Ask: Sendable {

@@ -13,8 +13,10 @@ struct NodeReader {
         case .scalar(let text, _):
             return node.isNull ? nil : Located(text, at: node.position)
         case .mapping, .sequence:
-            findings.append(Finding(typeRule, .error, at: node.position,
-                "'\(field)' must be text, not \(node.kindName); write it on one line after '\(field): '"))
+            findings.append(
+                Finding(
+                    typeRule, .error, at: node.position,
+                    "'\(field)' must be text, not \(node.kindName); write it on one line after '\(field): '"))
             return nil
         }
     }
@@ -25,8 +27,10 @@ struct NodeReader {
         case .sequence(let items): return items
         case .scalar where node.isNull: return []
         default:
-            findings.append(Finding(typeRule, .error, at: node.position,
-                "'\(field)' must be a list, not \(node.kindName); write it as \(example)"))
+            findings.append(
+                Finding(
+                    typeRule, .error, at: node.position,
+                    "'\(field)' must be a list, not \(node.kindName); write it as \(example)"))
             return []
         }
     }
@@ -35,8 +39,10 @@ struct NodeReader {
     mutating func textList(_ node: YAMLNode, field: String, example: String) -> [Located<String>] {
         list(node, field: field, example: example).compactMap { item in
             if item.isNull {
-                findings.append(Finding(typeRule, .error, at: item.position,
-                    "an empty item in '\(field)'; delete the empty '-' line"))
+                findings.append(
+                    Finding(
+                        typeRule, .error, at: item.position,
+                        "an empty item in '\(field)'; delete the empty '-' line"))
                 return nil
             }
             return text(item, field: field)
@@ -46,8 +52,10 @@ struct NodeReader {
     /// The pairs of a mapping, or nil (and a finding) for anything else.
     mutating func mapping(_ node: YAMLNode, what: String) -> [YAMLPair]? {
         if let pairs = node.pairs { return pairs }
-        findings.append(Finding(typeRule, .error, at: node.position,
-            "\(what) must be a mapping of 'key: value' lines, not \(node.kindName)"))
+        findings.append(
+            Finding(
+                typeRule, .error, at: node.position,
+                "\(what) must be a mapping of 'key: value' lines, not \(node.kindName)"))
         return nil
     }
 
@@ -75,7 +83,10 @@ public enum Suggestion {
             let c = Array(candidate.lowercased().unicodeScalars)
             let d = distance(w, c)
             let limit = max(1, min(3, max(w.count, c.count) / 3))
-            let prefix = c.count >= 3 && w.count >= 3 && (candidate.lowercased().hasPrefix(word.lowercased()) || word.lowercased().hasPrefix(candidate.lowercased()))
+            let prefix =
+                c.count >= 3 && w.count >= 3
+                && (candidate.lowercased().hasPrefix(word.lowercased())
+                    || word.lowercased().hasPrefix(candidate.lowercased()))
             guard d <= limit || prefix else { continue }
             if best == nil || d < best!.1 { best = (candidate, d) }
         }

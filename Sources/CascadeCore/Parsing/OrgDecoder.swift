@@ -9,15 +9,23 @@ public enum OrgDecoder {
         public var findings: [Finding]
     }
 
-    static let topKeys = ["company", "currency", "fiscal_year_start_month", "digest", "stages", "loss_reasons", "tickets", "functions", "people", "goals", "admins"]
+    static let topKeys = [
+        "company", "currency", "fiscal_year_start_month", "digest", "stages", "loss_reasons", "tickets", "functions",
+        "people", "goals", "admins",
+    ]
     static let personKeys = ["id", "name", "email", "title", "reports_to", "region", "segment", "delegates"]
     static let functionKeys = ["id", "name", "lead"]
     static let goalKeys = ["team", "quarter", "bookings"]
 
     public static func decode(_ source: SourceText) -> Result {
         if source.bytes.count > byteLimit {
-            return Result(org: nil, findings: [Finding("file-too-large", .error, at: .start,
-                "org.yaml is over \(byteLimit / 1_048_576) MiB; this cannot be an organisation file")])
+            return Result(
+                org: nil,
+                findings: [
+                    Finding(
+                        "file-too-large", .error, at: .start,
+                        "org.yaml is over \(byteLimit / 1_048_576) MiB; this cannot be an organisation file")
+                ])
         }
         let encoding = source.encodingFindings()
         if !encoding.isEmpty { return Result(org: nil, findings: encoding) }
@@ -27,12 +35,16 @@ public enum OrgDecoder {
         guard yaml.isComplete, let root = yaml.root, let pairs = root.pairs else {
             var findings = yaml.findings
             if yaml.isComplete {
-                findings.append(Finding("org-field-type", .error, at: yaml.root?.position ?? .start,
-                    "org.yaml must be a mapping with 'people:', 'functions:' and the other settings"))
+                findings.append(
+                    Finding(
+                        "org-field-type", .error, at: yaml.root?.position ?? .start,
+                        "org.yaml must be a mapping with 'people:', 'functions:' and the other settings"))
             }
             return Result(org: nil, findings: findings)
         }
-        var reader = NodeReader(findings: yaml.findings, typeRule: "org-field-type", unknownRule: "org-field-unknown", unknownSeverity: .warning)
+        var reader = NodeReader(
+            findings: yaml.findings, typeRule: "org-field-type", unknownRule: "org-field-unknown",
+            unknownSeverity: .warning)
         reader.checkKeys(pairs, known: topKeys, in: "org.yaml")
         var org = Org()
         for pair in pairs {
@@ -42,8 +54,13 @@ public enum OrgDecoder {
             case "currency": org.currency = reader.text(v, field: "currency")?.value ?? "USD"
             case "fiscal_year_start_month":
                 if let t = reader.text(v, field: pair.key) {
-                    if let m = Int(t.value), (1...12).contains(m) { org.fiscalYearStartMonth = m } else {
-                        reader.findings.append(Finding("org-field-type", .error, at: t.position, "fiscal_year_start_month must be a month number from 1 to 12"))
+                    if let m = Int(t.value), (1...12).contains(m) {
+                        org.fiscalYearStartMonth = m
+                    } else {
+                        reader.findings.append(
+                            Finding(
+                                "org-field-type", .error, at: t.position,
+                                "fiscal_year_start_month must be a month number from 1 to 12"))
                     }
                 }
             case "digest": decodeDigest(v, into: &org, &reader)
@@ -58,23 +75,33 @@ public enum OrgDecoder {
                         org.tickets.pattern = t.value
                         org.tickets.regex = TicketRegex(t.value)
                         if org.tickets.regex == nil {
-                            reader.findings.append(Finding("org-field-type", .error, at: t.position, "tickets.pattern is not a valid regular expression"))
+                            reader.findings.append(
+                                Finding(
+                                    "org-field-type", .error, at: t.position,
+                                    "tickets.pattern is not a valid regular expression"))
                         }
                     }
                     if p.key == "url", let url = reader.text(p.value, field: "url") {
                         // A link in every digest: only a web address, never javascript: or data:.
                         let lower = url.value.lowercased()
                         if (lower.hasPrefix("https://") || lower.hasPrefix("http://")) && url.value.count > 8
-                            && !url.value.unicodeScalars.contains(where: { $0.value <= 0x20 || $0 == "\"" || $0 == "<" || $0 == ">" }) {
+                            && !url.value.unicodeScalars.contains(where: {
+                                $0.value <= 0x20 || $0 == "\"" || $0 == "<" || $0 == ">"
+                            })
+                        {
                             org.tickets.url = url.value
                         } else {
-                            reader.findings.append(Finding("org-field-type", .error, at: url.position,
-                                "tickets.url must be an https: or http: address with {id} for the ticket, like https://tracker.example.com/browse/{id}"))
+                            reader.findings.append(
+                                Finding(
+                                    "org-field-type", .error, at: url.position,
+                                    "tickets.url must be an https: or http: address with {id} for the ticket, like https://tracker.example.com/browse/{id}"
+                                ))
                         }
                     }
                 }
             case "functions":
-                for item in reader.list(v, field: "functions", example: "a list of '- { id: product, name: Product }'") {
+                for item in reader.list(v, field: "functions", example: "a list of '- { id: product, name: Product }'")
+                {
                     guard let fp = reader.mapping(item, what: "a function") else { continue }
                     reader.checkKeys(fp, known: functionKeys, in: "a function")
                     guard let id = required("id", fp, item, &reader) else { continue }
@@ -83,7 +110,10 @@ public enum OrgDecoder {
                     org.functions.append(Org.Function(id: id, name: name ?? id.value, lead: lead))
                 }
             case "people":
-                for item in reader.list(v, field: "people", example: "a list of '- { id: ana-lima, name: Ana Lima, email: ana@example.com }'") {
+                for item in reader.list(
+                    v, field: "people",
+                    example: "a list of '- { id: ana-lima, name: Ana Lima, email: ana@example.com }'")
+                {
                     guard let pp = reader.mapping(item, what: "a person") else { continue }
                     reader.checkKeys(pp, known: personKeys, in: "a person")
                     guard let id = required("id", pp, item, &reader) else { continue }
@@ -96,26 +126,36 @@ public enum OrgDecoder {
                         case "reports_to": person.reportsTo = reader.text(p.value, field: "reports_to")
                         case "region": person.region = reader.text(p.value, field: "region")?.value
                         case "segment": person.segment = reader.text(p.value, field: "segment")?.value
-                        case "delegates": person.delegates = reader.textList(p.value, field: "delegates", example: "[sam-lee]")
+                        case "delegates":
+                            person.delegates = reader.textList(p.value, field: "delegates", example: "[sam-lee]")
                         default: break
                         }
                     }
                     org.people.append(person)
                 }
             case "goals":
-                for item in reader.list(v, field: "goals", example: "a list of '- { team: raj-patel, quarter: 2026-Q4, bookings: 1500000 }'") {
+                for item in reader.list(
+                    v, field: "goals", example: "a list of '- { team: raj-patel, quarter: 2026-Q4, bookings: 1500000 }'"
+                ) {
                     guard let gp = reader.mapping(item, what: "a goal") else { continue }
                     reader.checkKeys(gp, known: goalKeys, in: "a goal")
                     guard let team = required("team", gp, item, &reader),
-                          let quarter = required("quarter", gp, item, &reader),
-                          let bookings = required("bookings", gp, item, &reader) else { continue }
+                        let quarter = required("quarter", gp, item, &reader),
+                        let bookings = required("bookings", gp, item, &reader)
+                    else { continue }
                     guard Amount.isPlainNumber(bookings.value) else {
-                        reader.findings.append(Finding("org-field-type", .error, at: bookings.position, "a goal's bookings must be a plain number >= 0, like 1500000"))
+                        reader.findings.append(
+                            Finding(
+                                "org-field-type", .error, at: bookings.position,
+                                "a goal's bookings must be a plain number >= 0, like 1500000"))
                         continue
                     }
                     guard let amount = NumberLimits.plain(bookings.value, in: 0...NumberLimits.maxAmount) else {
-                        reader.findings.append(Finding("org-field-range", .error, at: bookings.position,
-                            "a goal's bookings must be from 0 to \(NumberLimits.maxAmountText) (a thousand trillion); check the digits"))
+                        reader.findings.append(
+                            Finding(
+                                "org-field-range", .error, at: bookings.position,
+                                "a goal's bookings must be from 0 to \(NumberLimits.maxAmountText) (a thousand trillion); check the digits"
+                            ))
                         continue
                     }
                     org.goals.append(Org.Goal(team: team, quarter: quarter, bookings: amount))
@@ -129,10 +169,16 @@ public enum OrgDecoder {
         return Result(org: org, findings: reader.findings)
     }
 
-    private static func required(_ key: String, _ pairs: [YAMLPair], _ node: YAMLNode, _ reader: inout NodeReader) -> Located<String>? {
-        if let pair = pairs.first(where: { $0.key == key }), let value = reader.text(pair.value, field: key) { return value }
-        reader.findings.append(Finding("org-field-required", .error, at: pairs.first?.keyPosition ?? node.position,
-            "this entry has no '\(key)'; add '\(key): ...'"))
+    private static func required(
+        _ key: String, _ pairs: [YAMLPair], _ node: YAMLNode, _ reader: inout NodeReader
+    ) -> Located<String>? {
+        if let pair = pairs.first(where: { $0.key == key }), let value = reader.text(pair.value, field: key) {
+            return value
+        }
+        reader.findings.append(
+            Finding(
+                "org-field-required", .error, at: pairs.first?.keyPosition ?? node.position,
+                "this entry has no '\(key)'; add '\(key): ...'"))
         return nil
     }
 
@@ -145,11 +191,18 @@ public enum OrgDecoder {
             case "minutes":
                 if let v = number(t, "digest.minutes", in: digestMinutes, &reader) { org.digest.minutes = v }
             case "words_per_minute":
-                if let v = number(t, "digest.words_per_minute", in: digestWordsPerMinute, &reader) { org.digest.wordsPerMinute = v }
+                if let v = number(t, "digest.words_per_minute", in: digestWordsPerMinute, &reader) {
+                    org.digest.wordsPerMinute = v
+                }
             case "note_words":
-                if let v = NumberLimits.whole(t.value, in: digestNoteWords) { org.digest.noteWords = v } else {
-                    reader.findings.append(Finding("org-field-range", .error, at: t.position,
-                        "digest.note_words must be a whole number from \(digestNoteWords.lowerBound) to \(digestNoteWords.upperBound), like 200"))
+                if let v = NumberLimits.whole(t.value, in: digestNoteWords) {
+                    org.digest.noteWords = v
+                } else {
+                    reader.findings.append(
+                        Finding(
+                            "org-field-range", .error, at: t.position,
+                            "digest.note_words must be a whole number from \(digestNoteWords.lowerBound) to \(digestNoteWords.upperBound), like 200"
+                        ))
                 }
             default: break
             }
@@ -161,11 +214,16 @@ public enum OrgDecoder {
     static let digestNoteWords: ClosedRange<Int> = 1...100_000
 
     /// A plain decimal number within `range`, or a finding naming the range.
-    private static func number(_ t: Located<String>, _ field: String, in range: ClosedRange<Double>,
-                               _ reader: inout NodeReader) -> Double? {
+    private static func number(
+        _ t: Located<String>, _ field: String, in range: ClosedRange<Double>,
+        _ reader: inout NodeReader
+    ) -> Double? {
         if let v = NumberLimits.plain(t.value, in: range) { return v }
-        reader.findings.append(Finding("org-field-range", .error, at: t.position,
-            "\(field) must be a plain number from \(fmt(range.lowerBound)) to \(fmt(range.upperBound)), not '\(t.value)'"))
+        reader.findings.append(
+            Finding(
+                "org-field-range", .error, at: t.position,
+                "\(field) must be a plain number from \(fmt(range.lowerBound)) to \(fmt(range.upperBound)), not '\(t.value)'"
+            ))
         return nil
     }
 
@@ -178,17 +236,24 @@ public enum OrgDecoder {
         for p in pairs {
             let located = reader.textList(p.value, field: "stages.\(p.key)", example: "[won]")
             if located.isEmpty, ["open", "won", "lost"].contains(p.key) {
-                reader.findings.append(Finding("org-stages", .error, at: p.value.position,
-                    "stages.\(p.key) is empty; list at least one stage, or delete the key to use the defaults"))
+                reader.findings.append(
+                    Finding(
+                        "org-stages", .error, at: p.value.position,
+                        "stages.\(p.key) is empty; list at least one stage, or delete the key to use the defaults"))
             }
             for stage in located {
                 if !Identifier.isValidPersonID(stage.value) {
-                    reader.findings.append(Finding("org-stages", .error, at: stage.position,
-                        "the stage '\(stage.value)' is not a valid name; use lowercase letters, digits and '-'"))
+                    reader.findings.append(
+                        Finding(
+                            "org-stages", .error, at: stage.position,
+                            "the stage '\(stage.value)' is not a valid name; use lowercase letters, digits and '-'"))
                 }
                 if !seen.insert(stage.value).inserted {
-                    reader.findings.append(Finding("org-stages", .error, at: stage.position,
-                        "the stage '\(stage.value)' is listed twice; each stage belongs to exactly one of open, won and lost"))
+                    reader.findings.append(
+                        Finding(
+                            "org-stages", .error, at: stage.position,
+                            "the stage '\(stage.value)' is listed twice; each stage belongs to exactly one of open, won and lost"
+                        ))
                 }
             }
             let names = located.map(\.value)

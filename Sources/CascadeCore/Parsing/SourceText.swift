@@ -17,8 +17,11 @@ public struct SourceText: Sendable {
     /// each at its first bad byte.
     public func encodingFindings() -> [Finding] {
         if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
-            return [Finding("encoding-invalid", .error, at: .start,
-                "the file is UTF-16; save it as UTF-8 (without a byte-order mark or with the UTF-8 one)")]
+            return [
+                Finding(
+                    "encoding-invalid", .error, at: .start,
+                    "the file is UTF-16; save it as UTF-8 (without a byte-order mark or with the UTF-8 one)")
+            ]
         }
         var findings: [Finding] = []
         var invalid: Int?
@@ -43,12 +46,17 @@ public struct SourceText: Sendable {
             }
         }
         if let invalid {
-            findings.append(Finding("encoding-invalid", .error, at: position(ofByte: invalid),
-                "invalid UTF-8 (byte 0x\(String(bytes[invalid], radix: 16, uppercase: true))); save the file as UTF-8"))
+            findings.append(
+                Finding(
+                    "encoding-invalid", .error, at: position(ofByte: invalid),
+                    "invalid UTF-8 (byte 0x\(String(bytes[invalid], radix: 16, uppercase: true))); save the file as UTF-8"
+                ))
         }
         if let nul {
-            findings.append(Finding("encoding-nul-byte", .error, at: position(ofByte: nul),
-                "a NUL byte; this looks like a binary file or a bad paste, delete the character"))
+            findings.append(
+                Finding(
+                    "encoding-nul-byte", .error, at: position(ofByte: nul),
+                    "a NUL byte; this looks like a binary file or a bad paste, delete the character"))
         }
         return findings
     }
@@ -113,22 +121,30 @@ public struct FrontMatter: Sendable {
         let b = text.bytes
         var i = text.bomLength
         guard let first = lineEnd(b, from: i), isDelimiter(b, i, first.contentEnd) else {
-            return .failure(FindingError(Finding("front-matter-missing", .error, at: .start,
-                "no front matter: the file must start with a line '---', then the YAML fields, then a line '---'")))
+            return .failure(
+                FindingError(
+                    Finding(
+                        "front-matter-missing", .error, at: .start,
+                        "no front matter: the file must start with a line '---', then the YAML fields, then a line '---'"
+                    )))
         }
         i = first.next
         let yamlStart = i
         var line = 2
         while let l = lineEnd(b, from: i) {
             if isDelimiter(b, i, l.contentEnd) {
-                return .success(FrontMatter(yaml: yamlStart..<i, yamlFirstLine: 2, body: l.next..<b.count, bodyFirstLine: line + 1))
+                return .success(
+                    FrontMatter(yaml: yamlStart..<i, yamlFirstLine: 2, body: l.next..<b.count, bodyFirstLine: line + 1))
             }
             if l.next == i { break }
             i = l.next
             line += 1
         }
-        return .failure(FindingError(Finding("front-matter-unterminated", .error, at: .start,
-            "the front matter opened here is never closed; add a line '---' after the last YAML field")))
+        return .failure(
+            FindingError(
+                Finding(
+                    "front-matter-unterminated", .error, at: .start,
+                    "the front matter opened here is never closed; add a line '---' after the last YAML field")))
     }
 
     private struct Line { var contentEnd: Int; var next: Int }

@@ -16,9 +16,12 @@ enum UpdateDecoder {
             switch pair.key {
             case "author": update.author = reader.text(pair.value, field: "author")
             case "week": update.week = reader.text(pair.value, field: "week")
-            case "highlights": update.highlights = reader.textList(pair.value, field: "highlights", example: "[NW-1042]")
+            case "highlights":
+                update.highlights = reader.textList(pair.value, field: "highlights", example: "[NW-1042]")
             case "deals":
-                for item in reader.list(pair.value, field: "deals", example: "a list of '- id: ...' entries, or 'deals: []'") {
+                for item in reader.list(
+                    pair.value, field: "deals", example: "a list of '- id: ...' entries, or 'deals: []'")
+                {
                     if let deal = decodeDeal(item, &reader) { update.deals.append(deal) }
                 }
             default: break

@@ -21,12 +21,16 @@ public enum UpdateParser {
     /// Parses the file at repository-relative `path` with contents `source`.
     public static func parse(path: String, source: SourceText) -> ParsedUpdate {
         let location = UpdatePath(path)
-        var parsed = ParsedUpdate(path: path, folderWeek: location.week, fileAuthor: location.author, folderName: location.folderName,
-                                  update: nil, findings: location.findings)
+        var parsed = ParsedUpdate(
+            path: path, folderWeek: location.week, fileAuthor: location.author, folderName: location.folderName,
+            update: nil, findings: location.findings)
         guard path.hasSuffix(".md") else { return parsed }  // not an update at all: the path finding says so
         if source.bytes.count > SourceText.updateByteLimit {
-            parsed.findings.append(Finding("file-too-large", .error, at: .start,
-                "the file is \(source.bytes.count) bytes, over the limit of \(SourceText.updateByteLimit) (64 KiB); an update is a short note, move long material elsewhere and link it"))
+            parsed.findings.append(
+                Finding(
+                    "file-too-large", .error, at: .start,
+                    "the file is \(source.bytes.count) bytes, over the limit of \(SourceText.updateByteLimit) (64 KiB); an update is a short note, move long material elsewhere and link it"
+                ))
             return parsed
         }
         let encoding = source.encodingFindings()
@@ -42,12 +46,14 @@ public enum UpdateParser {
         case .success(let fm): frontMatter = fm
         }
         let yaml = source.bytes.withUnsafeBytes { raw in
-            YAMLReader.read(UnsafeRawBufferPointer(rebasing: raw[frontMatter.yaml]), firstLine: frontMatter.yamlFirstLine)
+            YAMLReader.read(
+                UnsafeRawBufferPointer(rebasing: raw[frontMatter.yaml]), firstLine: frontMatter.yamlFirstLine)
         }
         parsed.findings += yaml.findings
         guard yaml.isComplete else { return parsed }
         var update = Update()
-        UpdateDecoder.decode(yaml.root, into: &update, findings: &parsed.findings, frontMatterLine: frontMatter.yamlFirstLine)
+        UpdateDecoder.decode(
+            yaml.root, into: &update, findings: &parsed.findings, frontMatterLine: frontMatter.yamlFirstLine)
         update.body = String(decoding: source.bytes[frontMatter.body], as: UTF8.self)
         update.bodyLine = frontMatter.bodyFirstLine
         parsed.update = update
@@ -65,23 +71,32 @@ public struct UpdatePath: Sendable {
     public init(_ path: String) {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 3, parts[0] == "updates" else {
-            findings.append(Finding("path-invalid", .error, at: .start,
-                "an update must live at updates/<week>/<person-id>.md, like updates/2026-W48/ana-lima.md; move or delete this file"))
+            findings.append(
+                Finding(
+                    "path-invalid", .error, at: .start,
+                    "an update must live at updates/<week>/<person-id>.md, like updates/2026-W48/ana-lima.md; move or delete this file"
+                ))
             return
         }
         folderName = parts[1]
         if let week = Week(parts[1]) {
             self.week = week
         } else {
-            findings.append(Finding("path-invalid", .error, at: .start,
-                "the folder '\(parts[1])' is not a real ISO week; name it like 2026-W48 (weeks run 01 to 52, or 53 in long years)"))
+            findings.append(
+                Finding(
+                    "path-invalid", .error, at: .start,
+                    "the folder '\(parts[1])' is not a real ISO week; name it like 2026-W48 (weeks run 01 to 52, or 53 in long years)"
+                ))
         }
         let name = parts[2]
         if name.hasSuffix(".md"), Identifier.isValidPersonID(String(name.dropLast(3))) {
             author = String(name.dropLast(3))
         } else {
-            findings.append(Finding("path-invalid", .error, at: .start,
-                "'\(name)' is not '<person-id>.md'; name the file after its author's id in org.yaml, like ana-lima.md"))
+            findings.append(
+                Finding(
+                    "path-invalid", .error, at: .start,
+                    "'\(name)' is not '<person-id>.md'; name the file after its author's id in org.yaml, like ana-lima.md"
+                ))
         }
     }
 }

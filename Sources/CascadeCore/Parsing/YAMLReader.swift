@@ -56,7 +56,11 @@ private struct EventReader {
     mutating func run(_ bytes: UnsafeRawBufferPointer) -> YAMLReader.Result {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) != 0 else {
-            return .init(root: nil, findings: [Finding("yaml-syntax", .error, at: .start, "the YAML parser could not start (out of memory)")], isComplete: false)
+            return .init(
+                root: nil,
+                findings: [
+                    Finding("yaml-syntax", .error, at: .start, "the YAML parser could not start (out of memory)")
+                ], isComplete: false)
         }
         defer { yaml_parser_delete(&parser) }
         let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self)
@@ -81,25 +85,35 @@ private struct EventReader {
             case YAML_DOCUMENT_START_EVENT:
                 documents += 1
                 if documents > 1 {
-                    findings.append(Finding("yaml-multiple-documents", .error, at: at,
-                        subject == .update
-                            ? "a second YAML document starts here; an update has exactly one front matter document, remove the '...' or '---' separator"
-                            : "a second YAML document starts here; org.yaml is one document, remove the '...' or '---' separator"))
+                    findings.append(
+                        Finding(
+                            "yaml-multiple-documents", .error, at: at,
+                            subject == .update
+                                ? "a second YAML document starts here; an update has exactly one front matter document, remove the '...' or '---' separator"
+                                : "a second YAML document starts here; org.yaml is one document, remove the '...' or '---' separator"
+                        ))
                     return .init(root: root, findings: findings, isComplete: true)
                 }
                 if event.data.document_start.version_directive != nil
-                    || event.data.document_start.tag_directives.start != nil {
-                    findings.append(Finding("yaml-tag", .error, at: at,
-                        "YAML directives ('%YAML', '%TAG') are not allowed; delete the directive line"))
+                    || event.data.document_start.tag_directives.start != nil
+                {
+                    findings.append(
+                        Finding(
+                            "yaml-tag", .error, at: at,
+                            "YAML directives ('%YAML', '%TAG') are not allowed; delete the directive line"))
                 }
             case YAML_ALIAS_EVENT:
-                findings.append(Finding("yaml-anchor", .error, at: at,
-                    "YAML aliases ('*name') are not allowed; write the value out in full"))
+                findings.append(
+                    Finding(
+                        "yaml-anchor", .error, at: at,
+                        "YAML aliases ('*name') are not allowed; write the value out in full"))
                 guard complete(YAMLNode(.scalar("", .plain), at: at)) else { return tooDeep(at) }
             case YAML_SCALAR_EVENT:
                 let s = event.data.scalar
                 checkAnchorAndTag(anchor: s.anchor, tag: s.tag, at: at)
-                let text = s.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: s.length), as: UTF8.self) } ?? ""
+                let text =
+                    s.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: s.length), as: UTF8.self) }
+                    ?? ""
                 let style: YAMLNode.Style
                 switch s.style {
                 case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
@@ -119,7 +133,10 @@ private struct EventReader {
                 stack.append(Frame(isMapping: true, position: at))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 guard let frame = stack.popLast() else { break }
-                let node = frame.isMapping ? YAMLNode(.mapping(frame.pairs), at: frame.position) : YAMLNode(.sequence(frame.items), at: frame.position)
+                let node =
+                    frame.isMapping
+                    ? YAMLNode(.mapping(frame.pairs), at: frame.position)
+                    : YAMLNode(.sequence(frame.items), at: frame.position)
                 guard complete(node) else { return tooDeep(at) }
             default:
                 break
@@ -128,22 +145,31 @@ private struct EventReader {
     }
 
     private mutating func tooDeep(_ at: Position) -> YAMLReader.Result {
-        findings.append(Finding("yaml-too-deep", .error, at: at,
-            "the YAML nests more than \(YAMLReader.maxDepth) levels deep; "
-                + (subject == .update ? "an update needs at most 4" : "org.yaml needs at most 4 (people, a person, delegates)")))
+        findings.append(
+            Finding(
+                "yaml-too-deep", .error, at: at,
+                "the YAML nests more than \(YAMLReader.maxDepth) levels deep; "
+                    + (subject == .update
+                        ? "an update needs at most 4" : "org.yaml needs at most 4 (people, a person, delegates)")))
         return .init(root: nil, findings: findings, isComplete: false)
     }
 
-    private mutating func checkAnchorAndTag(anchor: UnsafeMutablePointer<yaml_char_t>?, tag: UnsafeMutablePointer<yaml_char_t>?, at: Position) {
+    private mutating func checkAnchorAndTag(
+        anchor: UnsafeMutablePointer<yaml_char_t>?, tag: UnsafeMutablePointer<yaml_char_t>?, at: Position
+    ) {
         if let anchor {
             let name = String(cString: anchor)
-            findings.append(Finding("yaml-anchor", .error, at: at,
-                "YAML anchors ('&\(name)') are not allowed; write each value out in full"))
+            findings.append(
+                Finding(
+                    "yaml-anchor", .error, at: at,
+                    "YAML anchors ('&\(name)') are not allowed; write each value out in full"))
         }
         if let tag {
             let name = String(cString: tag)
-            findings.append(Finding("yaml-tag", .error, at: at,
-                "YAML tags ('\(name)') are not allowed; remove the tag and write the plain value"))
+            findings.append(
+                Finding(
+                    "yaml-tag", .error, at: at,
+                    "YAML tags ('\(name)') are not allowed; remove the tag and write the plain value"))
         }
     }
 
@@ -157,7 +183,9 @@ private struct EventReader {
         if !stack[top].isMapping {
             stack[top].items.append(node)
         } else if let (key, keyPosition) = stack[top].pendingKey {
-            if !stack[top].skipValue { stack[top].pairs.append(YAMLPair(key: key, keyPosition: keyPosition, value: node)) }
+            if !stack[top].skipValue {
+                stack[top].pairs.append(YAMLPair(key: key, keyPosition: keyPosition, value: node))
+            }
             stack[top].pendingKey = nil
             stack[top].skipValue = false
         } else {
@@ -165,14 +193,18 @@ private struct EventReader {
             if let text = node.scalarText {
                 key = text
             } else {
-                findings.append(Finding("yaml-syntax", .error, at: node.position,
-                    "a key must be plain text, not \(node.kindName); remove the '?' or the brackets"))
+                findings.append(
+                    Finding(
+                        "yaml-syntax", .error, at: node.position,
+                        "a key must be plain text, not \(node.kindName); remove the '?' or the brackets"))
                 key = "\u{0}complex"
             }
             if stack[top].pairs.contains(where: { $0.key == key }) {
                 stack[top].skipValue = true
-                findings.append(Finding("yaml-duplicate-key", .error, at: node.position,
-                    "the key '\(key)' appears twice in this mapping; keep one and delete the other"))
+                findings.append(
+                    Finding(
+                        "yaml-duplicate-key", .error, at: node.position,
+                        "the key '\(key)' appears twice in this mapping; keep one and delete the other"))
             }
             stack[top].pendingKey = (key, node.position)
         }

@@ -6,7 +6,9 @@ public enum AuthorsCheck {
     public static let rule = CommitAuthorRule.description.id
 
     /// Findings for one commit; `changed` are its added or modified paths.
-    public static func check(commit: String, authorName: String, authorEmail: String, changed: [String], org: Org) -> [Diagnostic] {
+    public static func check(
+        commit: String, authorName: String, authorEmail: String, changed: [String], org: Org
+    ) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let author = org.person(withEmail: authorEmail)
         let who = "\(authorName) <\(authorEmail)>"
@@ -14,8 +16,12 @@ public enum AuthorsCheck {
             if path == "org.yaml" {
                 let admins = org.admins.map(\.value)
                 guard let author, admins.contains(author.id.value) else {
-                    out.append(Diagnostic(file: path, position: .start, severity: .error, rule: rule,
-                        message: "commit \(commit) changes org.yaml but its author \(who) is not an admin (admins: \(admins.joined(separator: ", "))); ask an admin to make this change"))
+                    out.append(
+                        Diagnostic(
+                            file: path, position: .start, severity: .error, rule: rule,
+                            message:
+                                "commit \(commit) changes org.yaml but its author \(who) is not an admin (admins: \(admins.joined(separator: ", "))); ask an admin to make this change"
+                        ))
                     continue
                 }
                 continue
@@ -23,13 +29,22 @@ public enum AuthorsCheck {
             let location = UpdatePath(path)
             guard path.hasPrefix("updates/"), let owner = location.author else { continue }
             guard let person = org.person(owner) else {
-                out.append(Diagnostic(file: path, position: .start, severity: .error, rule: rule,
-                    message: "commit \(commit) by \(who) writes an update for '\(owner)', who is not in org.yaml"))
+                out.append(
+                    Diagnostic(
+                        file: path, position: .start, severity: .error, rule: rule,
+                        message: "commit \(commit) by \(who) writes an update for '\(owner)', who is not in org.yaml"))
                 continue
             }
-            if let author, author.id.value == owner || person.delegates.contains(where: { $0.value == author.id.value }) { continue }
-            out.append(Diagnostic(file: path, position: .start, severity: .error, rule: rule,
-                message: "commit \(commit) by \(who) changes \(owner)'s update; only \(owner) (\(person.email ?? "no email in org.yaml"))\(person.delegates.isEmpty ? "" : " or their delegates") may write it"))
+            if let author, author.id.value == owner || person.delegates.contains(where: { $0.value == author.id.value })
+            {
+                continue
+            }
+            out.append(
+                Diagnostic(
+                    file: path, position: .start, severity: .error, rule: rule,
+                    message:
+                        "commit \(commit) by \(who) changes \(owner)'s update; only \(owner) (\(person.email ?? "no email in org.yaml"))\(person.delegates.isEmpty ? "" : " or their delegates") may write it"
+                ))
         }
         return out
     }
@@ -44,7 +59,8 @@ public struct CommitAuthorRule: Rule {
 
     public static let description = RuleDescription(
         id: "commit-author", title: "Commit by someone not allowed to write it",
-        summary: "With --authors REV, each commit in REV..HEAD that adds or changes updates/<week>/<person>.md is authored "
+        summary:
+            "With --authors REV, each commit in REV..HEAD that adds or changes updates/<week>/<person>.md is authored "
             + "by that person or one of their delegates, and one that changes org.yaml by an admin, judged by the org.yaml "
             + "of its first parent. A merge is judged by the commits it brings in, not by who merged them; only a file "
             + "whose merged result differs from every parent is the merge's own change.",
@@ -55,7 +71,9 @@ public struct CommitAuthorRule: Rule {
         ],
         nonTriggering: [
             commit("Ana Lima <ana@northwind.example>", "    updates/2026-W48/ana-lima.md (added)"),
-            commit("Dana Cho <dana@northwind.example>", "Merge branch 'ana'  (brings in Ana Lima's own commit)\n"
-                + "    updates/2026-W48/ana-lima.md (from the merged branch)"),
+            commit(
+                "Dana Cho <dana@northwind.example>",
+                "Merge branch 'ana'  (brings in Ana Lima's own commit)\n"
+                    + "    updates/2026-W48/ana-lima.md (from the merged branch)"),
         ])
 }

@@ -50,10 +50,11 @@ public struct SubmissionStatus: Sendable {
         entries = people.map { person in
             let h = history[person.id.value]
             let first = h?.firstCommit
-            return Entry(person: person.id.value, name: person.name, submitted: first != nil,
-                         late: first.map { Self.isLate($0.time, offset: $0.offset, week: week) } ?? false,
-                         rewritten: h?.changes.contains { Self.isRewrite($0.time, offset: $0.offset, week: week) } ?? false,
-                         submittedAt: first.map { Self.local($0.time, $0.offset) })
+            return Entry(
+                person: person.id.value, name: person.name, submitted: first != nil,
+                late: first.map { Self.isLate($0.time, offset: $0.offset, week: week) } ?? false,
+                rewritten: h?.changes.contains { Self.isRewrite($0.time, offset: $0.offset, week: week) } ?? false,
+                submittedAt: first.map { Self.local($0.time, $0.offset) })
         }
     }
 
@@ -63,8 +64,9 @@ public struct SubmissionStatus: Sendable {
         self.scope = scope
         historyKnown = false
         entries = people.map { person in
-            Entry(person: person.id.value, name: person.name, submitted: committed.contains(person.id.value),
-                  late: false, rewritten: false, submittedAt: nil)
+            Entry(
+                person: person.id.value, name: person.name, submitted: committed.contains(person.id.value),
+                late: false, rewritten: false, submittedAt: nil)
         }
     }
 
@@ -76,7 +78,8 @@ public struct SubmissionStatus: Sendable {
         let seconds = Int(local - floorDiv(local, 86_400) * 86_400)
         func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
         let sign = offset < 0 ? "-" : "+"
-        return "\(day) \(two(seconds / 3600)):\(two(seconds / 60 % 60))\(sign)\(two(abs(offset) / 60)):\(two(abs(offset) % 60))"
+        return
+            "\(day) \(two(seconds / 3600)):\(two(seconds / 60 % 60))\(sign)\(two(abs(offset) / 60)):\(two(abs(offset) % 60))"
     }
 
     static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 { a >= 0 ? a / b : -((-a + b - 1) / b) }

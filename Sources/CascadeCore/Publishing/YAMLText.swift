@@ -7,10 +7,16 @@ public enum YAMLText {
 
     static func needsQuotes(_ s: String) -> Bool {
         guard let first = s.unicodeScalars.first, let last = s.unicodeScalars.last else { return true }
-        if "-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) && !(first == "-" && s.count > 1 && s.unicodeScalars.dropFirst().first != " ") { return true }
+        if "-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first)
+            && !(first == "-" && s.count > 1 && s.unicodeScalars.dropFirst().first != " ")
+        {
+            return true
+        }
         if first == " " || last == " " || last == ":" { return true }
         if s.contains(": ") || s.contains(" #") || s.contains("\t") { return true }
-        return s.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F || $0 == "\u{FEFF}" || $0 == "\u{2028}" || $0 == "\u{2029}" }
+        return s.unicodeScalars.contains {
+            $0.value < 0x20 || $0.value == 0x7F || $0 == "\u{FEFF}" || $0 == "\u{2028}" || $0 == "\u{2029}"
+        }
     }
 
     public static func quoted(_ s: String) -> String {
@@ -36,7 +42,9 @@ public enum YAMLText {
 
     /// A flow list of scalars: `[PROD-311, DATA-7]`.
     public static func list(_ items: [String]) -> String {
-        "[" + items.map { s in needsQuotes(s) || s.contains(",") || s.contains("]") || s.contains("[") ? quoted(s) : s }.joined(separator: ", ") + "]"
+        "["
+            + items.map { s in needsQuotes(s) || s.contains(",") || s.contains("]") || s.contains("[") ? quoted(s) : s }
+            .joined(separator: ", ") + "]"
     }
 }
 
@@ -58,7 +66,9 @@ public enum DealWriter {
             add("id", deal.id)
             add("account", deal.account)
             add("stage", deal.stage)
-            if let amount = deal.amount { lines.append("amount: \(amount.value.quoted ? YAMLText.quoted(amount.value.text) : amount.value.text)") }
+            if let amount = deal.amount {
+                lines.append("amount: \(amount.value.quoted ? YAMLText.quoted(amount.value.text) : amount.value.text)")
+            }
             add("close", deal.close)
             add("next", deal.next)
             add("competitor", deal.competitor)
@@ -121,6 +131,7 @@ enum YAMLEmitter {
     static func flowScalar(_ node: YAMLNode) -> String {
         let text = scalar(node)
         guard case .scalar(let raw, .plain) = node.kind, text == raw else { return text }
-        return raw.contains(",") || raw.contains("[") || raw.contains("]") || raw.contains("{") || raw.contains("}") ? YAMLText.quoted(raw) : raw
+        return raw.contains(",") || raw.contains("[") || raw.contains("]") || raw.contains("{") || raw.contains("}")
+            ? YAMLText.quoted(raw) : raw
     }
 }

@@ -14,8 +14,10 @@ public struct RuleDescription: Sendable {
     /// Files that must not trigger it.
     public var nonTriggering: [RuleExample]
 
-    public init(id: String, title: String, summary: String, severity: Severity = .error, scope: Scope = .update,
-                triggering: [RuleExample], nonTriggering: [RuleExample]) {
+    public init(
+        id: String, title: String, summary: String, severity: Severity = .error, scope: Scope = .update,
+        triggering: [RuleExample], nonTriggering: [RuleExample]
+    ) {
         self.id = id
         self.title = title
         self.summary = summary
@@ -40,8 +42,10 @@ public struct RuleExample: Sendable {
     public var sourceFile: String
     public var sourceLine: Int
 
-    public init(_ text: String, path: String = "updates/2026-W48/ana-lima.md", otherFiles: [String: String] = [:],
-                positionVariants: Bool = true, file: StaticString = #filePath, line: UInt = #line) {
+    public init(
+        _ text: String, path: String = "updates/2026-W48/ana-lima.md", otherFiles: [String: String] = [:],
+        positionVariants: Bool = true, file: StaticString = #filePath, line: UInt = #line
+    ) {
         self.text = text
         self.path = path
         self.otherFiles = otherFiles

@@ -42,11 +42,17 @@ public struct DigestRenderer {
     }
 
     func slots(_ d: Digest) -> [Slot] {
-        var s: [Slot] = [Slot(key: .highlights, items: d.highlights, weight: 6), Slot(key: .wins, items: d.wins, weight: 4),
-                         Slot(key: .losses, items: d.losses, weight: 5)]
+        var s: [Slot] = [
+            Slot(key: .highlights, items: d.highlights, weight: 6), Slot(key: .wins, items: d.wins, weight: 4),
+            Slot(key: .losses, items: d.losses, weight: 5),
+        ]
         for g in d.asks { s.append(Slot(key: Digest.SlotKey(.asks, group: g.key), items: g.items, weight: 4)) }
-        let flagWeights: [String: Double] = ["vanished": 4, "slipped": 3, "regressed": 3, "unchanged": 1.5, "handed-over": 1]
-        for g in d.flags { s.append(Slot(key: Digest.SlotKey(.flags, group: g.key), items: g.items, weight: flagWeights[g.key] ?? 2)) }
+        let flagWeights: [String: Double] = [
+            "vanished": 4, "slipped": 3, "regressed": 3, "unchanged": 1.5, "handed-over": 1,
+        ]
+        for g in d.flags {
+            s.append(Slot(key: Digest.SlotKey(.flags, group: g.key), items: g.items, weight: flagWeights[g.key] ?? 2))
+        }
         s.append(Slot(key: .gaps, items: d.gaps, weight: 2.5))
         return s
     }
@@ -102,7 +108,12 @@ public struct DigestRenderer {
                 if bestSlot == nil || score > bestSlot!.score { bestSlot = (slot, shown, score) }
             }
             // Only the chosen slot's last line is measured.
-            let best = bestSlot.map { (key: $0.slot.key, score: $0.score, words: WordCount.count(line($0.slot.items[$0.shown - 1], key: $0.slot.key)) + 1) }
+            let best = bestSlot.map {
+                (
+                    key: $0.slot.key, score: $0.score,
+                    words: WordCount.count(line($0.slot.items[$0.shown - 1], key: $0.slot.key)) + 1
+                )
+            }
             let missingShown = layout.shown[.missing] ?? 0
             if notes > 0, best == nil || Double(notes) / 2 > best!.score {
                 layout.shown[.notes] = notes - 1

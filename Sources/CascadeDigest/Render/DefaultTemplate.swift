@@ -2,138 +2,138 @@
 /// Variables are documented in the README ("Templates").
 public enum DefaultDigestTemplate {
     public static let markdown = #"""
-# {{{title}}}
+        # {{{title}}}
 
-{{{company}}} · {{{week}}} · {{{reading_time}}} · {{{scope_line}}}
-{{#unreadable}}
+        {{{company}}} · {{{week}}} · {{{reading_time}}} · {{{scope_line}}}
+        {{#unreadable}}
 
-> {{{.}}}
-{{/unreadable}}
+        > {{{.}}}
+        {{/unreadable}}
 
-## Numbers
+        ## Numbers
 
-{{{numbers.headline}}}
+        {{{numbers.headline}}}
 
-{{#has_stages}}
-| stage | open | deals | vs last week |
-| --- | ---: | ---: | ---: |
-{{#stages}}
-| {{{stage}}} | {{{amount}}} | {{{deals}}} | {{{change}}} |
-{{/stages}}
-{{/has_stages}}
+        {{#has_stages}}
+        | stage | open | deals | vs last week |
+        | --- | ---: | ---: | ---: |
+        {{#stages}}
+        | {{{stage}}} | {{{amount}}} | {{{deals}}} | {{{change}}} |
+        {{/stages}}
+        {{/has_stages}}
 
-{{#numbers.lines}}
-- {{{.}}}
-{{/numbers.lines}}
+        {{#numbers.lines}}
+        - {{{.}}}
+        {{/numbers.lines}}
 
-{{#highlights.show}}
-## Highlights from your leaders
+        {{#highlights.show}}
+        ## Highlights from your leaders
 
-{{#highlights.items}}
-- {{{line}}}
-{{/highlights.items}}
-{{#highlights.more}}
-- {{{.}}}
-{{/highlights.more}}
+        {{#highlights.items}}
+        - {{{line}}}
+        {{/highlights.items}}
+        {{#highlights.more}}
+        - {{{.}}}
+        {{/highlights.more}}
 
-{{/highlights.show}}
-{{#wins.show}}
-## Wins
+        {{/highlights.show}}
+        {{#wins.show}}
+        ## Wins
 
-{{#wins.items}}
-- {{{line}}}
-{{/wins.items}}
-{{#wins.more}}
-- {{{.}}}
-{{/wins.more}}
+        {{#wins.items}}
+        - {{{line}}}
+        {{/wins.items}}
+        {{#wins.more}}
+        - {{{.}}}
+        {{/wins.more}}
 
-{{/wins.show}}
-{{#losses.show}}
-## Losses and lessons
+        {{/wins.show}}
+        {{#losses.show}}
+        ## Losses and lessons
 
-{{#loss_of_the_week}}
-**Loss of the week:** {{{line}}}
+        {{#loss_of_the_week}}
+        **Loss of the week:** {{{line}}}
 
-{{/loss_of_the_week}}
-{{#losses.items}}
-- {{{line}}}
-{{/losses.items}}
-{{#losses.more}}
-- {{{.}}}
-{{/losses.more}}
-{{#loss_reasons}}
+        {{/loss_of_the_week}}
+        {{#losses.items}}
+        - {{{line}}}
+        {{/losses.items}}
+        {{#losses.more}}
+        - {{{.}}}
+        {{/losses.more}}
+        {{#loss_reasons}}
 
-Reasons: {{{loss_reasons}}}
-{{/loss_reasons}}
+        Reasons: {{{loss_reasons}}}
+        {{/loss_reasons}}
 
-{{/losses.show}}
-{{#days_line}}
-{{{days_line}}}
+        {{/losses.show}}
+        {{#days_line}}
+        {{{days_line}}}
 
-{{/days_line}}
-{{#asks.show}}
-## Asks for help
+        {{/days_line}}
+        {{#asks.show}}
+        ## Asks for help
 
-{{#asks.groups}}
-**{{{title}}}**
-{{#items}}
-- {{{line}}}
-{{/items}}
-{{#more}}
-- {{{.}}}
-{{/more}}
+        {{#asks.groups}}
+        **{{{title}}}**
+        {{#items}}
+        - {{{line}}}
+        {{/items}}
+        {{#more}}
+        - {{{.}}}
+        {{/more}}
 
-{{/asks.groups}}
-{{#asks.more}}
-- {{{.}}}
+        {{/asks.groups}}
+        {{#asks.more}}
+        - {{{.}}}
 
-{{/asks.more}}
-{{/asks.show}}
-{{#flags.show}}
-## Risks
+        {{/asks.more}}
+        {{/asks.show}}
+        {{#flags.show}}
+        ## Risks
 
-{{#flags.groups}}
-**{{{title}}}**
-{{#items}}
-- {{{line}}}
-{{/items}}
-{{#more}}
-- {{{.}}}
-{{/more}}
+        {{#flags.groups}}
+        **{{{title}}}**
+        {{#items}}
+        - {{{line}}}
+        {{/items}}
+        {{#more}}
+        - {{{.}}}
+        {{/more}}
 
-{{/flags.groups}}
-{{#flags.more}}
-- {{{.}}}
+        {{/flags.groups}}
+        {{#flags.more}}
+        - {{{.}}}
 
-{{/flags.more}}
-{{/flags.show}}
-{{#gaps.show}}
-## Product gaps
+        {{/flags.more}}
+        {{/flags.show}}
+        {{#gaps.show}}
+        ## Product gaps
 
-{{#gaps.items}}
-- {{{line}}}
-{{/gaps.items}}
-{{#gaps.more}}
-- {{{.}}}
-{{/gaps.more}}
+        {{#gaps.items}}
+        - {{{line}}}
+        {{/gaps.items}}
+        {{#gaps.more}}
+        - {{{.}}}
+        {{/gaps.more}}
 
-{{/gaps.show}}
-{{#notes.show}}
-## From the team
+        {{/gaps.show}}
+        {{#notes.show}}
+        ## From the team
 
-{{#notes.items}}
-**{{{heading}}}:** {{{text}}}
+        {{#notes.items}}
+        **{{{heading}}}:** {{{text}}}
 
-{{/notes.items}}
-{{#notes.more}}
-{{{.}}}
+        {{/notes.items}}
+        {{#notes.more}}
+        {{{.}}}
 
-{{/notes.more}}
-{{/notes.show}}
-{{#missing.show}}
-## Missing updates
+        {{/notes.more}}
+        {{/notes.show}}
+        {{#missing.show}}
+        ## Missing updates
 
-{{{missing.line}}}
-{{/missing.show}}
-"""#
+        {{{missing.line}}}
+        {{/missing.show}}
+        """#
 }

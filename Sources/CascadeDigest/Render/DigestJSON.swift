@@ -19,7 +19,8 @@ public enum DigestJSON {
         var stages: [Stage]
         var quarter: QuarterFigures
         var median_days_to_win: RawDouble?, median_days_to_lose: RawDouble?
-        var wins: [Item], losses: [Item], loss_reasons: [Reason], asks: [Item], flags: [Item], gaps: [Gap], highlights: [Item]
+        var wins: [Item], losses: [Item], loss_reasons: [Reason], asks: [Item], flags: [Item], gaps: [Gap],
+            highlights: [Item]
         var notes: [Note]
         var left_out: LeftOut
 
@@ -31,7 +32,11 @@ public enum DigestJSON {
             scope = Scope(people: d.people, updates: d.updates, missing: d.missing, stale: d.stale)
             unreadable = d.unreadable.map { Unreadable(file: $0.file, author: $0.author, error: $0.error) }
             totals = Totals(d.totals)
-            stages = d.stages.map { Stage(stage: $0.stage, amount: $0.amount, deals: $0.deals, amount_change: $0.amountChange, deals_change: $0.dealsChange) }
+            stages = d.stages.map {
+                Stage(
+                    stage: $0.stage, amount: $0.amount, deals: $0.deals, amount_change: $0.amountChange,
+                    deals_change: $0.dealsChange)
+            }
             quarter = QuarterFigures(d)
             median_days_to_win = d.medianDaysToWin.map(RawDouble.init)
             median_days_to_lose = d.medianDaysToLose.map(RawDouble.init)
@@ -42,12 +47,22 @@ public enum DigestJSON {
                 return i
             }
             loss_reasons = d.lossReasons.map { Reason(reason: $0.reason, deals: $0.count, amount: $0.amount) }
-            asks = d.asks.flatMap { g in g.items.map { var i = item($0); i.to = g.key; return i } }
-            flags = d.flags.flatMap { g in g.items.map { var i = item($0); i.kind = g.key; return i } }
+            asks = d.asks.flatMap { g in
+                g.items.map {
+                    var i = item($0); i.to = g.key; return i
+                }
+            }
+            flags = d.flags.flatMap { g in
+                g.items.map {
+                    var i = item($0); i.kind = g.key; return i
+                }
+            }
             gaps = d.gaps.map { g in
                 var deals = 0
                 if case .gap(let n, _, _, _) = g.detail { deals = n }
-                return Gap(ticket: g.deal, amount: g.amount, deals: deals, text: wording.text(g), link: org.tickets.link(for: g.deal))
+                return Gap(
+                    ticket: g.deal, amount: g.amount, deals: deals, text: wording.text(g),
+                    link: org.tickets.link(for: g.deal))
             }
             highlights = d.highlights.map(item)
             notes = d.notes.map { Note(author: $0.author, name: $0.name, kind: $0.kind, text: $0.text) }
@@ -63,12 +78,14 @@ public enum DigestJSON {
     struct Note: Encodable { var author: String, name: String, kind: String, text: String }
 
     struct Totals: Encodable {
-        var open_amount: Double, open_deals: Int, won_amount: Double, won_deals: Int, lost_amount: Double, lost_deals: Int
+        var open_amount: Double, open_deals: Int, won_amount: Double, won_deals: Int, lost_amount: Double,
+            lost_deals: Int
         var disqualified_amount: Double, disqualified_deals: Int
 
         init(_ t: Digest.Totals) {
             open_amount = t.openAmount; open_deals = t.openDeals; won_amount = t.wonAmount; won_deals = t.wonDeals
-            lost_amount = t.lostAmount; lost_deals = t.lostDeals; disqualified_amount = t.disqualifiedAmount; disqualified_deals = t.disqualifiedDeals
+            lost_amount = t.lostAmount; lost_deals = t.lostDeals; disqualified_amount = t.disqualifiedAmount;
+            disqualified_deals = t.disqualifiedDeals
         }
     }
 
@@ -85,7 +102,8 @@ public enum DigestJSON {
 
         func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(deal, forKey: .deal); try c.encode(account, forKey: .account); try c.encode(author, forKey: .author)
+            try c.encode(deal, forKey: .deal); try c.encode(account, forKey: .account);
+            try c.encode(author, forKey: .author)
             try c.encode(amount, forKey: .amount); try c.encode(text, forKey: .text)
             if let loss_of_the_week { try c.encode(loss_of_the_week, forKey: .loss_of_the_week) }
             if let to { try c.encode(to, forKey: .to) }
@@ -94,15 +112,18 @@ public enum DigestJSON {
     }
 
     struct QuarterFigures: Encodable {
-        struct LastQuarter: Encodable { var week: String, open_amount: Double, open_deals: Int, won_amount: Double, bookings: Double }
+        struct LastQuarter: Encodable {
+            var week: String, open_amount: Double, open_deals: Int, won_amount: Double, bookings: Double
+        }
         var quarter: String, bookings: Double, goal: Double?
         var same_week_last_quarter: LastQuarter?
 
         init(_ d: Digest) {
             quarter = d.quarter; bookings = d.quarterBookings; goal = d.goal
             if let last = d.lastQuarter, let w = d.lastQuarterWeek {
-                same_week_last_quarter = LastQuarter(week: w.description, open_amount: last.openAmount, open_deals: last.openDeals,
-                                                     won_amount: last.wonAmount, bookings: d.lastQuarterBookings)
+                same_week_last_quarter = LastQuarter(
+                    week: w.description, open_amount: last.openAmount, open_deals: last.openDeals,
+                    won_amount: last.wonAmount, bookings: d.lastQuarterBookings)
             }
         }
 
@@ -111,14 +132,16 @@ public enum DigestJSON {
         /// The same week of last quarter only when the history reaches back to it.
         func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(quarter, forKey: .quarter); try c.encode(bookings, forKey: .bookings); try c.encodeIfPresent(goal, forKey: .goal)
+            try c.encode(quarter, forKey: .quarter); try c.encode(bookings, forKey: .bookings);
+            try c.encodeIfPresent(goal, forKey: .goal)
             if let same_week_last_quarter { try c.encode(same_week_last_quarter, forKey: .same_week_last_quarter) }
         }
     }
 
     struct LeftOut: Encodable {
         struct Count: Encodable { var count: Int, amount: Double }
-        var wins: Count, losses: Count, asks: Count, flags: Count, gaps: Count, highlights: Count, notes: Count, missing: Count
+        var wins: Count, losses: Count, asks: Count, flags: Count, gaps: Count, highlights: Count, notes: Count,
+            missing: Count
 
         /// What the Markdown left out of each section, all its groups together.
         init(_ out: DigestRenderer.Output) {

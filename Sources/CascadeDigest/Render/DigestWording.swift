@@ -35,7 +35,11 @@ public struct DigestWording: Sendable {
         case .slipped:
             var text = "close moved \(f.days) days"
             if f.times > 1 { text += ", \(f.times) times" }
-            if f.pastNineMonths { text += ", now past 9 months" } else if f.outOfQuarter { text += ", out of the quarter" }
+            if f.pastNineMonths {
+                text += ", now past 9 months"
+            } else if f.outOfQuarter {
+                text += ", out of the quarter"
+            }
             return text
         case .regressed: return "\(f.from) -> \(f.to)" + (f.toFirstStage ? " (back to the start)" : "")
         case .vanished: return "open last update, gone this week"

@@ -24,12 +24,16 @@ extension DigestRenderer {
 
     func section(_ items: [Digest.Item], key: Digest.SlotKey, noun: String, _ layout: Layout) -> [String: Any] {
         let shown = layout.shown[key] ?? items.count
-        return ["show": !items.isEmpty, "items": items.prefix(shown).map { ["line": line($0, key: key)] },
-                "more": more(items.dropFirst(shown), noun, withAmount: true)]
+        return [
+            "show": !items.isEmpty, "items": items.prefix(shown).map { ["line": line($0, key: key)] },
+            "more": more(items.dropFirst(shown), noun, withAmount: true),
+        ]
     }
 
     func trimmed(_ text: String, words limit: Int) -> String {
-        let flat = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
+        let flat = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+            !$0.isEmpty
+        }.joined(separator: " ")
         let tokens = flat.split(separator: " ", omittingEmptySubsequences: true)
         var kept: [Substring] = []
         var count = 0
@@ -52,8 +56,11 @@ extension DigestRenderer {
         var what: [String] = []
         if files > 0 { what.append("\(files) update\(files == 1 ? " was" : "s were") submitted but cannot be read") }
         if folders > 0 { what.append("\(folders) week folder\(folders == 1 ? "" : "s") cannot be listed") }
-        var lines = [what.joined(separator: " and ") + ", so \(count == 1 ? "its" : "their") figures are left out of this digest; "
-            + "run `cascade check` and fix:"]
+        var lines = [
+            what.joined(separator: " and ")
+                + ", so \(count == 1 ? "its" : "their") figures are left out of this digest; "
+                + "run `cascade check` and fix:"
+        ]
         for u in d.unreadable.prefix(10) { lines.append("\(u.file):\(u.error)") }
         if count > 10 { lines.append("+\(count - 10) more unreadable updates") }
         return lines
@@ -63,8 +70,15 @@ extension DigestRenderer {
     public func context(_ d: Digest, _ layout: Layout, minutes: Int) -> [String: Any] {
         var c = header(d, minutes: minutes)
         c["numbers"] = numbers(d)
-        c["stages"] = d.isFunction ? [] : d.stages.map { ["stage": $0.stage, "amount": money($0.amount), "deals": "\($0.deals)",
-                                                          "change": signed($0.amountChange) + " / " + signedInt($0.dealsChange)] }
+        c["stages"] =
+            d.isFunction
+            ? []
+            : d.stages.map {
+                [
+                    "stage": $0.stage, "amount": money($0.amount), "deals": "\($0.deals)",
+                    "change": signed($0.amountChange) + " / " + signedInt($0.dealsChange),
+                ]
+            }
         c["has_stages"] = !d.isFunction
         c["highlights"] = section(d.highlights, key: .highlights, noun: "highlights", layout)
         c.merge(outcomes(d, layout)) { $1 }
@@ -80,35 +94,52 @@ extension DigestRenderer {
     func signedInt(_ v: Int) -> String { v == 0 ? "±0" : (v > 0 ? "+\(v)" : "\(v)") }
 
     func header(_ d: Digest, minutes: Int) -> [String: Any] {
-        ["title": d.isFunction ? "\(d.forName): asks for help, \(d.week)" : "Digest for \(d.forName), \(d.week)",
-         "for": d.forID, "for_name": d.forName, "week": d.week.description, "company": d.company.isEmpty ? "15-5" : d.company,
-         "reading_time": "\(minutes) min read",
-         "scope_line": d.isFunction ? "asks from \(d.updates) updates" : "\(d.updates) of \(d.people) people wrote an update",
-         "unreadable": unreadableLines(d)]
+        [
+            "title": d.isFunction ? "\(d.forName): asks for help, \(d.week)" : "Digest for \(d.forName), \(d.week)",
+            "for": d.forID, "for_name": d.forName, "week": d.week.description,
+            "company": d.company.isEmpty ? "15-5" : d.company,
+            "reading_time": "\(minutes) min read",
+            "scope_line": d.isFunction
+                ? "asks from \(d.updates) updates" : "\(d.updates) of \(d.people) people wrote an update",
+            "unreadable": unreadableLines(d),
+        ]
     }
 
     /// The headline figures and the lines under the stage table.
     func numbers(_ d: Digest) -> [String: Any] {
         let t = d.totals
         guard !d.isFunction else {
-            return ["headline": "\(t.openDeals) deals worth \(money(t.openAmount)) ask \(d.forName) for help this week.", "lines": [String]()]
+            return [
+                "headline": "\(t.openDeals) deals worth \(money(t.openAmount)) ask \(d.forName) for help this week.",
+                "lines": [String](),
+            ]
         }
         let change = d.stages.reduce(0) { $0 + $1.amountChange }
-        let headline = "Open pipeline **\(money(t.openAmount))** in \(t.openDeals) deals (\(signed(change)) vs last week). "
+        let headline =
+            "Open pipeline **\(money(t.openAmount))** in \(t.openDeals) deals (\(signed(change)) vs last week). "
             + "Won **\(money(t.wonAmount))** (\(t.wonDeals)), lost **\(money(t.lostAmount))** (\(t.lostDeals)) this week."
         var lines: [String] = []
         var bookings = "Bookings \(d.quarter) to date: \(money(d.quarterBookings))"
-        if let goal = d.goal, goal > 0 { bookings += " of a \(money(goal)) goal (\((d.quarterBookings / goal * 100).rounded().clampedInt)%)" }
+        if let goal = d.goal, goal > 0 {
+            bookings += " of a \(money(goal)) goal (\((d.quarterBookings / goal * 100).rounded().clampedInt)%)"
+        }
         lines.append(bookings + ".")
         if let last = d.lastQuarter, let w = d.lastQuarterWeek {
-            lines.append("Same week last quarter (\(w)): open \(money(last.openAmount)) in \(last.openDeals) deals, "
-                + "won \(money(last.wonAmount)) that week, bookings to date \(money(d.lastQuarterBookings)).")
+            lines.append(
+                "Same week last quarter (\(w)): open \(money(last.openAmount)) in \(last.openDeals) deals, "
+                    + "won \(money(last.wonAmount)) that week, bookings to date \(money(d.lastQuarterBookings)).")
         }
-        if t.disqualifiedDeals > 0 { lines.append("Disqualified this week: \(t.disqualifiedDeals) (\(money(t.disqualifiedAmount))), counted in lost.") }
+        if t.disqualifiedDeals > 0 {
+            lines.append(
+                "Disqualified this week: \(t.disqualifiedDeals) (\(money(t.disqualifiedAmount))), counted in lost.")
+        }
         if !d.stale.isEmpty {
-            let who = d.stale.prefix(5).map(name).joined(separator: ", ") + (d.stale.count > 5 ? " and \(d.stale.count - 5) more" : "")
-            lines.append("\(d.stale.count == 1 ? "1 person's" : "\(d.stale.count) people's") pipeline comes from an older update "
-                + "(up to four weeks old, marked stale): \(who).")
+            let who =
+                d.stale.prefix(5).map(name).joined(separator: ", ")
+                + (d.stale.count > 5 ? " and \(d.stale.count - 5) more" : "")
+            lines.append(
+                "\(d.stale.count == 1 ? "1 person's" : "\(d.stale.count) people's") pipeline comes from an older update "
+                    + "(up to four weeks old, marked stale): \(who).")
         }
         return ["headline": headline, "lines": lines]
     }
@@ -121,10 +152,12 @@ extension DigestRenderer {
         losses["show"] = !d.losses.isEmpty || d.lossOfTheWeek != nil
         c["losses"] = losses
         if let top = d.lossOfTheWeek { c["loss_of_the_week"] = ["line": line(top, key: .losses)] }
-        c["loss_reasons"] = d.lossReasons.map { "\($0.reason) \($0.count) (\(money($0.amount)))" }.joined(separator: ", ")
+        c["loss_reasons"] = d.lossReasons.map { "\($0.reason) \($0.count) (\(money($0.amount)))" }.joined(
+            separator: ", ")
         if d.medianDaysToLose != nil || d.medianDaysToWin != nil {
             func days(_ v: Double?) -> String { v.map { "\($0.rounded().clampedInt) days" } ?? "none yet" }
-            c["days_line"] = "Median time to lose: \(days(d.medianDaysToLose)); to win: \(days(d.medianDaysToWin)) (deals closed in \(d.quarter))."
+            c["days_line"] =
+                "Median time to lose: \(days(d.medianDaysToLose)); to win: \(days(d.medianDaysToWin)) (deals closed in \(d.quarter))."
         }
         return c
     }
@@ -137,10 +170,15 @@ extension DigestRenderer {
             let key = Digest.SlotKey(section, group: g.key)
             let shown = layout.shown[key] ?? g.items.count
             if shown == 0 { hiddenGroups += g.items; continue }
-            shownGroups.append(["title": g.title, "items": g.items.prefix(shown).map { ["line": line($0, key: key)] },
-                                "more": more(g.items.dropFirst(shown), noun)])
+            shownGroups.append([
+                "title": g.title, "items": g.items.prefix(shown).map { ["line": line($0, key: key)] },
+                "more": more(g.items.dropFirst(shown), noun),
+            ])
         }
-        return ["show": !gs.isEmpty, "groups": shownGroups, "more": more(hiddenGroups[...], noun + " in other groups", withAmount: true)]
+        return [
+            "show": !gs.isEmpty, "groups": shownGroups,
+            "more": more(hiddenGroups[...], noun + " in other groups", withAmount: true),
+        ]
     }
 
     func notes(_ d: Digest, _ layout: Layout) -> [String: Any] {
@@ -148,9 +186,14 @@ extension DigestRenderer {
         let items = d.notes.prefix(shown).map { n -> [String: Any] in
             let first = n.name.split(separator: " ").first.map(String.init) ?? n.name
             let heading = n.kind == "leader" ? "From \(first)" : n.kind == "own" ? "Your note" : n.name
-            return ["heading": heading, "name": n.name, "author": n.author, "kind": n.kind, "text": trimmed(n.text, words: layout.noteWords)]
+            return [
+                "heading": heading, "name": n.name, "author": n.author, "kind": n.kind,
+                "text": trimmed(n.text, words: layout.noteWords),
+            ]
         }
-        let more = d.notes.count > shown ? ["+\(d.notes.count - shown) more notes (\(d.notes.dropFirst(shown).map(\.name).count) people)"] : []
+        let more =
+            d.notes.count > shown
+            ? ["+\(d.notes.count - shown) more notes (\(d.notes.dropFirst(shown).map(\.name).count) people)"] : []
         return ["show": !d.notes.isEmpty, "items": items, "more": more]
     }
 
@@ -158,7 +201,10 @@ extension DigestRenderer {
         let shown = layout.shown[.missing] ?? d.missing.count
         var line = d.missing.prefix(shown).map(name).joined(separator: ", ")
         if d.missing.count > shown { line += (line.isEmpty ? "" : ", ") + "+\(d.missing.count - shown) more" }
-        return ["show": !d.missing.isEmpty, "line": "\(d.missing.count) without an update for \(d.week): " + line, "count": d.missing.count]
+        return [
+            "show": !d.missing.isEmpty, "line": "\(d.missing.count) without an update for \(d.week): " + line,
+            "count": d.missing.count,
+        ]
     }
 
     func renderMarkdown(_ d: Digest, _ layout: Layout, minutes: Int) -> String {

@@ -7,10 +7,15 @@ enum NotesSection: DigestSection {
     static func build(_ b: DigestBuilder, _ c: SectionContext, into d: inout Digest) {
         for direct in b.hierarchy.directs(of: c.lead) {
             guard let u = b.history.update(of: direct, in: c.week) else { continue }
-            if !u.body.isEmpty { d.notes.append(Digest.Note(author: direct, name: b.name(direct), text: u.body, kind: "team")) }
+            if !u.body.isEmpty {
+                d.notes.append(Digest.Note(author: direct, name: b.name(direct), text: u.body, kind: "team"))
+            }
             for h in u.highlights {
-                if let owner = c.thisWeek.first(where: { $0.deals.contains { $0.id == h } }), let deal = owner.deals.first(where: { $0.id == h }) {
-                    d.highlights.append(b.item(deal, owner.person, .highlight(stage: deal.stage, close: deal.close, next: deal.next)))
+                if let owner = c.thisWeek.first(where: { $0.deals.contains { $0.id == h } }),
+                    let deal = owner.deals.first(where: { $0.id == h })
+                {
+                    d.highlights.append(
+                        b.item(deal, owner.person, .highlight(stage: deal.stage, close: deal.close, next: deal.next)))
                 }
             }
         }

@@ -17,8 +17,9 @@ enum NumbersSection: DigestSection {
             let now = stages[stage] ?? (0, 0)
             let compared = comparedNow[stage] ?? (0, 0)
             let before = previousStages[stage] ?? (0, 0)
-            return Digest.StageLine(stage: stage, amount: now.amount, deals: now.deals, amountChange: compared.amount - before.amount,
-                                    dealsChange: compared.deals - before.deals)
+            return Digest.StageLine(
+                stage: stage, amount: now.amount, deals: now.deals, amountChange: compared.amount - before.amount,
+                dealsChange: compared.deals - before.deals)
         }
         d.totals = b.totals(open: open, closed: c.closed)
         quarter(b, c, into: &d)

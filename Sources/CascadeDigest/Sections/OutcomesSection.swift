@@ -9,13 +9,18 @@ enum OutcomesSection: DigestSection {
         let quarter = Quarter(of: c.week, fiscalYearStartMonth: b.org.fiscalYearStartMonth)
         let quarterClosed = b.weeks(of: quarter, through: c.week).flatMap { b.newlyClosed(c.scope, $0) }
         d.medianDaysToWin = b.median(quarterClosed.filter { $0.deal.kind == .won }.compactMap(b.daysToClose))
-        d.medianDaysToLose = b.median(quarterClosed.filter { $0.deal.kind == .lost && !stages.isDisqualified($0.deal.stage) }
-            .compactMap(b.daysToClose))
-        d.wins = c.closed.filter { $0.deal.kind == .won }.map { b.item($0.deal, $0.person, .win(why: $0.deal.why)) }.sorted(by: b.byAmount)
+        d.medianDaysToLose = b.median(
+            quarterClosed.filter { $0.deal.kind == .lost && !stages.isDisqualified($0.deal.stage) }
+                .compactMap(b.daysToClose))
+        d.wins = c.closed.filter { $0.deal.kind == .won }.map { b.item($0.deal, $0.person, .win(why: $0.deal.why)) }
+            .sorted(by: b.byAmount)
         let lost = c.closed.filter { $0.deal.kind == .lost }
         let losses = lost.map { l -> Digest.Item in
-            b.item(l.deal, l.person, .loss(stage: l.deal.stage, reason: l.deal.reason, lesson: l.deal.lesson,
-                                           disqualified: stages.isDisqualified(l.deal.stage)))
+            b.item(
+                l.deal, l.person,
+                .loss(
+                    stage: l.deal.stage, reason: l.deal.reason, lesson: l.deal.lesson,
+                    disqualified: stages.isDisqualified(l.deal.stage)))
         }.sorted(by: b.byAmount)
         // The loss of the week: the largest loss with a lesson.
         let withLessons = lost.filter { $0.deal.lesson != nil && !stages.isDisqualified($0.deal.stage) }

@@ -1,7 +1,7 @@
 import CGit2
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Writes a long generated history quickly: one commit per call, every
@@ -40,8 +40,11 @@ public final class BulkWriter {
     }
 
     /// Commits one file.
-    public func commit(folder: String?, name: String, bytes: [UInt8], author: Signature, committer: Signature, message: String) throws {
-        try commit([File(folder: folder, name: name, bytes: bytes)], author: author, committer: committer, message: message)
+    public func commit(
+        folder: String?, name: String, bytes: [UInt8], author: Signature, committer: Signature, message: String
+    ) throws {
+        try commit(
+            [File(folder: folder, name: name, bytes: bytes)], author: author, committer: committer, message: message)
     }
 
     /// Commits several files at once.
@@ -54,7 +57,9 @@ public final class BulkWriter {
                 folders[folder, default: TreeState()].set(Array(file.name.utf8), isTree: false, to: blob)
             } else {
                 guard file.name != "updates" else {
-                    throw GitError(repository: repository.path, operation: "adding a file", message: "'updates' is the folder of the updates, not a file")
+                    throw GitError(
+                        repository: repository.path, operation: "adding a file",
+                        message: "'updates' is the folder of the updates, not a file")
                 }
                 root.set(Array(file.name.utf8), isTree: false, to: blob)
             }
@@ -88,26 +93,32 @@ public final class BulkWriter {
         var oid = git_oid()
         _ = tip.array.withUnsafeBufferPointer { git_oid_fromraw(&oid, $0.baseAddress) }
         var ref: OpaquePointer?
-        try check(git_reference_create(&ref, repository.handle, branch, &oid, 1, "cascade demo"), path, "creating \(branch)")
+        try check(
+            git_reference_create(&ref, repository.handle, branch, &oid, 1, "cascade demo"), path, "creating \(branch)")
         git_reference_free(ref)
         var entries: [IndexPatch.Entry] = []
         func add(_ relative: String, _ id: RawObjectID) throws {
             var info = stat()
             guard stat(path + "/" + relative, &info) == 0 else {
-                throw GitError(repository: path, operation: "writing the index", message: "\(relative) is missing from the working tree")
+                throw GitError(
+                    repository: path, operation: "writing the index",
+                    message: "\(relative) is missing from the working tree")
             }
             entries.append(IndexPatch.Entry(path: Array(relative.utf8), stat: info, oid: id.array))
         }
         for entry in root.entries where !entry.isTree { try add(String(decoding: entry.name, as: UTF8.self), entry.id) }
         for (folder, tree) in folders {
-            for entry in tree.entries { try add("updates/\(folder)/" + String(decoding: entry.name, as: UTF8.self), entry.id) }
+            for entry in tree.entries {
+                try add("updates/\(folder)/" + String(decoding: entry.name, as: UTF8.self), entry.id)
+            }
         }
         guard let index = IndexPatch.patched(nil, entries: entries) else {
             throw GitError(repository: path, operation: "writing the index", message: "the index could not be built")
         }
         let indexPath = repository.gitDirectory + "/index"
         guard FileManager.default.createFile(atPath: indexPath + ".cascade-tmp", contents: Data(index)),
-              rename(indexPath + ".cascade-tmp", indexPath) == 0 else {
+            rename(indexPath + ".cascade-tmp", indexPath) == 0
+        else {
             throw GitError(repository: path, operation: "writing the index", message: String(cString: strerror(errno)))
         }
     }
@@ -115,7 +126,8 @@ public final class BulkWriter {
     /// A signature as a commit stores it: `Name <email> seconds +hhmm`.
     static func line(_ s: Signature) throws -> String {
         for part in [s.name, s.email] where part.contains(where: { "<>\n\0".contains($0) }) {
-            throw GitError(repository: "", operation: "making a signature", message: "'\(part)' contains <, >, a newline or NUL")
+            throw GitError(
+                repository: "", operation: "making a signature", message: "'\(part)' contains <, >, a newline or NUL")
         }
         let minutes = abs(s.offsetMinutes)
         let zone = (s.offsetMinutes < 0 ? "-" : "+") + String(format: "%02d%02d", minutes / 60, minutes % 60)
@@ -123,8 +135,10 @@ public final class BulkWriter {
     }
 
     static func checkName(_ name: String) throws {
-        guard !name.isEmpty, name != ".", name != "..", name != ".git", !name.contains("/"), !name.utf8.contains(0) else {
-            throw GitError(repository: "", operation: "adding a file", message: "'\(name)' cannot be a file name in git")
+        guard !name.isEmpty, name != ".", name != "..", name != ".git", !name.contains("/"), !name.utf8.contains(0)
+        else {
+            throw GitError(
+                repository: "", operation: "adding a file", message: "'\(name)' cannot be a file name in git")
         }
     }
 }

@@ -1,7 +1,7 @@
 import CZlib
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Writes objects into one new packfile and its index (pack format version 2,
@@ -36,7 +36,8 @@ final class PackWriter {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         temporaryPath = directory + "/tmp_pack_cascade_\(getpid())"
         guard let f = fopen(temporaryPath, "w+b") else {
-            throw GitError(repository: objectsDirectory, operation: "creating a pack", message: String(cString: strerror(errno)))
+            throw GitError(
+                repository: objectsDirectory, operation: "creating a pack", message: String(cString: strerror(errno)))
         }
         file = f
         setvbuf(file, nil, _IOFBF, 1 << 20)
@@ -73,7 +74,9 @@ final class PackWriter {
         let id = hasher.objectID(Self.typeName(kind), body)
         guard objects[id] == nil else { return id }
         if let b = objects[base], b.depth < Self.maxDepth {
-            delta.withUnsafeBytes { store(id, kind: kind, size: delta.count, base: b.offset, data: $0, depth: b.depth + 1) }
+            delta.withUnsafeBytes {
+                store(id, kind: kind, size: delta.count, base: b.offset, data: $0, depth: b.depth + 1)
+            }
         } else {
             store(id, kind: kind, size: body.count, base: nil, data: body, depth: 0)
         }
@@ -144,7 +147,8 @@ final class PackWriter {
         fseek(file, 0, SEEK_END)
         checksum.array.withUnsafeBytes { _ = fwrite($0.baseAddress, 1, 20, file) }
         guard fflush(file) == 0, ferror(file) == 0, fsync(fileno(file)) == 0 else {
-            throw GitError(repository: temporaryPath, operation: "writing the pack", message: String(cString: strerror(errno)))
+            throw GitError(
+                repository: temporaryPath, operation: "writing the pack", message: String(cString: strerror(errno)))
         }
         fclose(file)
         closed = true
@@ -153,11 +157,13 @@ final class PackWriter {
         let packPath = directory + "/\(name).pack"
         let indexPath = directory + "/\(name).idx"
         guard FileManager.default.createFile(atPath: indexPath + ".tmp", contents: Data(index)) else {
-            throw GitError(repository: indexPath, operation: "writing the pack index", message: "the file could not be created")
+            throw GitError(
+                repository: indexPath, operation: "writing the pack index", message: "the file could not be created")
         }
         // The pack first, then its index: git only looks at a pack that has an index.
         guard rename(temporaryPath, packPath) == 0, rename(indexPath + ".tmp", indexPath) == 0 else {
-            throw GitError(repository: packPath, operation: "putting the pack in place", message: String(cString: strerror(errno)))
+            throw GitError(
+                repository: packPath, operation: "putting the pack in place", message: String(cString: strerror(errno)))
         }
         finished = true
         return name
@@ -177,7 +183,9 @@ final class PackWriter {
         var large: [UInt8] = []
         for id in sorted {
             let at = objects[id]!.offset
-            if at < 0x8000_0000 { out += Self.be32(UInt32(at)) } else {
+            if at < 0x8000_0000 {
+                out += Self.be32(UInt32(at))
+            } else {
                 out += Self.be32(0x8000_0000 | UInt32(large.count / 8))
                 large += Self.be32(UInt32(truncatingIfNeeded: at >> 32)) + Self.be32(UInt32(truncatingIfNeeded: at))
             }
@@ -189,8 +197,17 @@ final class PackWriter {
     }
 
     static func typeName(_ kind: Kind) -> String {
-        switch kind { case .commit: "commit"; case .tree: "tree"; case .blob: "blob" }
+        switch kind {
+        case .commit: "commit";
+        case .tree: "tree";
+        case .blob: "blob"
+        }
     }
 
-    static func be32(_ v: UInt32) -> [UInt8] { [UInt8(v >> 24), UInt8(truncatingIfNeeded: v >> 16), UInt8(truncatingIfNeeded: v >> 8), UInt8(truncatingIfNeeded: v)] }
+    static func be32(_ v: UInt32) -> [UInt8] {
+        [
+            UInt8(v >> 24), UInt8(truncatingIfNeeded: v >> 16), UInt8(truncatingIfNeeded: v >> 8),
+            UInt8(truncatingIfNeeded: v),
+        ]
+    }
 }

@@ -2,7 +2,7 @@ import CascadeCore
 import CascadeWorkspace
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A cache of parsed updates in `.git/cascade/history-cache` (or
@@ -45,7 +45,10 @@ enum HistoryCache {
             inode = UInt64(info.st_ino)
         }
 
-        init(size: Int64, seconds: Int64, nanoseconds: Int64, changeSeconds: Int64, changeNanoseconds: Int64, inode: UInt64) {
+        init(
+            size: Int64, seconds: Int64, nanoseconds: Int64, changeSeconds: Int64, changeNanoseconds: Int64,
+            inode: UInt64
+        ) {
             self.size = size; self.seconds = seconds; self.nanoseconds = nanoseconds
             self.changeSeconds = changeSeconds; self.changeNanoseconds = changeNanoseconds; self.inode = inode
         }
@@ -111,13 +114,16 @@ enum HistoryCache {
                 i64(Int64(d.close?.ordinal ?? Int.min))
                 u64(d.nextHash)
                 block { w in
-                    w.str(d.next); w.opt(d.reason); w.opt(d.lesson); w.opt(d.why); w.opt(d.competitor); w.opt(d.vertical); w.opt(d.persona)
+                    w.str(d.next); w.opt(d.reason); w.opt(d.lesson); w.opt(d.why); w.opt(d.competitor);
+                    w.opt(d.vertical); w.opt(d.persona)
                     w.list(d.gaps); w.list(d.objections)
                     w.u32(UInt32(d.asks.count))
                     for a in d.asks { w.str(a.to); w.str(a.ask) }
                 }
             }
-            block { w in w.str(u.body); w.list(u.highlights) }
+            block { w in
+                w.str(u.body); w.list(u.highlights)
+            }
         }
     }
 
@@ -129,11 +135,17 @@ enum HistoryCache {
             w.str(update.person)
             w.u32(UInt32(update.week.year * 100 + update.week.number))
             w.str(error)
-        } else if let update { w.u8(1); w.update(update) } else { w.u8(0) }
+        } else if let update {
+            w.u8(1); w.update(update)
+        } else {
+            w.u8(0)
+        }
         return w.bytes
     }
 
-    static func write(_ entries: [(path: String, key: Key, payload: [UInt8])], orgHash: UInt64, writtenAt: Int64, to file: String) {
+    static func write(
+        _ entries: [(path: String, key: Key, payload: [UInt8])], orgHash: UInt64, writtenAt: Int64, to file: String
+    ) {
         var w = Writer()
         w.bytes = magic
         w.u64(orgHash)
@@ -144,7 +156,8 @@ enum HistoryCache {
             let start = w.bytes.count
             w.str(e.path)
             let s = e.key.stamp
-            w.i64(s.size); w.i64(s.seconds); w.i64(s.nanoseconds); w.i64(s.changeSeconds); w.i64(s.changeNanoseconds); w.u64(s.inode)
+            w.i64(s.size); w.i64(s.seconds); w.i64(s.nanoseconds); w.i64(s.changeSeconds); w.i64(s.changeNanoseconds);
+            w.u64(s.inode)
             w.u64(e.key.content)
             w.u32(UInt32(e.payload.count))
             w.bytes += e.payload
@@ -167,7 +180,9 @@ enum HistoryCache {
             defer { close(fd) }
             var info = stat()
             guard fstat(fd, &info) == 0, info.st_size > 0, info.st_size < (1 << 40) else { return nil }
-            guard let base = mmap(nil, Int(info.st_size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0), base != MAP_FAILED else { return nil }
+            guard let base = mmap(nil, Int(info.st_size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0),
+                base != MAP_FAILED
+            else { return nil }
             bytes = UnsafeRawBufferPointer(start: base, count: Int(info.st_size))
         }
 
@@ -196,7 +211,8 @@ enum HistoryCache {
         guard bytes.count >= headerSize + 8, bytes[0..<magic.count].elementsEqual(magic) else { return nil }
         var r = Reader(bytes: bytes, at: magic.count)
         guard let hash = r.u64(), hash == orgHash, let writtenAt = r.i64(), let count = r.u32(),
-              let headerCheck = r.u64(), headerCheck == ContentHash.of(UnsafeRawBufferPointer(rebasing: bytes[0..<headerSize]))
+            let headerCheck = r.u64(),
+            headerCheck == ContentHash.of(UnsafeRawBufferPointer(rebasing: bytes[0..<headerSize]))
         else { return nil }
         var out: [Entry] = []
         out.reserveCapacity(Int(min(count, 10_000_000)))
@@ -205,15 +221,20 @@ enum HistoryCache {
             guard let n = r.u32(), r.at + Int(n) <= bytes.count else { break }
             let path = r.at..<(r.at + Int(n))
             r.at += Int(n)
-            guard let size = r.i64(), let s = r.i64(), let ns = r.i64(), let cs = r.i64(), let cns = r.i64(), let inode = r.u64(),
-                  let content = r.u64(), let length = r.u32() else { break }
+            guard let size = r.i64(), let s = r.i64(), let ns = r.i64(), let cs = r.i64(), let cns = r.i64(),
+                let inode = r.u64(),
+                let content = r.u64(), let length = r.u32()
+            else { break }
             let payload = r.at..<(r.at + Int(length))
             guard payload.upperBound + 8 <= bytes.count else { break }
             r.at = payload.upperBound
             guard let checksum = r.u64() else { break }
-            let stamp = Stamp(size: size, seconds: s, nanoseconds: ns, changeSeconds: cs, changeNanoseconds: cns, inode: inode)
-            out.append(Entry(path: path, key: Key(stamp: stamp, content: content), payload: payload,
-                             checked: start..<payload.upperBound, checksum: checksum))
+            let stamp = Stamp(
+                size: size, seconds: s, nanoseconds: ns, changeSeconds: cs, changeNanoseconds: cns, inode: inode)
+            out.append(
+                Entry(
+                    path: path, key: Key(stamp: stamp, content: content), payload: payload,
+                    checked: start..<payload.upperBound, checksum: checksum))
         }
         return (out, writtenAt)
     }
@@ -264,31 +285,46 @@ enum HistoryCache {
             if present == 0 { return .some(nil) }
             if present == 2 {
                 guard let person = str(), let w = u32(), let week = Week(year: Int(w / 100), number: Int(w % 100)),
-                      let error = str() else { return nil }
-                return .some(WeeklyUpdate(person: person, week: week, deals: [], body: "", highlights: [], unreadable: error))
+                    let error = str()
+                else { return nil }
+                return .some(
+                    WeeklyUpdate(person: person, week: week, deals: [], body: "", highlights: [], unreadable: error))
             }
             guard present == 1 else { return nil }
             guard let person = str(), let w = u32(), let week = Week(year: Int(w / 100), number: Int(w % 100)),
-                  let count = u32(), count < 100_000 else { return nil }
+                let count = u32(), count < 100_000
+            else { return nil }
             var deals: [DealSnapshot] = []
             deals.reserveCapacity(Int(count))
             for _ in 0..<count {
-                guard let id = str(), let account = str(), let stage = str(), let k = u8(), let amount = u64(), let close = i64(),
-                      let nextHash = u64(), let end = blockEnd() else { return nil }
+                guard let id = str(), let account = str(), let stage = str(), let k = u8(), let amount = u64(),
+                    let close = i64(),
+                    let nextHash = u64(), let end = blockEnd()
+                else { return nil }
                 var deal: DealSnapshot
                 if full {
-                    guard let next = str(), let reason = opt(), let lesson = opt(), let why = opt(), let competitor = opt(), let vertical = opt(),
-                          let persona = opt(), let gaps = list(), let objections = list(), let askCount = u32(), askCount < 100_000 else { return nil }
+                    guard let next = str(), let reason = opt(), let lesson = opt(), let why = opt(),
+                        let competitor = opt(), let vertical = opt(),
+                        let persona = opt(), let gaps = list(), let objections = list(), let askCount = u32(),
+                        askCount < 100_000
+                    else { return nil }
                     var asks: [(to: String, ask: String)] = []
-                    for _ in 0..<askCount { guard let to = str(), let ask = str() else { return nil }; asks.append((to, ask)) }
+                    for _ in 0..<askCount {
+                        guard let to = str(), let ask = str() else { return nil }; asks.append((to, ask))
+                    }
                     guard at == end else { return nil }
-                    deal = DealSnapshot(id: id, account: account, stage: stage, kind: k == 0 ? .open : k == 1 ? .won : .lost,
-                                        amount: Double(bitPattern: amount), close: close == Int64.min ? nil : Day(ordinal: Int(close)), next: next,
-                                        reason: reason, lesson: lesson, why: why, competitor: competitor, vertical: vertical, persona: persona,
-                                        gaps: gaps, objections: objections, asks: asks)
+                    deal = DealSnapshot(
+                        id: id, account: account, stage: stage, kind: k == 0 ? .open : k == 1 ? .won : .lost,
+                        amount: Double(bitPattern: amount), close: close == Int64.min ? nil : Day(ordinal: Int(close)),
+                        next: next,
+                        reason: reason, lesson: lesson, why: why, competitor: competitor, vertical: vertical,
+                        persona: persona,
+                        gaps: gaps, objections: objections, asks: asks)
                 } else {
-                    deal = DealSnapshot(id: id, account: account, stage: stage, kind: k == 0 ? .open : k == 1 ? .won : .lost,
-                                        amount: Double(bitPattern: amount), close: close == Int64.min ? nil : Day(ordinal: Int(close)), nextHash: nextHash)
+                    deal = DealSnapshot(
+                        id: id, account: account, stage: stage, kind: k == 0 ? .open : k == 1 ? .won : .lost,
+                        amount: Double(bitPattern: amount), close: close == Int64.min ? nil : Day(ordinal: Int(close)),
+                        nextHash: nextHash)
                 }
                 at = end
                 deals.append(deal)

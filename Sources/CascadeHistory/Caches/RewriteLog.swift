@@ -43,15 +43,21 @@ public struct RewriteLog {
             guard let week = Week(name) else { return false }
             return commit.committer.time >= Int64(week.sunday.ordinal + 1 + 7) * 86_400 - 14 * 3600
         }
-        try git.walk(from: head, hiding: log.tip, under: String(prefix.dropLast()), accept: { commit, name in
-            name.isEmpty || old(enough: name, for: commit)
-        }) { commit, changes in
+        try git.walk(
+            from: head, hiding: log.tip, under: String(prefix.dropLast()),
+            accept: { commit, name in
+                name.isEmpty || old(enough: name, for: commit)
+            }
+        ) { commit, changes in
             for change in changes where change.kind == .modified {
                 let location = UpdatePath(String(change.path.dropFirst(prefix.count - "updates/".count)))
                 guard let week = location.week, let person = location.author else { continue }
-                if SubmissionStatus.isRewrite(commit.committer.time, offset: commit.committer.offsetMinutes, week: week) {
-                    log.rewrites.append(Rewrite(person: person, week: week, commit: commit.id.short,
-                                                when: SubmissionStatus.localTime(commit.committer.time, commit.committer.offsetMinutes)))
+                if SubmissionStatus.isRewrite(commit.committer.time, offset: commit.committer.offsetMinutes, week: week)
+                {
+                    log.rewrites.append(
+                        Rewrite(
+                            person: person, week: week, commit: commit.id.short,
+                            when: SubmissionStatus.localTime(commit.committer.time, commit.committer.offsetMinutes)))
                 }
             }
         }
@@ -68,7 +74,9 @@ public struct RewriteLog {
         let body = Array(bytes[...cut])
         guard String(decoding: bytes[(cut + 1)...].dropLast(), as: UTF8.self) == checkLine(body) else { return nil }
         let lines = String(decoding: body, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.count >= 3, lines[0] == header, lines[1] == "prefix \(prefix)", lines[2].hasPrefix("tip ") else { return nil }
+        guard lines.count >= 3, lines[0] == header, lines[1] == "prefix \(prefix)", lines[2].hasPrefix("tip ") else {
+            return nil
+        }
         guard let tip = ObjectID(hex: String(lines[2].dropFirst(4))) else { return nil }
         var log = RewriteLog(tip: tip)
         for line in lines.dropFirst(3) where !line.isEmpty {

@@ -45,29 +45,41 @@ public enum Timeline {
 
     /// `check --authors REV`: each commit in `base..head` judged by the org.yaml of its first parent.
     /// `prefix` is the 15-5 repository's folder inside the git working tree ("" or "sales/").
-    public static func authorship(_ git: Repository, from base: ObjectID, to head: ObjectID, prefix: String) throws
-        -> (commits: Int, diagnostics: [Diagnostic]) {
+    public static func authorship(
+        _ git: Repository, from base: ObjectID, to head: ObjectID, prefix: String
+    ) throws
+        -> (commits: Int, diagnostics: [Diagnostic])
+    {
         var diagnostics: [Diagnostic] = []
         var commits = 0
         var orgs: [String: Org?] = [:]
         try git.walk(from: head, hiding: base, paths: [prefix + "updates", prefix + "org.yaml"]) { commit, changes in
             commits += 1
-            var changed = changes.filter { $0.kind != .deleted && $0.path.hasPrefix(prefix) }.map { String($0.path.dropFirst(prefix.count)) }
+            var changed = changes.filter { $0.kind != .deleted && $0.path.hasPrefix(prefix) }.map {
+                String($0.path.dropFirst(prefix.count))
+            }
             if commit.parents.count > 1 { changed = try mergesOwnChanges(git, commit, changed, prefix: prefix) }
             guard !changed.isEmpty else { return }
             let judge = commit.parents.first ?? commit.id
             let org: Org?
-            if let cached = orgs[judge.hex] { org = cached } else {
+            if let cached = orgs[judge.hex] {
+                org = cached
+            } else {
                 org = try git.file(prefix + "org.yaml", at: judge).flatMap { Checker.checkOrg(SourceText($0)).org }
                 orgs[judge.hex] = org
             }
             guard let org else {
-                diagnostics.append(Diagnostic(file: "org.yaml", position: .start, severity: .error, rule: AuthorsCheck.rule,
-                    message: "commit \(commit.id.short): the org.yaml of its parent cannot be read, so its author cannot be verified"))
+                diagnostics.append(
+                    Diagnostic(
+                        file: "org.yaml", position: .start, severity: .error, rule: AuthorsCheck.rule,
+                        message:
+                            "commit \(commit.id.short): the org.yaml of its parent cannot be read, so its author cannot be verified"
+                    ))
                 return
             }
-            diagnostics += AuthorsCheck.check(commit: commit.id.short, authorName: commit.author.name,
-                                              authorEmail: commit.author.email, changed: changed, org: org)
+            diagnostics += AuthorsCheck.check(
+                commit: commit.id.short, authorName: commit.author.name,
+                authorEmail: commit.author.email, changed: changed, org: org)
         }
         return (commits, diagnostics)
     }
@@ -75,7 +87,9 @@ public enum Timeline {
     /// Of a merge's changes against its first parent, those that are the merge's own: a file whose
     /// result differs from every parent. The rest came in with the merged commits, which the walk
     /// judges one by one (who merged them did not write them).
-    static func mergesOwnChanges(_ git: Repository, _ merge: CommitRecord, _ changed: [String], prefix: String) throws -> [String] {
+    static func mergesOwnChanges(
+        _ git: Repository, _ merge: CommitRecord, _ changed: [String], prefix: String
+    ) throws -> [String] {
         try changed.filter { path in
             let result = try git.blobID(of: prefix + path, at: merge.id)
             return try merge.parents.allSatisfy { try git.blobID(of: prefix + path, at: $0) != result }

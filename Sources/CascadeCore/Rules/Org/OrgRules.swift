@@ -4,7 +4,8 @@ public struct OrgIDInvalidRule: OrgRule {
     public init() {}
     public static let description = RuleDescription(
         id: "org-id-invalid", title: "Bad person or function id",
-        summary: "Ids name files, so they match ^[a-z0-9][a-z0-9-]{0,62}$ and nothing else is accepted ('/', '..', capitals, spaces).",
+        summary:
+            "Ids name files, so they match ^[a-z0-9][a-z0-9-]{0,62}$ and nothing else is accepted ('/', '..', capitals, spaces).",
         scope: .org,
         triggering: [
             orgExample("people:\n  - { id: ↓Dana Cho }\n"),
@@ -16,12 +17,15 @@ public struct OrgIDInvalidRule: OrgRule {
     public func check(_ org: Org) -> [Finding] {
         (org.people.map(\.id) + org.functions.map(\.id)).compactMap { id in
             guard !Identifier.isValidPersonID(id.value) else { return nil }
-            let fixed = String(id.value.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }).trimmingCharacters(in: CharacterSet(charactersIn: "-"))
-            return finding(at: id.position, "'\(id.value)' is not a valid id: ids name files, use lowercase letters, digits and '-' (like '\(fixed.isEmpty ? "ana-lima" : fixed)')")
+            let fixed = String(id.value.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }).trimmingCharacters(
+                in: CharacterSet(charactersIn: "-"))
+            return finding(
+                at: id.position,
+                "'\(id.value)' is not a valid id: ids name files, use lowercase letters, digits and '-' (like '\(fixed.isEmpty ? "ana-lima" : fixed)')"
+            )
         }
     }
 }
-
 
 public struct OrgIDDuplicateRule: OrgRule {
     public init() {}
@@ -40,7 +44,11 @@ public struct OrgIDDuplicateRule: OrgRule {
         var findings: [Finding] = []
         for id in org.people.map(\.id) + org.functions.map(\.id) {
             if let first = seen[id.value] {
-                findings.append(finding(at: id.position, "the id '\(id.value)' is already used at line \(first.line); every person and function needs its own id"))
+                findings.append(
+                    finding(
+                        at: id.position,
+                        "the id '\(id.value)' is already used at line \(first.line); every person and function needs its own id"
+                    ))
             } else {
                 seen[id.value] = id.position
             }
@@ -62,7 +70,11 @@ public struct OrgManagerUnknownRule: OrgRule {
         org.people.compactMap { person in
             guard let manager = person.reportsTo, org.person(manager.value) == nil else { return nil }
             var message = "'\(person.id.value)' reports to '\(manager.value)', who is not in org.yaml"
-            if let s = Suggestion.closest(to: manager.value, in: org.personIDs) { message += "; did you mean '\(s)'?" } else { message += "; add them or fix the id" }
+            if let s = Suggestion.closest(to: manager.value, in: org.personIDs) {
+                message += "; did you mean '\(s)'?"
+            } else {
+                message += "; add them or fix the id"
+            }
             return finding(at: manager.position, message)
         }
     }
@@ -88,8 +100,10 @@ public struct OrgCycleRule: OrgRule {
             let shown = min(cycle.count, 10)
             var names = (0..<shown).map { cycle[(at + $0) % cycle.count] }
             names.append(shown < cycle.count ? "… (\(cycle.count) people in the loop)" : person.id.value)
-            return finding(at: manager.position, "reporting cycle: \(names.joined(separator: " -> ")); "
-                + "one of them must report to someone outside the loop")
+            return finding(
+                at: manager.position,
+                "reporting cycle: \(names.joined(separator: " -> ")); "
+                    + "one of them must report to someone outside the loop")
         }
     }
 
@@ -152,13 +166,18 @@ public struct OrgGoalQuarterRule: OrgRule {
         id: "org-goal-quarter", title: "Bad goal quarter",
         summary: "A goal's quarter is written YYYY-Qn (fiscal), n from 1 to 4.",
         scope: .org,
-        triggering: [orgExample(minimalOrgPeople + "goals:\n  - { team: dana-cho, quarter: ↓Q4-2026, bookings: 100 }\n")],
-        nonTriggering: [orgExample(minimalOrgPeople + "goals:\n  - { team: dana-cho, quarter: 2026-Q4, bookings: 100 }\n")])
+        triggering: [
+            orgExample(minimalOrgPeople + "goals:\n  - { team: dana-cho, quarter: ↓Q4-2026, bookings: 100 }\n")
+        ],
+        nonTriggering: [
+            orgExample(minimalOrgPeople + "goals:\n  - { team: dana-cho, quarter: 2026-Q4, bookings: 100 }\n")
+        ])
 
     public func check(_ org: Org) -> [Finding] {
         org.goals.compactMap { goal in
             guard Quarter(goal.quarter.value) == nil else { return nil }
-            return finding(at: goal.quarter.position, "'\(goal.quarter.value)' is not a quarter; write it YYYY-Qn, like 2026-Q4")
+            return finding(
+                at: goal.quarter.position, "'\(goal.quarter.value)' is not a quarter; write it YYYY-Qn, like 2026-Q4")
         }
     }
 }

@@ -14,8 +14,15 @@ public struct FileTooLargeRule: ParseRule {
     public static let description = RuleDescription(
         id: "file-too-large", title: "Update over 64 KiB",
         summary: "An update is a short weekly note; a file over 65,536 bytes is refused before parsing, at 1:1.",
-        triggering: [RuleExample("↓" + ExampleOrg.update(body: String(repeating: "word ", count: 14_000)), positionVariants: false)],
-        nonTriggering: [RuleExample(ExampleOrg.update(body: String(repeating: "x", count: 65_536 - ExampleOrg.update(body: "").utf8.count)), positionVariants: false)])
+        triggering: [
+            RuleExample(
+                "↓" + ExampleOrg.update(body: String(repeating: "word ", count: 14_000)), positionVariants: false)
+        ],
+        nonTriggering: [
+            RuleExample(
+                ExampleOrg.update(body: String(repeating: "x", count: 65_536 - ExampleOrg.update(body: "").utf8.count)),
+                positionVariants: false)
+        ])
 }
 
 public struct EncodingInvalidRule: ParseRule {
@@ -43,7 +50,8 @@ public struct PathInvalidRule: ParseRule {
     public init() {}
     public static let description = RuleDescription(
         id: "path-invalid", title: "Misplaced file under updates/",
-        summary: "Under updates/ each folder is a real ISO week and each file is '<person-id>.md'; anything else is an error.",
+        summary:
+            "Under updates/ each folder is a real ISO week and each file is '<person-id>.md'; anything else is an error.",
         triggering: [
             RuleExample("↓" + ExampleOrg.update(week: "2026-W54"), path: "updates/2026-W54/ana-lima.md"),
             RuleExample("↓" + ExampleOrg.update(), path: "updates/2026-W48/ana-lima.txt"),
@@ -52,7 +60,9 @@ public struct PathInvalidRule: ParseRule {
         ],
         nonTriggering: [
             RuleExample(ExampleOrg.update()),
-            RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(close: "2027-01-15"), week: "2026-W53"), path: "updates/2026-W53/ana-lima.md"),
+            RuleExample(
+                ExampleOrg.update(deals: ExampleOrg.deal(close: "2027-01-15"), week: "2026-W53"),
+                path: "updates/2026-W53/ana-lima.md"),
         ])
 }
 
@@ -66,7 +76,9 @@ public struct FrontMatterMissingRule: ParseRule {
             RuleExample("↓"),
             RuleExample("↓# Week 48\n---\nauthor: ana-lima\n---\n"),
         ],
-        nonTriggering: [RuleExample(ExampleOrg.update()), RuleExample("---   \nauthor: ana-lima\nweek: 2026-W48\n---\n")])
+        nonTriggering: [
+            RuleExample(ExampleOrg.update()), RuleExample("---   \nauthor: ana-lima\nweek: 2026-W48\n---\n"),
+        ])
 }
 
 public struct FrontMatterUnterminatedRule: ParseRule {

@@ -4,25 +4,33 @@ public struct YAMLSyntaxRule: ParseRule {
     public init() {}
     public static let description = RuleDescription(
         id: "yaml-syntax", title: "YAML syntax error",
-        summary: "The front matter must be valid YAML; the finding carries the parser's position and a hint (tabs, indentation, quoting).",
+        summary:
+            "The front matter must be valid YAML; the finding carries the parser's position and a hint (tabs, indentation, quoting).",
         triggering: [
             RuleExample("---\nauthor: ana-lima\nweek: 2026-W48\ndeals:\n  - id: NW-1\n    next: Call↓: Tuesday\n---\n"),
             RuleExample("---\nauthor: ana-lima\nweek: 2026-W48\ndeals:\n↓\t- id: NW-1\n---\n"),
             RuleExample("---\nauthor: ana-lima\nweek: 2026-W48\ndeals: [NW-1\n↓---\n"),
             RuleExample("---\nauthor: ana-lima\nweek: 2026-W48\n? ↓[a, b]\n: c\n---\n"),
         ],
-        nonTriggering: [RuleExample(ExampleOrg.update()), RuleExample(ExampleOrg.update(deals: "  - { id: NW-1, account: Acme, stage: won, amount: 5, close: 2026-11-20 }\n"))])
+        nonTriggering: [
+            RuleExample(ExampleOrg.update()),
+            RuleExample(
+                ExampleOrg.update(deals: "  - { id: NW-1, account: Acme, stage: won, amount: 5, close: 2026-11-20 }\n")),
+        ])
 }
 
 public struct YAMLDuplicateKeyRule: ParseRule {
     public init() {}
     public static let description = RuleDescription(
         id: "yaml-duplicate-key", title: "Duplicate key",
-        summary: "A key repeated in one mapping, at any depth, is an error at its second occurrence (YAML would silently keep one).",
+        summary:
+            "A key repeated in one mapping, at any depth, is an error at its second occurrence (YAML would silently keep one).",
         triggering: [
             RuleExample("---\nauthor: ana-lima\nweek: 2026-W48\n↓author: ana-lima\n---\n"),
             RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(extra: "    ↓stage: won\n"))),
-            RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(extra: "    asks:\n      - to: product\n        ask: A\n        ↓ask: B\n"))),
+            RuleExample(
+                ExampleOrg.update(
+                    deals: ExampleOrg.deal(extra: "    asks:\n      - to: product\n        ask: A\n        ↓ask: B\n"))),
         ],
         nonTriggering: [RuleExample(ExampleOrg.update(deals: ExampleOrg.deal() + ExampleOrg.deal(id: "NW-2")))])
 }
@@ -31,12 +39,15 @@ public struct YAMLAnchorRule: ParseRule {
     public init() {}
     public static let description = RuleDescription(
         id: "yaml-anchor", title: "Anchor or alias",
-        summary: "Anchors ('&a') and aliases ('*a') are refused, so no alias bomb can expand; write values out in full.",
+        summary:
+            "Anchors ('&a') and aliases ('*a') are refused, so no alias bomb can expand; write values out in full.",
         triggering: [
             RuleExample("---\nauthor: ↓&who ana-lima\nweek: 2026-W48\nx-copy: ↓*who\n---\n"),
             RuleExample("---\nauthor: ana-lima\nweek: 2026-W48\nx-a: ↓&a [lol, lol]\nx-b: ↓&b [↓*a, ↓*a]\n---\n"),
         ],
-        nonTriggering: [RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(next: "\"Send the deck & pricing *today*\"")))])
+        nonTriggering: [
+            RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(next: "\"Send the deck & pricing *today*\"")))
+        ])
 }
 
 public struct YAMLTagRule: ParseRule {
@@ -65,21 +76,37 @@ public struct YAMLTooDeepRule: ParseRule {
     public static let description = RuleDescription(
         id: "yaml-too-deep", title: "Nesting too deep",
         summary: "Nesting deeper than 32 levels is refused before it can exhaust memory or the stack.",
-        triggering: [RuleExample("---\nauthor: ana-lima\nweek: 2026-W48\nx-deep: " + String(repeating: "[", count: 31) + "↓" + String(repeating: "[", count: 100) + "\n---\n")],
-        nonTriggering: [RuleExample("---\nauthor: ana-lima\nweek: 2026-W48\nx-deep: " + String(repeating: "[", count: 20) + String(repeating: "]", count: 20) + "\n---\n")])
+        triggering: [
+            RuleExample(
+                "---\nauthor: ana-lima\nweek: 2026-W48\nx-deep: " + String(repeating: "[", count: 31) + "↓"
+                    + String(repeating: "[", count: 100) + "\n---\n")
+        ],
+        nonTriggering: [
+            RuleExample(
+                "---\nauthor: ana-lima\nweek: 2026-W48\nx-deep: " + String(repeating: "[", count: 20)
+                    + String(repeating: "]", count: 20) + "\n---\n")
+        ])
 }
 
 public struct FieldUnknownRule: ParseRule {
     public init() {}
     public static let description = RuleDescription(
         id: "field-unknown", title: "Unknown field",
-        summary: "Only the fields of the update format are accepted (with a 'did you mean' for typos); keys starting with 'x-' are kept and ignored.",
+        summary:
+            "Only the fields of the update format are accepted (with a 'did you mean' for typos); keys starting with 'x-' are kept and ignored.",
         triggering: [
             RuleExample("---\n↓autor: ana-lima\nweek: 2026-W48\n---\n"),
             RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(extra: "    ↓competitors: Globex\n"))),
-            RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(extra: "    asks:\n      - to: product\n        ask: A\n        ↓due: friday\n"))),
+            RuleExample(
+                ExampleOrg.update(
+                    deals: ExampleOrg.deal(
+                        extra: "    asks:\n      - to: product\n        ask: A\n        ↓due: friday\n"))),
         ],
-        nonTriggering: [RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(extra: "    x-crm-id: 0061000\n    x-notes: { any: [thing] }\n")))])
+        nonTriggering: [
+            RuleExample(
+                ExampleOrg.update(
+                    deals: ExampleOrg.deal(extra: "    x-crm-id: 0061000\n    x-notes: { any: [thing] }\n")))
+        ])
 }
 
 public struct FieldTypeRule: ParseRule {

@@ -13,7 +13,8 @@ public struct CloseInvalidRule: UpdateRule {
     public func check(_ file: ParsedUpdate, _ update: Update, org: Org) -> [Finding] {
         update.deals.compactMap { deal in
             guard let close = deal.close, !close.value.isEmpty, Day(close.value) == nil else { return nil }
-            return finding(at: close.position, "close '\(close.value)' is not a date; write it YYYY-MM-DD, like 2026-12-19")
+            return finding(
+                at: close.position, "close '\(close.value)' is not a date; write it YYYY-MM-DD, like 2026-12-19")
         }
     }
 }
@@ -22,7 +23,8 @@ public struct ClosePastRule: UpdateRule {
     public init() {}
     public static let description = RuleDescription(
         id: "close-past", title: "Open deal with a close date in the past",
-        summary: "An open deal's close date is not before the Monday of the update's week: move the date or close the deal.",
+        summary:
+            "An open deal's close date is not before the Monday of the update's week: move the date or close the deal.",
         triggering: [RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(close: "↓2026-11-22")))],
         nonTriggering: [
             RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(close: "2026-11-23"))),
@@ -34,8 +36,12 @@ public struct ClosePastRule: UpdateRule {
         let monday = week.monday
         return update.deals.compactMap { deal in
             guard let stage = deal.stage, org.stages.kind(of: stage.value) == .open,
-                  let close = deal.close, let day = Day(close.value), day < monday else { return nil }
-            return finding(at: close.position, "open deal '\(deal.id?.value ?? "?")' has a close date \(day) before this week (Monday \(monday)); move the date to when it will really close, or close the deal")
+                let close = deal.close, let day = Day(close.value), day < monday
+            else { return nil }
+            return finding(
+                at: close.position,
+                "open deal '\(deal.id?.value ?? "?")' has a close date \(day) before this week (Monday \(monday)); move the date to when it will really close, or close the deal"
+            )
         }
     }
 }

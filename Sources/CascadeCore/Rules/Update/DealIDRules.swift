@@ -8,12 +8,17 @@ public struct DealIDInvalidRule: UpdateRule {
             RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(id: "↓../etc"))),
             RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(id: "↓NW/1042"))),
         ],
-        nonTriggering: [RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(id: "0981") + ExampleOrg.deal(id: "sf_006.Q1-x")))])
+        nonTriggering: [
+            RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(id: "0981") + ExampleOrg.deal(id: "sf_006.Q1-x")))
+        ])
 
     public func check(_ file: ParsedUpdate, _ update: Update, org: Org) -> [Finding] {
         update.deals.compactMap { deal in
             guard let id = deal.id, !id.value.isEmpty, !Identifier.isValidDealID(id.value) else { return nil }
-            return finding(at: id.position, "'\(id.value)' is not a valid deal id; use letters, digits, '.', '_' and '-' only (at most 64), like NW-1042")
+            return finding(
+                at: id.position,
+                "'\(id.value)' is not a valid deal id; use letters, digits, '.', '_' and '-' only (at most 64), like NW-1042"
+            )
         }
     }
 }
@@ -32,7 +37,10 @@ public struct DealIDDuplicateRule: UpdateRule {
         for deal in update.deals {
             guard let id = deal.id, !id.value.isEmpty else { continue }
             if let first = seen[id.value] {
-                findings.append(finding(at: id.position, "deal '\(id.value)' is already listed at line \(first.line); merge the two entries"))
+                findings.append(
+                    finding(
+                        at: id.position,
+                        "deal '\(id.value)' is already listed at line \(first.line); merge the two entries"))
             } else {
                 seen[id.value] = id.position
             }

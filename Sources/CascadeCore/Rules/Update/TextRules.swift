@@ -15,17 +15,25 @@ public struct TextMultilineRule: UpdateRule {
         id: "text-multiline", title: "Line break in next, ask or lesson",
         summary: "next, ask and lesson are single lines, so digests and reports can show them whole.",
         triggering: [
-            RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(next: "↓|\n      Call the CFO.\n      Then the CISO."))),
+            RuleExample(
+                ExampleOrg.update(deals: ExampleOrg.deal(next: "↓|\n      Call the CFO.\n      Then the CISO."))),
             RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(next: "↓\"Call the CFO.\\nThen the CISO.\""))),
         ],
-        nonTriggering: [RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(next: ">\n      Call the CFO,\n      then the CISO.")))])
+        nonTriggering: [
+            RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(next: ">\n      Call the CFO,\n      then the CISO.")))
+        ])
 
     public func check(_ file: ParsedUpdate, _ update: Update, org: Org) -> [Finding] {
         lineFields(update).compactMap { name, text in
             var value = text.value
             while value.hasSuffix("\n") { value.removeLast() }
-            guard value.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) || (!value.utf8.allSatisfy { $0 < 0x80 } && value.contains(where: \.isNewline)) else { return nil }
-            return finding(at: text.position, "'\(name)' must be one line; join the lines, or move the detail into the update's body")
+            guard
+                value.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D })
+                    || (!value.utf8.allSatisfy { $0 < 0x80 } && value.contains(where: \.isNewline))
+            else { return nil }
+            return finding(
+                at: text.position,
+                "'\(name)' must be one line; join the lines, or move the detail into the update's body")
         }
     }
 }
@@ -37,15 +45,22 @@ public struct TextTooLongRule: UpdateRule {
         id: "text-too-long", title: "Long next, ask or lesson",
         summary: "next, ask and lesson over 200 characters are hard to read in a digest; a warning.",
         severity: .warning,
-        triggering: [RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(next: "↓" + String(repeating: "é", count: 201))))],
-        nonTriggering: [RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(next: String(repeating: "é", count: 200))))])
+        triggering: [
+            RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(next: "↓" + String(repeating: "é", count: 201))))
+        ],
+        nonTriggering: [
+            RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(next: String(repeating: "é", count: 200))))
+        ])
 
     public func check(_ file: ParsedUpdate, _ update: Update, org: Org) -> [Finding] {
         lineFields(update).compactMap { name, text in
             guard text.value.utf8.count > Self.limit else { return nil }  // characters never outnumber bytes
             let count = text.value.count
             guard count > Self.limit else { return nil }
-            return finding(at: text.position, "'\(name)' is \(count) characters; keep it under \(Self.limit) so it reads in a digest (put the detail in the body)")
+            return finding(
+                at: text.position,
+                "'\(name)' is \(count) characters; keep it under \(Self.limit) so it reads in a digest (put the detail in the body)"
+            )
         }
     }
 }
@@ -54,16 +69,26 @@ public struct BodyTooLongRule: UpdateRule {
     public init() {}
     public static let description = RuleDescription(
         id: "body-too-long", title: "Long note",
-        summary: "The body (the note after the front matter) over digest.note_words words is a warning: fifteen minutes to write, five to read.",
+        summary:
+            "The body (the note after the front matter) over digest.note_words words is a warning: fifteen minutes to write, five to read.",
         severity: .warning,
         triggering: [RuleExample(ExampleOrg.update(body: "↓" + String(repeating: "word ", count: 201) + "\n"))],
-        nonTriggering: [RuleExample(ExampleOrg.update(body: String(repeating: "word ", count: 200) + String(repeating: "- ", count: 50) + "\n"))])
+        nonTriggering: [
+            RuleExample(
+                ExampleOrg.update(
+                    body: String(repeating: "word ", count: 200) + String(repeating: "- ", count: 50) + "\n"))
+        ])
 
     public func check(_ file: ParsedUpdate, _ update: Update, org: Org) -> [Finding] {
         let words = WordCount.count(update.body)
         guard words > org.digest.noteWords else { return [] }
         let at = firstNonBlank(update)
-        return [finding(at: at, "the note is \(words) words, over the \(org.digest.noteWords) words a leader can read in the digest; trim it to what changed and what you need")]
+        return [
+            finding(
+                at: at,
+                "the note is \(words) words, over the \(org.digest.noteWords) words a leader can read in the digest; trim it to what changed and what you need"
+            )
+        ]
     }
 
     private func firstNonBlank(_ update: Update) -> Position {
