@@ -47,126 +47,128 @@ public enum OrgDecoder {
             unknownSeverity: .warning)
         reader.checkKeys(pairs, known: topKeys, in: "org.yaml")
         var org = Org()
-        for pair in pairs {
-            let v = pair.value
-            switch pair.key {
-            case "company": org.company = reader.text(v, field: "company")?.value ?? ""
-            case "currency": org.currency = reader.text(v, field: "currency")?.value ?? "USD"
-            case "fiscal_year_start_month":
-                if let t = reader.text(v, field: pair.key) {
-                    if let m = Int(t.value), (1...12).contains(m) {
-                        org.fiscalYearStartMonth = m
-                    } else {
-                        reader.findings.append(
-                            Finding(
-                                "org-field-type", .error, at: t.position,
-                                "fiscal_year_start_month must be a month number from 1 to 12"))
-                    }
-                }
-            case "digest": decodeDigest(v, into: &org, &reader)
-            case "stages": decodeStages(v, into: &org, &reader)
-            case "loss_reasons":
-                org.lossReasons = reader.textList(v, field: pair.key, example: "[price, competitor]").map(\.value)
-            case "tickets":
-                guard let tp = reader.mapping(v, what: "tickets") else { break }
-                reader.checkKeys(tp, known: ["pattern", "url"], in: "tickets")
-                for p in tp {
-                    if p.key == "pattern", let t = reader.text(p.value, field: "pattern") {
-                        org.tickets.pattern = t.value
-                        org.tickets.regex = TicketRegex(t.value)
-                        if org.tickets.regex == nil {
-                            reader.findings.append(
-                                Finding(
-                                    "org-field-type", .error, at: t.position,
-                                    "tickets.pattern is not a valid regular expression"))
-                        }
-                    }
-                    if p.key == "url", let url = reader.text(p.value, field: "url") {
-                        // A link in every digest: only a web address, never javascript: or data:.
-                        let lower = url.value.lowercased()
-                        if (lower.hasPrefix("https://") || lower.hasPrefix("http://")) && url.value.count > 8
-                            && !url.value.unicodeScalars.contains(where: {
-                                $0.value <= 0x20 || $0 == "\"" || $0 == "<" || $0 == ">"
-                            })
-                        {
-                            org.tickets.url = url.value
-                        } else {
-                            reader.findings.append(
-                                Finding(
-                                    "org-field-type", .error, at: url.position,
-                                    "tickets.url must be an https: or http: address with {id} for the ticket, like https://tracker.example.com/browse/{id}"
-                                ))
-                        }
-                    }
-                }
-            case "functions":
-                for item in reader.list(v, field: "functions", example: "a list of '- { id: product, name: Product }'")
-                {
-                    guard let fp = reader.mapping(item, what: "a function") else { continue }
-                    reader.checkKeys(fp, known: functionKeys, in: "a function")
-                    guard let id = required("id", fp, item, &reader) else { continue }
-                    let name = fp.first { $0.key == "name" }.flatMap { reader.text($0.value, field: "name")?.value }
-                    let lead = fp.first { $0.key == "lead" }.flatMap { reader.text($0.value, field: "lead") }
-                    org.functions.append(Org.Function(id: id, name: name ?? id.value, lead: lead))
-                }
-            case "people":
-                for item in reader.list(
-                    v, field: "people",
-                    example: "a list of '- { id: ana-lima, name: Ana Lima, email: ana@example.com }'")
-                {
-                    guard let pp = reader.mapping(item, what: "a person") else { continue }
-                    reader.checkKeys(pp, known: personKeys, in: "a person")
-                    guard let id = required("id", pp, item, &reader) else { continue }
-                    var person = Org.Person(id: id, name: id.value)
-                    for p in pp {
-                        switch p.key {
-                        case "name": person.name = reader.text(p.value, field: "name")?.value ?? id.value
-                        case "email": person.email = reader.text(p.value, field: "email")?.value
-                        case "title": person.title = reader.text(p.value, field: "title")?.value
-                        case "reports_to": person.reportsTo = reader.text(p.value, field: "reports_to")
-                        case "region": person.region = reader.text(p.value, field: "region")?.value
-                        case "segment": person.segment = reader.text(p.value, field: "segment")?.value
-                        case "delegates":
-                            person.delegates = reader.textList(p.value, field: "delegates", example: "[sam-lee]")
-                        default: break
-                        }
-                    }
-                    org.people.append(person)
-                }
-            case "goals":
-                for item in reader.list(
-                    v, field: "goals", example: "a list of '- { team: raj-patel, quarter: 2026-Q4, bookings: 1500000 }'"
-                ) {
-                    guard let gp = reader.mapping(item, what: "a goal") else { continue }
-                    reader.checkKeys(gp, known: goalKeys, in: "a goal")
-                    guard let team = required("team", gp, item, &reader),
-                        let quarter = required("quarter", gp, item, &reader),
-                        let bookings = required("bookings", gp, item, &reader)
-                    else { continue }
-                    guard Amount.isPlainNumber(bookings.value) else {
-                        reader.findings.append(
-                            Finding(
-                                "org-field-type", .error, at: bookings.position,
-                                "a goal's bookings must be a plain number >= 0, like 1500000"))
-                        continue
-                    }
-                    guard let amount = NumberLimits.plain(bookings.value, in: 0...NumberLimits.maxAmount) else {
-                        reader.findings.append(
-                            Finding(
-                                "org-field-range", .error, at: bookings.position,
-                                "a goal's bookings must be from 0 to \(NumberLimits.maxAmountText) (a thousand trillion); check the digits"
-                            ))
-                        continue
-                    }
-                    org.goals.append(Org.Goal(team: team, quarter: quarter, bookings: amount))
-                }
-            case "admins":
-                org.admins = reader.textList(v, field: "admins", example: "[dana-cho]")
-            default: break
-            }
-        }
+        for pair in pairs { decodeTopLevel(pair, into: &org, &reader) }
         org.index()
         return Result(org: org, findings: reader.findings)
+    }
+
+    /// One top-level key of org.yaml.
+    private static func decodeTopLevel(_ pair: YAMLPair, into org: inout Org, _ reader: inout NodeReader) {
+        let v = pair.value
+        switch pair.key {
+        case "company": org.company = reader.text(v, field: "company")?.value ?? ""
+        case "currency": org.currency = reader.text(v, field: "currency")?.value ?? "USD"
+        case "fiscal_year_start_month":
+            guard let t = reader.text(v, field: pair.key) else { break }
+            if let m = Int(t.value), (1...12).contains(m) {
+                org.fiscalYearStartMonth = m
+            } else {
+                reader.findings.append(
+                    Finding("org-field-type", .error, at: t.position, "fiscal_year_start_month must be a month number from 1 to 12"))
+            }
+        case "digest": decodeDigest(v, into: &org, &reader)
+        case "stages": decodeStages(v, into: &org, &reader)
+        case "loss_reasons": org.lossReasons = reader.textList(v, field: pair.key, example: "[price, competitor]").map(\.value)
+        case "tickets": decodeTickets(v, into: &org, &reader)
+        case "functions": decodeFunctions(v, into: &org, &reader)
+        case "people": decodePeople(v, into: &org, &reader)
+        case "goals": decodeGoals(v, into: &org, &reader)
+        case "admins": org.admins = reader.textList(v, field: "admins", example: "[dana-cho]")
+        default: break
+        }
+    }
+
+    private static func decodeTickets(_ v: YAMLNode, into org: inout Org, _ reader: inout NodeReader) {
+        guard let tp = reader.mapping(v, what: "tickets") else { return }
+        reader.checkKeys(tp, known: ["pattern", "url"], in: "tickets")
+        for p in tp {
+            if p.key == "pattern", let t = reader.text(p.value, field: "pattern") {
+                org.tickets.pattern = t.value
+                org.tickets.regex = TicketRegex(t.value)
+                if org.tickets.regex == nil {
+                    reader.findings.append(
+                        Finding("org-field-type", .error, at: t.position, "tickets.pattern is not a valid regular expression"))
+                }
+            }
+            if p.key == "url", let url = reader.text(p.value, field: "url") {
+                if isWebAddress(url.value) {
+                    org.tickets.url = url.value
+                } else {
+                    reader.findings.append(
+                        Finding(
+                            "org-field-type", .error, at: url.position,
+                            "tickets.url must be an https: or http: address with {id} for the ticket, "
+                                + "like https://tracker.example.com/browse/{id}"))
+                }
+            }
+        }
+    }
+
+    /// A link in every digest: only a web address, never javascript: or data:.
+    static func isWebAddress(_ url: String) -> Bool {
+        let lower = url.lowercased()
+        return (lower.hasPrefix("https://") || lower.hasPrefix("http://")) && url.count > 8
+            && !url.unicodeScalars.contains(where: { $0.value <= 0x20 || $0 == "\"" || $0 == "<" || $0 == ">" })
+    }
+
+    private static func decodeFunctions(_ v: YAMLNode, into org: inout Org, _ reader: inout NodeReader) {
+        for item in reader.list(v, field: "functions", example: "a list of '- { id: product, name: Product }'") {
+            guard let fp = reader.mapping(item, what: "a function") else { continue }
+            reader.checkKeys(fp, known: functionKeys, in: "a function")
+            guard let id = required("id", fp, item, &reader) else { continue }
+            let name = fp.first { $0.key == "name" }.flatMap { reader.text($0.value, field: "name")?.value }
+            let lead = fp.first { $0.key == "lead" }.flatMap { reader.text($0.value, field: "lead") }
+            org.functions.append(Org.Function(id: id, name: name ?? id.value, lead: lead))
+        }
+    }
+
+    private static func decodePeople(_ v: YAMLNode, into org: inout Org, _ reader: inout NodeReader) {
+        let example = "a list of '- { id: ana-lima, name: Ana Lima, email: ana@example.com }'"
+        for item in reader.list(v, field: "people", example: example) {
+            guard let pp = reader.mapping(item, what: "a person") else { continue }
+            reader.checkKeys(pp, known: personKeys, in: "a person")
+            guard let id = required("id", pp, item, &reader) else { continue }
+            var person = Org.Person(id: id, name: id.value)
+            for p in pp {
+                switch p.key {
+                case "name": person.name = reader.text(p.value, field: "name")?.value ?? id.value
+                case "email": person.email = reader.text(p.value, field: "email")?.value
+                case "title": person.title = reader.text(p.value, field: "title")?.value
+                case "reports_to": person.reportsTo = reader.text(p.value, field: "reports_to")
+                case "region": person.region = reader.text(p.value, field: "region")?.value
+                case "segment": person.segment = reader.text(p.value, field: "segment")?.value
+                case "delegates": person.delegates = reader.textList(p.value, field: "delegates", example: "[sam-lee]")
+                default: break
+                }
+            }
+            org.people.append(person)
+        }
+    }
+
+    private static func decodeGoals(_ v: YAMLNode, into org: inout Org, _ reader: inout NodeReader) {
+        let example = "a list of '- { team: raj-patel, quarter: 2026-Q4, bookings: 1500000 }'"
+        for item in reader.list(v, field: "goals", example: example) {
+            guard let gp = reader.mapping(item, what: "a goal") else { continue }
+            reader.checkKeys(gp, known: goalKeys, in: "a goal")
+            guard let team = required("team", gp, item, &reader), let quarter = required("quarter", gp, item, &reader),
+                let bookings = required("bookings", gp, item, &reader)
+            else { continue }
+            guard Amount.isPlainNumber(bookings.value) else {
+                reader.findings.append(
+                    Finding(
+                        "org-field-type", .error, at: bookings.position,
+                        "a goal's bookings must be a plain number >= 0, like 1500000"))
+                continue
+            }
+            guard let amount = NumberLimits.plain(bookings.value, in: 0...NumberLimits.maxAmount) else {
+                reader.findings.append(
+                    Finding(
+                        "org-field-range", .error, at: bookings.position,
+                        "a goal's bookings must be from 0 to \(NumberLimits.maxAmountText) (a thousand trillion); check the digits"))
+                continue
+            }
+            org.goals.append(Org.Goal(team: team, quarter: quarter, bookings: amount))
+        }
     }
 
     private static func required(
