@@ -71,16 +71,19 @@ struct DigestCommand: ParsableCommand {
         Console.clearProgress()
         let renderer = try DigestRenderer(org: org, template: try template(session.root))
         let builder = DigestBuilder(history: history)
-        if let forID {
-            let started = Date()
-            let digest = builder.build(for: forID, week: week)!
-            Console.timing("build the digest", since: started)
-            let rendered = Date()
-            let text = render(digest, renderer, org)
-            Console.timing("render it", since: rendered)
-            try OutputFile.write(text, to: out)
-            return
-        }
+        guard let forID else { return try writeAll(session, builder, renderer, week: week) }
+        let started = Date()
+        let digest = builder.build(for: forID, week: week)!
+        Console.timing("build the digest", since: started)
+        let rendered = Date()
+        let text = render(digest, renderer, org)
+        Console.timing("render it", since: rendered)
+        try OutputFile.write(text, to: out)
+    }
+
+    /// `--all`: every leader's and function's digest into `<folder>/<week>/`, and with `--commit` one commit of them.
+    func writeAll(_ session: Session, _ builder: DigestBuilder, _ renderer: DigestRenderer, week: Week) throws {
+        let org = session.org
         let ids = org.hierarchy.leaders + org.functionIDs
         if out == "-" {
             throw UsageFailure(
@@ -92,32 +95,29 @@ struct DigestCommand: ParsableCommand {
             throw UsageFailure(
                 "\(folder)/\(week) is a symbolic link (to \(target)); Cascade does not write through links: remove it")
         }
-        let ext = format.rawValue
         var written: [(String, [UInt8])] = []
-        let texts = parallelMap(ids.count, chunk: 1) { i in
-            render(builder.build(for: ids[i], week: week)!, renderer, org)
-        }
+        let texts = parallelMap(ids.count, chunk: 1) { i in render(builder.build(for: ids[i], week: week)!, renderer, org) }
         for (id, text) in zip(ids, texts) {
-            let relative = "\(week)/\(id).\(ext)"
+            let relative = "\(week)/\(id).\(format.rawValue)"
             try OutputFile.replace(folder + "/" + relative, Array(text.utf8))
             written.append((relative, Array(text.utf8)))
         }
         print("wrote \(written.count) digests into \(folder)/\(week)/")
-        guard commit, let git = session.git else { return }
-        guard Paths.relative(folder, to: git.path) != nil else {
+        if commit, let git = session.git { try commitDigests(written, in: folder, git: git, week: week) }
+    }
+
+    func commitDigests(_ written: [(String, [UInt8])], in folder: String, git: Repository, week: Week) throws {
+        guard let prefix = Paths.relative(folder, to: git.path) else {
             throw UsageFailure("--commit needs the digests inside the repository; drop --out")
         }
-        let prefix = Paths.relative(folder, to: git.path)!
         let now = Int64(Date().timeIntervalSince1970)
         let identity = git.identity ?? (name: "Cascade", email: "cascade@localhost")
-        let signature = Signature(
-            name: identity.name, email: identity.email, time: now, offsetMinutes: TimeZone.current.secondsFromGMT() / 60
-        )
+        let offset = TimeZone.current.secondsFromGMT() / 60
+        let signature = Signature(name: identity.name, email: identity.email, time: now, offsetMinutes: offset)
         do {
             let result = try git.commit(
                 written.map { FileChange(path: prefix + "/" + $0.0, bytes: $0.1) }, author: signature,
-                committer: signature,
-                message: "digests(\(week)): \(written.count) digests\n")
+                committer: signature, message: "digests(\(week)): \(written.count) digests\n")
             if case .committed(let id) = result {
                 print("[\(id.short)] digests(\(week)): \(written.count) digests")
             } else {

@@ -30,24 +30,37 @@ struct Submit: ParsableCommand {
             throw UsageFailure(
                 "HEAD is detached in \(git.path); check out a branch first (git switch main), then submit")
         }
-        var targets: [String] = []
-        if paths.isEmpty {
-            targets = ["updates/\(person.resolvedWeek)/\(try session.person(person.author).id.value).md"]
-        } else {
-            for path in paths {
-                guard let rel = Paths.relative(path, to: session.root), rel.hasPrefix("updates/"), rel.hasSuffix(".md")
-                else {
-                    throw UsageFailure("\(path) is not an update file (updates/<week>/<person>.md) of \(session.root)")
-                }
-                targets.append(rel)
-            }
-        }
-        targets = Array(Set(targets)).sorted()
+        let targets = try self.targets(session)
         // The checks run on one core while the commit is prepared on the other;
         // nothing is committed unless they find no error.
         let validation = Validation(root: session.root, targets: targets, org: session.loaded)
-        // One commit per author, in path order.
-        var groups: [(author: Org.Person, files: [(path: String, bytes: [UInt8], update: Update)])] = []
+        let now = Int64(Date().timeIntervalSince1970)
+        for group in try groups(targets, session: session, validation: validation) {
+            try commit(group, session: session, git: git, validation: validation, now: now)
+        }
+        _ = try validation.passed()
+    }
+
+    typealias Group = (author: Org.Person, files: [(path: String, bytes: [UInt8], update: Update)])
+
+    /// The files to submit, repository-relative and in path order: the given ones, or your update of the week.
+    func targets(_ session: Session) throws -> [String] {
+        guard !paths.isEmpty else {
+            return ["updates/\(person.resolvedWeek)/\(try session.person(person.author).id.value).md"]
+        }
+        var targets: [String] = []
+        for path in paths {
+            guard let rel = Paths.relative(path, to: session.root), rel.hasPrefix("updates/"), rel.hasSuffix(".md") else {
+                throw UsageFailure("\(path) is not an update file (updates/<week>/<person>.md) of \(session.root)")
+            }
+            targets.append(rel)
+        }
+        return Array(Set(targets)).sorted()
+    }
+
+    /// One group per author, in path order; a file that cannot be read as an update stops everything.
+    func groups(_ targets: [String], session: Session, validation: Validation) throws -> [Group] {
+        var groups: [Group] = []
         for target in targets {
             guard
                 case .success(let bytes) = FileSystem.read(
@@ -67,48 +80,42 @@ struct Submit: ParsableCommand {
                 groups.append((author, [(target, bytes, update)]))
             }
         }
-        let now = Int64(Date().timeIntervalSince1970)
+        return groups
+    }
+
+    /// One author's commit, made only if the checks pass (the gate), with the author's identity.
+    func commit(_ group: Group, session: Session, git: Repository, validation: Validation, now: Int64) throws {
         let offset = TimeZone.current.secondsFromGMT() / 60
-        for group in groups {
-            guard let email = group.author.email else {
-                throw UsageFailure(
-                    "\(group.author.id.value) has no email in org.yaml; add one so the commit can name its author")
-            }
-            let author = Signature(name: group.author.name, email: email, time: now, offsetMinutes: offset)
-            let committer: Signature
-            if let identity = git.identity {
-                committer = Signature(name: identity.name, email: identity.email, time: now, offsetMinutes: offset)
-            } else {
-                committer = author
-                print(
-                    "git has no user.name/user.email here, so the committer is the author, \(group.author.name) <\(email)>"
-                )
-            }
-            let message = Self.message(
-                group.author.id.value, group.files.map { ($0.path, $0.update) }, org: session.org)
-            let changes = group.files.map { FileChange(path: session.gitPath($0.path), bytes: $0.bytes) }
-            let result: Repository.CommitResult
-            do {
-                result = try git.commit(
-                    changes, author: author, committer: committer, message: message,
-                    gate: { (try? validation.passed()) ?? false })
-            } catch let error as GitError {
-                _ = try? validation.passed()
-                throw UsageFailure(error.description)
-            }
-            switch result {
-            case .refused:
-                Console.error("nothing committed: fix the errors above, then run `cascade submit` again")
-                throw ExitCode(1)
-            case .unchanged:
-                print(
-                    "nothing to submit: \(group.files.map(\.path).joined(separator: ", ")) \(group.files.count == 1 ? "is" : "are") identical to HEAD"
-                )
-            case .committed(let id):
-                print("[\(id.short)] \(message.split(separator: "\n").first!)")
-            }
+        guard let email = group.author.email else {
+            throw UsageFailure("\(group.author.id.value) has no email in org.yaml; add one so the commit can name its author")
         }
-        _ = try validation.passed()
+        let author = Signature(name: group.author.name, email: email, time: now, offsetMinutes: offset)
+        var committer = author
+        if let identity = git.identity {
+            committer = Signature(name: identity.name, email: identity.email, time: now, offsetMinutes: offset)
+        } else {
+            print("git has no user.name/user.email here, so the committer is the author, \(group.author.name) <\(email)>")
+        }
+        let message = Self.message(group.author.id.value, group.files.map { ($0.path, $0.update) }, org: session.org)
+        let changes = group.files.map { FileChange(path: session.gitPath($0.path), bytes: $0.bytes) }
+        let result: Repository.CommitResult
+        do {
+            result = try git.commit(
+                changes, author: author, committer: committer, message: message, gate: { (try? validation.passed()) ?? false })
+        } catch let error as GitError {
+            _ = try? validation.passed()
+            throw UsageFailure(error.description)
+        }
+        switch result {
+        case .refused:
+            Console.error("nothing committed: fix the errors above, then run `cascade submit` again")
+            throw ExitCode(1)
+        case .unchanged:
+            let files = group.files.map(\.path).joined(separator: ", ")
+            print("nothing to submit: \(files) \(group.files.count == 1 ? "is" : "are") identical to HEAD")
+        case .committed(let id):
+            print("[\(id.short)] \(message.split(separator: "\n").first!)")
+        }
     }
 
     /// `cascade check` of the targets, on a background thread; its diagnostics
