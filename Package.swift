@@ -51,6 +51,7 @@ let package = Package(
         .executableTarget(name: "cascade", dependencies: ["CascadeCLI"]),
         .testTarget(name: "CascadeCoreTests", dependencies: ["CascadeCore", "CascadeWorkspace"]),
         .testTarget(name: "CascadeGitTests", dependencies: ["CascadeGit"]),
+        .testTarget(name: "CascadeHistoryTests", dependencies: ["CascadeCore", "CascadeGit", "CascadeHistory"]),
         .testTarget(name: "CascadeReportsTests", dependencies: ["CascadeCore", "CascadeHistory", "CascadeReports"]),
         .testTarget(name: "CascadeDigestTests", dependencies: ["CascadeCore", "CascadeWorkspace", "CascadeHistory", "CascadeDigest", "CascadeDemo"], exclude: ["Golden"]),
         .testTarget(
