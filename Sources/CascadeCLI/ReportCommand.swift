@@ -43,7 +43,7 @@ struct ReportCommand: ParsableCommand {
         help: ArgumentHelp(
             "For losses and wins: reason, competitor, vertical, persona, region, segment or author.",
             valueName: "dimension"))
-    var by: CascadeReports.Dimension = .reason
+    var by: CascadeReports.Dimension?
     @Option(help: "table, csv or json.")
     var format: Format = .table
     @Option(help: ArgumentHelp("Fix today's date, YYYY-MM-DD.", valueName: "date"))
@@ -60,6 +60,9 @@ struct ReportCommand: ParsableCommand {
             throw ValidationError("--since must not be after --until")
         }
         if let today, Day(today) == nil { throw ValidationError("--today must be a date written YYYY-MM-DD") }
+        if by != nil, let type = Reports.kind(named: kind.rawValue), !type.usesDimension {
+            throw ValidationError("--by is for losses and wins; report \(kind.rawValue) has no dimension to split by")
+        }
     }
 
     func run() throws {
@@ -101,20 +104,14 @@ struct ReportCommand: ParsableCommand {
         }
         history.keepUntilExit()
         let ctx = ReportContext(history: history, scope: scope, since: since, until: until)
-        let report: Report
-        switch kind {
-        case .losses: report = OutcomeReport.make(ctx, wins: false, by: by)
-        case .wins: report = OutcomeReport.make(ctx, wins: true, by: by)
-        case .gaps: report = GapsReport.make(ctx)
-        case .objections: report = ObjectionsReport.make(ctx)
-        case .asks: report = AsksReport.make(ctx)
-        case .pipeline: report = PipelineReport.make(ctx)
-        case .flags:
+        let type = Reports.kind(named: kind.rawValue)!
+        var input = ReportInput(context: ctx, dimension: by ?? .reason)
+        if type.usesRewrites {
             let walked = Date()
-            let found = try rewrites(session, since: since, until: until)
+            input.rewrites = try rewrites(session, since: since, until: until)
             Console.timing("find rewrites in git's history", since: walked)
-            report = FlagsReport.make(ctx, rewrites: found)
         }
+        let report = type.make(input)
         Console.clearProgress()
         Console.timing("\(kind.rawValue) report", since: started)
         switch format {

@@ -98,6 +98,8 @@ struct ReportCommandTests {
         #expect(authors.isSubset(of: ["ana-lima", "lukas-meyer", "claire-dubois", "omar-haddad"]))
         #expect(try CLI.run(["report", "everything", "--root", root]).status == 2)
         #expect(try CLI.run(["report", "losses", "--by", "colour", "--root", root]).status == 2)
+        let unused = try CLI.run(["report", "gaps", "--by", "competitor", "--root", root])
+        #expect(unused.status == 2 && unused.stderr.contains("--by is for losses and wins"), "\(unused.stderr)")
         #expect(try CLI.run(["report", "losses", "--since", "2026-W47", "--until", "2026-W40", "--root", root]).status == 2)
         #expect(try CLI.run(["report", "losses", "--for", "nobody", "--root", root]).status == 2)
     }

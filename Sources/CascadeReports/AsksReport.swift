@@ -1,0 +1,79 @@
+import CascadeCore
+import CascadeHistory
+
+/// `report asks`: asks for help by whom they ask, and how long they stay open
+/// (an ask stays open while later updates of the same deal repeat it).
+public enum AsksReport {
+    public static func make(_ ctx: ReportContext) -> Report {
+        struct Ask {
+            var to: String; var deal: String; var account: String; var author: String; var amount: Double;
+            var text: String; var first: Week; var last: Week; var weeks: Int
+        }
+        var open: [String: Ask] = [:]  // deal|to -> ask being followed
+        var done: [Ask] = []
+        for week in ctx.weeks {
+            var seen: Set<String> = []
+            for person in ctx.scope {
+                guard let u = ctx.history.update(of: person, in: week) else { continue }
+                for d in u.deals {
+                    for a in d.asks {
+                        let key = d.id + "|" + a.to
+                        seen.insert(key)
+                        if var known = open[key] {
+                            known.last = week; known.weeks += 1; known.amount = d.amount; open[key] = known
+                        } else {
+                            open[key] = Ask(
+                                to: a.to, deal: d.id, account: d.account, author: person, amount: d.amount, text: a.ask,
+                                first: week, last: week, weeks: 1)
+                        }
+                    }
+                }
+            }
+            // An ask not repeated by an update of its deal's owner this week is closed.
+            for (key, ask) in open where !seen.contains(key) && ctx.history.update(of: ask.author, in: week) != nil {
+                done.append(ask)
+                open[key] = nil
+            }
+        }
+        let stillOpen = Array(open.values)
+        let all = done + stillOpen
+        var groups: [String: [Ask]] = [:]
+        for a in all { groups[a.to, default: []].append(a) }
+        func name(_ id: String) -> String { ctx.org.function(id)?.name ?? ctx.org.person(id)?.name ?? id }
+        let ranked = groups.sorted { ($0.value.count, $1.key) > ($1.value.count, $0.key) }
+        let table = ReportTable(
+            title: "Asks for help by whom they ask",
+            columns: ["asked", "asks", "still open", "amount", "median weeks open"],
+            cells: ranked.map { g -> [Cell] in
+                [
+                    .text(name(g.key)), .number(Double(g.value.count)),
+                    .number(
+                        Double(g.value.filter { a in stillOpen.contains { $0.deal == a.deal && $0.to == a.to } }.count)),
+                    .money(g.value.reduce(0) { $0 + $1.amount }), .number(Spread(g.value.map(\.weeks))!.median),
+                ]
+            },
+            currency: ctx.org.currency)
+        let longest = all.sorted { ($0.weeks, $0.amount, $1.deal) > ($1.weeks, $1.amount, $0.deal) }.prefix(20)
+        let detail = ReportTable(
+            title: "Longest-open asks", columns: ["asked", "deal", "account", "weeks", "since", "ask"],
+            cells: longest.map {
+                [
+                    .text(name($0.to)), .text($0.deal), .text($0.account), .number(Double($0.weeks)),
+                    .text($0.first.description), .text($0.text),
+                ]
+            },
+            currency: ctx.org.currency)
+        let json: [String: any Sendable] = [
+            "kind": "asks",
+            "asks": all.sorted { ($0.to, $0.deal) < ($1.to, $1.deal) }.map { a -> [String: any Sendable] in
+                [
+                    "to": a.to, "deal": a.deal, "account": a.account, "author": a.author, "amount": a.amount,
+                    "ask": a.text,
+                    "first_week": a.first.description, "last_week": a.last.description, "weeks_open": a.weeks,
+                    "open": stillOpen.contains { $0.deal == a.deal && $0.to == a.to },
+                ]
+            },
+        ]
+        return Report(title: "Asks", tables: [table, detail], json: json)
+    }
+}
