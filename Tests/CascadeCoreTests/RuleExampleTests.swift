@@ -29,6 +29,12 @@ struct RuleExampleTests {
             for variant in variants(example) {
                 let (diagnostics, markers) = try run(example, variant: variant, unreadable: id == "file-unreadable")
                 let found = Set(diagnostics.filter { $0.rule == id }.map(\.position))
+                if let words = example.message {
+                    for d in diagnostics where d.rule == id {
+                        #expect(d.message.contains(words), "\(id) [\(variant)]: '\(d.message)' does not say '\(words)'",
+                                sourceLocation: location(example))
+                    }
+                }
                 #expect(found == Set(markers), "\(id) [\(variant)]: expected at \(markers), got \(diagnostics.map { "\($0.position) \($0.rule): \($0.message)" })",
                         sourceLocation: location(example))
             }

@@ -49,7 +49,7 @@ public struct RepositoryCheck: Sendable {
         case .failure(.missing): throw Failure.notARepository(root)
         case .failure(let error):
             return (
-                nil, [Finding("file-unreadable", .error, at: .start, "org.yaml cannot be read: \(error.reason)")], []
+                nil, [FileUnreadableRule.finding(at: .start, "org.yaml cannot be read: \(error.reason)")], []
             )
         }
     }
@@ -183,7 +183,7 @@ public struct RepositoryCheck: Sendable {
             }
             let parsed = ParsedUpdate(
                 path: path, folderWeek: nil, fileAuthor: nil, update: nil,
-                findings: [Finding("file-unreadable", .error, at: .start, message)])
+                findings: [FileUnreadableRule.finding(at: .start, message)])
             return (parsed.findings, UpdateSummary(parsed, org: checker.org))
         }
     }

@@ -2,9 +2,9 @@
 /// findings under the given rule ids. Shared by the update and org decoders.
 struct NodeReader {
     var findings: [Finding] = []
-    let typeRule: String
-    let unknownRule: String
-    let unknownSeverity: Severity
+    /// The rules whose findings these are: wrong types, unknown keys (an error in an update, a warning in org.yaml).
+    let typeRule: any Rule.Type
+    let unknownRule: any Rule.Type
 
     /// Text from a scalar of any style; nil (and a finding) for a collection.
     /// A plain empty value (`key:`) reads as nil without a finding.
@@ -14,8 +14,7 @@ struct NodeReader {
             return node.isNull ? nil : Located(text, at: node.position)
         case .mapping, .sequence:
             findings.append(
-                Finding(
-                    typeRule, .error, at: node.position,
+                typeRule.finding(at: node.position,
                     "'\(field)' must be text, not \(node.kindName); write it on one line after '\(field): '"))
             return nil
         }
@@ -28,8 +27,7 @@ struct NodeReader {
         case .scalar where node.isNull: return []
         default:
             findings.append(
-                Finding(
-                    typeRule, .error, at: node.position,
+                typeRule.finding(at: node.position,
                     "'\(field)' must be a list, not \(node.kindName); write it as \(example)"))
             return []
         }
@@ -40,8 +38,7 @@ struct NodeReader {
         list(node, field: field, example: example).compactMap { item in
             if item.isNull {
                 findings.append(
-                    Finding(
-                        typeRule, .error, at: item.position,
+                    typeRule.finding(at: item.position,
                         "an empty item in '\(field)'; delete the empty '-' line"))
                 return nil
             }
@@ -53,8 +50,7 @@ struct NodeReader {
     mutating func mapping(_ node: YAMLNode, what: String) -> [YAMLPair]? {
         if let pairs = node.pairs { return pairs }
         findings.append(
-            Finding(
-                typeRule, .error, at: node.position,
+            typeRule.finding(at: node.position,
                 "\(what) must be a mapping of 'key: value' lines, not \(node.kindName)"))
         return nil
     }
@@ -68,7 +64,7 @@ struct NodeReader {
             } else {
                 message += "; known fields are \(known.joined(separator: ", ")) (or prefix your own with 'x-')"
             }
-            findings.append(Finding(unknownRule, unknownSeverity, at: pair.keyPosition, message))
+            findings.append(unknownRule.finding(at: pair.keyPosition, message))
         }
     }
 }

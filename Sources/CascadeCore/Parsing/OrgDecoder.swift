@@ -22,8 +22,7 @@ public enum OrgDecoder {
             return Result(
                 org: nil,
                 findings: [
-                    Finding(
-                        "file-too-large", .error, at: .start,
+                    FileTooLargeRule.finding(at: .start,
                         "org.yaml is over \(byteLimit / 1_048_576) MiB; this cannot be an organisation file")
                 ])
         }
@@ -36,15 +35,13 @@ public enum OrgDecoder {
             var findings = yaml.findings
             if yaml.isComplete {
                 findings.append(
-                    Finding(
-                        "org-field-type", .error, at: yaml.root?.position ?? .start,
+                    OrgFieldTypeRule.finding(at: yaml.root?.position ?? .start,
                         "org.yaml must be a mapping with 'people:', 'functions:' and the other settings"))
             }
             return Result(org: nil, findings: findings)
         }
         var reader = NodeReader(
-            findings: yaml.findings, typeRule: "org-field-type", unknownRule: "org-field-unknown",
-            unknownSeverity: .warning)
+            findings: yaml.findings, typeRule: OrgFieldTypeRule.self, unknownRule: OrgFieldUnknownRule.self)
         reader.checkKeys(pairs, known: topKeys, in: "org.yaml")
         var org = Org()
         for pair in pairs { decodeTopLevel(pair, into: &org, &reader) }
@@ -64,7 +61,7 @@ public enum OrgDecoder {
                 org.fiscalYearStartMonth = m
             } else {
                 reader.findings.append(
-                    Finding("org-field-type", .error, at: t.position, "fiscal_year_start_month must be a month number from 1 to 12"))
+                    OrgFieldTypeRule.finding(at: t.position, "fiscal_year_start_month must be a month number from 1 to 12"))
             }
         case "digest": decodeDigest(v, into: &org, &reader)
         case "stages": decodeStages(v, into: &org, &reader)
@@ -87,7 +84,7 @@ public enum OrgDecoder {
                 org.tickets.regex = TicketRegex(t.value)
                 if org.tickets.regex == nil {
                     reader.findings.append(
-                        Finding("org-field-type", .error, at: t.position, "tickets.pattern is not a valid regular expression"))
+                        OrgFieldTypeRule.finding(at: t.position, "tickets.pattern is not a valid regular expression"))
                 }
             }
             if p.key == "url", let url = reader.text(p.value, field: "url") {
@@ -95,8 +92,7 @@ public enum OrgDecoder {
                     org.tickets.url = url.value
                 } else {
                     reader.findings.append(
-                        Finding(
-                            "org-field-type", .error, at: url.position,
+                        OrgFieldTypeRule.finding(at: url.position,
                             "tickets.url must be an https: or http: address with {id} for the ticket, "
                                 + "like https://tracker.example.com/browse/{id}"))
                 }
@@ -155,15 +151,13 @@ public enum OrgDecoder {
             else { continue }
             guard Amount.isPlainNumber(bookings.value) else {
                 reader.findings.append(
-                    Finding(
-                        "org-field-type", .error, at: bookings.position,
+                    OrgFieldTypeRule.finding(at: bookings.position,
                         "a goal's bookings must be a plain number >= 0, like 1500000"))
                 continue
             }
             guard let amount = NumberLimits.plain(bookings.value, in: 0...NumberLimits.maxAmount) else {
                 reader.findings.append(
-                    Finding(
-                        "org-field-range", .error, at: bookings.position,
+                    OrgFieldRangeRule.finding(at: bookings.position,
                         "a goal's bookings must be from 0 to \(NumberLimits.maxAmountText) (a thousand trillion); check the digits"))
                 continue
             }
@@ -178,8 +172,7 @@ public enum OrgDecoder {
             return value
         }
         reader.findings.append(
-            Finding(
-                "org-field-required", .error, at: pairs.first?.keyPosition ?? node.position,
+            OrgFieldRequiredRule.finding(at: pairs.first?.keyPosition ?? node.position,
                 "this entry has no '\(key)'; add '\(key): ...'"))
         return nil
     }
@@ -201,8 +194,7 @@ public enum OrgDecoder {
                     org.digest.noteWords = v
                 } else {
                     reader.findings.append(
-                        Finding(
-                            "org-field-range", .error, at: t.position,
+                        OrgFieldRangeRule.finding(at: t.position,
                             "digest.note_words must be a whole number from \(digestNoteWords.lowerBound) to \(digestNoteWords.upperBound), like 200"
                         ))
                 }
@@ -222,8 +214,7 @@ public enum OrgDecoder {
     ) -> Double? {
         if let v = NumberLimits.plain(t.value, in: range) { return v }
         reader.findings.append(
-            Finding(
-                "org-field-range", .error, at: t.position,
+            OrgFieldRangeRule.finding(at: t.position,
                 "\(field) must be a plain number from \(fmt(range.lowerBound)) to \(fmt(range.upperBound)), not '\(t.value)'"
             ))
         return nil
@@ -239,21 +230,18 @@ public enum OrgDecoder {
             let located = reader.textList(p.value, field: "stages.\(p.key)", example: "[won]")
             if located.isEmpty, ["open", "won", "lost"].contains(p.key) {
                 reader.findings.append(
-                    Finding(
-                        "org-stages", .error, at: p.value.position,
+                    OrgStagesRule.finding(at: p.value.position,
                         "stages.\(p.key) is empty; list at least one stage, or delete the key to use the defaults"))
             }
             for stage in located {
                 if !Identifier.isValidPersonID(stage.value) {
                     reader.findings.append(
-                        Finding(
-                            "org-stages", .error, at: stage.position,
+                        OrgStagesRule.finding(at: stage.position,
                             "the stage '\(stage.value)' is not a valid name; use lowercase letters, digits and '-'"))
                 }
                 if !seen.insert(stage.value).inserted {
                     reader.findings.append(
-                        Finding(
-                            "org-stages", .error, at: stage.position,
+                        OrgStagesRule.finding(at: stage.position,
                             "the stage '\(stage.value)' is listed twice; each stage belongs to exactly one of open, won and lost"
                         ))
                 }

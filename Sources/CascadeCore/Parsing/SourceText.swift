@@ -18,9 +18,7 @@ public struct SourceText: Sendable {
     public func encodingFindings() -> [Finding] {
         if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
             return [
-                Finding(
-                    "encoding-invalid", .error, at: .start,
-                    "the file is UTF-16; save it as UTF-8 (without a byte-order mark or with the UTF-8 one)")
+                EncodingInvalidRule.utf16()
             ]
         }
         var findings: [Finding] = []
@@ -47,16 +45,11 @@ public struct SourceText: Sendable {
         }
         if let invalid {
             findings.append(
-                Finding(
-                    "encoding-invalid", .error, at: position(ofByte: invalid),
-                    "invalid UTF-8 (byte 0x\(String(bytes[invalid], radix: 16, uppercase: true))); save the file as UTF-8"
-                ))
+                EncodingInvalidRule.invalidByte(bytes[invalid], at: position(ofByte: invalid)))
         }
         if let nul {
             findings.append(
-                Finding(
-                    "encoding-nul-byte", .error, at: position(ofByte: nul),
-                    "a NUL byte; this looks like a binary file or a bad paste, delete the character"))
+                EncodingNulByteRule.nul(at: position(ofByte: nul)))
         }
         return findings
     }
@@ -122,11 +115,7 @@ public struct FrontMatter: Sendable {
         var i = text.bomLength
         guard let first = lineEnd(b, from: i), isDelimiter(b, i, first.contentEnd) else {
             return .failure(
-                FindingError(
-                    Finding(
-                        "front-matter-missing", .error, at: .start,
-                        "no front matter: the file must start with a line '---', then the YAML fields, then a line '---'"
-                    )))
+                FindingError(FrontMatterMissingRule.missing()))
         }
         i = first.next
         let yamlStart = i
@@ -141,10 +130,7 @@ public struct FrontMatter: Sendable {
             line += 1
         }
         return .failure(
-            FindingError(
-                Finding(
-                    "front-matter-unterminated", .error, at: .start,
-                    "the front matter opened here is never closed; add a line '---' after the last YAML field")))
+            FindingError(FrontMatterUnterminatedRule.unterminated()))
     }
 
     private struct Line { var contentEnd: Int; var next: Int }

@@ -4,7 +4,7 @@ enum UpdateDecoder {
     static let topKeys = ["author", "week", "deals", "highlights"]
 
     static func decode(_ root: YAMLNode?, into update: inout Update, findings: inout [Finding], frontMatterLine: Int) {
-        var reader = NodeReader(typeRule: "field-type", unknownRule: "field-unknown", unknownSeverity: .error)
+        var reader = NodeReader(typeRule: FieldTypeRule.self, unknownRule: FieldUnknownRule.self)
         defer { findings += reader.findings }
         update.firstKey = Position(line: frontMatterLine, column: 1)
         guard let root, !root.isNull else { return }

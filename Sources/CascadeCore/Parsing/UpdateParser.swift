@@ -27,10 +27,7 @@ public enum UpdateParser {
         guard path.hasSuffix(".md") else { return parsed }  // not an update at all: the path finding says so
         if source.bytes.count > SourceText.updateByteLimit {
             parsed.findings.append(
-                Finding(
-                    "file-too-large", .error, at: .start,
-                    "the file is \(source.bytes.count) bytes, over the limit of \(SourceText.updateByteLimit) (64 KiB); an update is a short note, move long material elsewhere and link it"
-                ))
+                FileTooLargeRule.update(bytes: source.bytes.count))
             return parsed
         }
         let encoding = source.encodingFindings()
@@ -72,10 +69,7 @@ public struct UpdatePath: Sendable {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 3, parts[0] == "updates" else {
             findings.append(
-                Finding(
-                    "path-invalid", .error, at: .start,
-                    "an update must live at updates/<week>/<person-id>.md, like updates/2026-W48/ana-lima.md; move or delete this file"
-                ))
+                PathInvalidRule.notUnderAWeek())
             return
         }
         folderName = parts[1]
@@ -83,20 +77,14 @@ public struct UpdatePath: Sendable {
             self.week = week
         } else {
             findings.append(
-                Finding(
-                    "path-invalid", .error, at: .start,
-                    "the folder '\(parts[1])' is not a real ISO week; name it like 2026-W48 (weeks run 01 to 52, or 53 in long years)"
-                ))
+                PathInvalidRule.notAWeek(parts[1]))
         }
         let name = parts[2]
         if name.hasSuffix(".md"), Identifier.isValidPersonID(String(name.dropLast(3))) {
             author = String(name.dropLast(3))
         } else {
             findings.append(
-                Finding(
-                    "path-invalid", .error, at: .start,
-                    "'\(name)' is not '<person-id>.md'; name the file after its author's id in org.yaml, like ana-lima.md"
-                ))
+                PathInvalidRule.notAPerson(name))
         }
     }
 }

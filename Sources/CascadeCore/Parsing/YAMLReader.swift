@@ -59,7 +59,7 @@ private struct EventReader {
             return .init(
                 root: nil,
                 findings: [
-                    Finding("yaml-syntax", .error, at: .start, "the YAML parser could not start (out of memory)")
+                    YAMLSyntaxRule.cannotStart()
                 ], isComplete: false)
         }
         defer { yaml_parser_delete(&parser) }
@@ -85,28 +85,16 @@ private struct EventReader {
             case YAML_DOCUMENT_START_EVENT:
                 documents += 1
                 if documents > 1 {
-                    findings.append(
-                        Finding(
-                            "yaml-multiple-documents", .error, at: at,
-                            subject == .update
-                                ? "a second YAML document starts here; an update has exactly one front matter document, remove the '...' or '---' separator"
-                                : "a second YAML document starts here; org.yaml is one document, remove the '...' or '---' separator"
-                        ))
+                    findings.append(YAMLMultipleDocumentsRule.second(at: at, subject: subject))
                     return .init(root: root, findings: findings, isComplete: true)
                 }
                 if event.data.document_start.version_directive != nil
                     || event.data.document_start.tag_directives.start != nil
                 {
-                    findings.append(
-                        Finding(
-                            "yaml-tag", .error, at: at,
-                            "YAML directives ('%YAML', '%TAG') are not allowed; delete the directive line"))
+                    findings.append(YAMLTagRule.directive(at: at))
                 }
             case YAML_ALIAS_EVENT:
-                findings.append(
-                    Finding(
-                        "yaml-anchor", .error, at: at,
-                        "YAML aliases ('*name') are not allowed; write the value out in full"))
+                findings.append(YAMLAnchorRule.alias(at: at))
                 guard complete(YAMLNode(.scalar("", .plain), at: at)) else { return tooDeep(at) }
             case YAML_SCALAR_EVENT:
                 let s = event.data.scalar
@@ -145,12 +133,7 @@ private struct EventReader {
     }
 
     private mutating func tooDeep(_ at: Position) -> YAMLReader.Result {
-        findings.append(
-            Finding(
-                "yaml-too-deep", .error, at: at,
-                "the YAML nests more than \(YAMLReader.maxDepth) levels deep; "
-                    + (subject == .update
-                        ? "an update needs at most 4" : "org.yaml needs at most 4 (people, a person, delegates)")))
+        findings.append(YAMLTooDeepRule.tooDeep(at: at, subject: subject))
         return .init(root: nil, findings: findings, isComplete: false)
     }
 
@@ -159,17 +142,11 @@ private struct EventReader {
     ) {
         if let anchor {
             let name = String(cString: anchor)
-            findings.append(
-                Finding(
-                    "yaml-anchor", .error, at: at,
-                    "YAML anchors ('&\(name)') are not allowed; write each value out in full"))
+            findings.append(YAMLAnchorRule.anchor(name, at: at))
         }
         if let tag {
             let name = String(cString: tag)
-            findings.append(
-                Finding(
-                    "yaml-tag", .error, at: at,
-                    "YAML tags ('\(name)') are not allowed; remove the tag and write the plain value"))
+            findings.append(YAMLTagRule.tag(name, at: at))
         }
     }
 
@@ -193,18 +170,12 @@ private struct EventReader {
             if let text = node.scalarText {
                 key = text
             } else {
-                findings.append(
-                    Finding(
-                        "yaml-syntax", .error, at: node.position,
-                        "a key must be plain text, not \(node.kindName); remove the '?' or the brackets"))
+                findings.append(YAMLSyntaxRule.complexKey(at: node.position, kind: node.kindName))
                 key = "\u{0}complex"
             }
             if stack[top].pairs.contains(where: { $0.key == key }) {
                 stack[top].skipValue = true
-                findings.append(
-                    Finding(
-                        "yaml-duplicate-key", .error, at: node.position,
-                        "the key '\(key)' appears twice in this mapping; keep one and delete the other"))
+                findings.append(YAMLDuplicateKeyRule.duplicate(key, at: node.position))
             }
             stack[top].pendingKey = (key, node.position)
         }
@@ -214,15 +185,8 @@ private struct EventReader {
     private func syntaxFinding(_ parser: yaml_parser_t, _ bytes: UnsafeRawBufferPointer) -> Finding {
         let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
         let context = parser.context.map { String(cString: $0) }
-        let at = position(parser.problem_mark)
-        var message = "YAML syntax error: \(problem)"
-        if let context { message += " \(context)" }
-        if Self.lineHasTabIndent(bytes, line: Int(parser.problem_mark.line)) || problem.contains("tab") {
-            message = "a tab character here; YAML indents with spaces only, replace the tab with spaces"
-        } else {
-            message += "; check the indentation and quoting on this line"
-        }
-        return Finding("yaml-syntax", .error, at: at, message)
+        let tabIndent = Self.lineHasTabIndent(bytes, line: Int(parser.problem_mark.line))
+        return YAMLSyntaxRule.parserProblem(at: position(parser.problem_mark), problem: problem, context: context, tabIndent: tabIndent)
     }
 
     /// Whether the 0-based `line` of `bytes` has a tab in its leading whitespace.

@@ -39,13 +39,16 @@ public struct RuleExample: Sendable {
     public var otherFiles: [String: String]
     /// Whether BOM/CRLF variants keep the positions (false for byte-level rules).
     public var positionVariants: Bool
+    /// Words every finding at the markers must say (nil: not asserted).
+    public var message: String?
     public var sourceFile: String
     public var sourceLine: Int
 
     public init(
         _ text: String, path: String = "updates/2026-W48/ana-lima.md", otherFiles: [String: String] = [:],
-        positionVariants: Bool = true, file: StaticString = #filePath, line: UInt = #line
+        positionVariants: Bool = true, message: String? = nil, file: StaticString = #filePath, line: UInt = #line
     ) {
+        self.message = message
         self.text = text
         self.path = path
         self.otherFiles = otherFiles
@@ -99,6 +102,11 @@ public protocol OrgRule: Rule {
 extension Rule {
     /// A finding of this rule, with its id and severity.
     public func finding(at position: Position, _ message: String) -> Finding {
-        Finding(Self.description.id, Self.description.severity, at: position, message)
+        Self.finding(at: position, message)
+    }
+
+    /// A finding of this rule, for the parser and decoders that find it while reading.
+    public static func finding(at position: Position, _ message: String) -> Finding {
+        Finding(description.id, description.severity, at: position, message)
     }
 }

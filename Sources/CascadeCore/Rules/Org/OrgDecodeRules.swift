@@ -71,7 +71,8 @@ public struct OrgFieldRangeRule: ParseRule {
             + "figure of a digest can overflow.",
         scope: .org,
         triggering: [
-            orgExample(minimalOrgPeople + "digest:\n  note_words: ↓99999999999999999999\n"),
+            RuleExample(minimalOrgPeople + "digest:\n  note_words: ↓99999999999999999999\n", path: "org.yaml",
+                        message: "must be a whole number from 1 to 100000"),
             orgExample(minimalOrgPeople + "digest:\n  words_per_minute: ↓1e400\n"),
             orgExample(minimalOrgPeople + "digest:\n  words_per_minute: ↓9.3e18\n"),
             orgExample(minimalOrgPeople + "digest:\n  minutes: ↓1e30\n"),

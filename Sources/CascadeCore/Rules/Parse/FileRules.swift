@@ -92,3 +92,56 @@ public struct FrontMatterUnterminatedRule: ParseRule {
         ],
         nonTriggering: [RuleExample(ExampleOrg.update())])
 }
+
+// What the file rules say, beside the rules: the parser finds, these word.
+
+extension FileTooLargeRule {
+    static func update(bytes: Int) -> Finding {
+        finding(at: .start, "the file is \(bytes) bytes, over the limit of \(SourceText.updateByteLimit) (64 KiB); "
+            + "an update is a short note, move long material elsewhere and link it")
+    }
+}
+
+extension EncodingInvalidRule {
+    static func utf16() -> Finding {
+        finding(at: .start, "the file is UTF-16; save it as UTF-8 (without a byte-order mark or with the UTF-8 one)")
+    }
+
+    static func invalidByte(_ byte: UInt8, at: Position) -> Finding {
+        finding(at: at, "invalid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true))); save the file as UTF-8")
+    }
+}
+
+extension EncodingNulByteRule {
+    static func nul(at: Position) -> Finding {
+        finding(at: at, "a NUL byte; this looks like a binary file or a bad paste, delete the character")
+    }
+}
+
+extension PathInvalidRule {
+    static func notUnderAWeek() -> Finding {
+        finding(at: .start, "an update must live at updates/<week>/<person-id>.md, like updates/2026-W48/ana-lima.md; "
+            + "move or delete this file")
+    }
+
+    static func notAWeek(_ folder: String) -> Finding {
+        finding(at: .start, "the folder '\(folder)' is not a real ISO week; name it like 2026-W48 "
+            + "(weeks run 01 to 52, or 53 in long years)")
+    }
+
+    static func notAPerson(_ name: String) -> Finding {
+        finding(at: .start, "'\(name)' is not '<person-id>.md'; name the file after its author's id in org.yaml, like ana-lima.md")
+    }
+}
+
+extension FrontMatterMissingRule {
+    static func missing() -> Finding {
+        finding(at: .start, "no front matter: the file must start with a line '---', then the YAML fields, then a line '---'")
+    }
+}
+
+extension FrontMatterUnterminatedRule {
+    static func unterminated() -> Finding {
+        finding(at: .start, "the front matter opened here is never closed; add a line '---' after the last YAML field")
+    }
+}

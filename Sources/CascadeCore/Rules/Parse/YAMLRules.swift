@@ -8,9 +8,9 @@ public struct YAMLSyntaxRule: ParseRule {
             "The front matter must be valid YAML; the finding carries the parser's position and a hint (tabs, indentation, quoting).",
         triggering: [
             RuleExample("---\nauthor: ana-lima\nweek: 2026-W48\ndeals:\n  - id: NW-1\n    next: Call↓: Tuesday\n---\n"),
-            RuleExample("---\nauthor: ana-lima\nweek: 2026-W48\ndeals:\n↓\t- id: NW-1\n---\n"),
+            RuleExample("---\nauthor: ana-lima\nweek: 2026-W48\ndeals:\n↓\t- id: NW-1\n---\n", message: "a tab character here"),
             RuleExample("---\nauthor: ana-lima\nweek: 2026-W48\ndeals: [NW-1\n↓---\n"),
-            RuleExample("---\nauthor: ana-lima\nweek: 2026-W48\n? ↓[a, b]\n: c\n---\n"),
+            RuleExample("---\nauthor: ana-lima\nweek: 2026-W48\n? ↓[a, b]\n: c\n---\n", message: "a key must be plain text, not a list"),
         ],
         nonTriggering: [
             RuleExample(ExampleOrg.update()),
@@ -26,7 +26,7 @@ public struct YAMLDuplicateKeyRule: ParseRule {
         summary:
             "A key repeated in one mapping, at any depth, is an error at its second occurrence (YAML would silently keep one).",
         triggering: [
-            RuleExample("---\nauthor: ana-lima\nweek: 2026-W48\n↓author: ana-lima\n---\n"),
+            RuleExample("---\nauthor: ana-lima\nweek: 2026-W48\n↓author: ana-lima\n---\n", message: "the key 'author' appears twice"),
             RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(extra: "    ↓stage: won\n"))),
             RuleExample(
                 ExampleOrg.update(
@@ -42,7 +42,7 @@ public struct YAMLAnchorRule: ParseRule {
         summary:
             "Anchors ('&a') and aliases ('*a') are refused, so no alias bomb can expand; write values out in full.",
         triggering: [
-            RuleExample("---\nauthor: ↓&who ana-lima\nweek: 2026-W48\nx-copy: ↓*who\n---\n"),
+            RuleExample("---\nauthor: ↓&who ana-lima\nweek: 2026-W48\nx-copy: ↓*who\n---\n", message: "are not allowed; write"),
             RuleExample("---\nauthor: ana-lima\nweek: 2026-W48\nx-a: ↓&a [lol, lol]\nx-b: ↓&b [↓*a, ↓*a]\n---\n"),
         ],
         nonTriggering: [
@@ -56,7 +56,7 @@ public struct YAMLTagRule: ParseRule {
         id: "yaml-tag", title: "Tag or directive",
         summary: "YAML tags ('!!str', '!x') and directives ('%YAML') are refused; an update needs plain values only.",
         triggering: [
-            RuleExample("---\nauthor: ↓!!str ana-lima\nweek: 2026-W48\n---\n"),
+            RuleExample("---\nauthor: ↓!!str ana-lima\nweek: 2026-W48\n---\n", message: "are not allowed; remove the tag"),
             RuleExample("---\nauthor: ana-lima\nweek: 2026-W48\nx-t: ↓!custom value\n---\n"),
         ],
         nonTriggering: [RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(next: "\"Ask !important questions\"")))])
@@ -67,7 +67,10 @@ public struct YAMLMultipleDocumentsRule: ParseRule {
     public static let description = RuleDescription(
         id: "yaml-multiple-documents", title: "Several YAML documents",
         summary: "The front matter holds exactly one YAML document.",
-        triggering: [RuleExample("---\nauthor: ana-lima\nweek: 2026-W48\n↓--- # again\nx-more: 1\n---\n")],
+        triggering: [
+            RuleExample("---\nauthor: ana-lima\nweek: 2026-W48\n↓--- # again\nx-more: 1\n---\n",
+                        message: "an update has exactly one front matter document")
+        ],
         nonTriggering: [RuleExample(ExampleOrg.update())])
 }
 
@@ -79,7 +82,7 @@ public struct YAMLTooDeepRule: ParseRule {
         triggering: [
             RuleExample(
                 "---\nauthor: ana-lima\nweek: 2026-W48\nx-deep: " + String(repeating: "[", count: 31) + "↓"
-                    + String(repeating: "[", count: 100) + "\n---\n")
+                    + String(repeating: "[", count: 100) + "\n---\n", message: "an update needs at most 4")
         ],
         nonTriggering: [
             RuleExample(
@@ -124,4 +127,63 @@ public struct FieldTypeRule: ParseRule {
             RuleExample("---\nauthor: ana-lima\nweek: 2026-W48\ndeals:\n---\n"),
             RuleExample("---\nauthor: ana-lima\nweek: 2026-W48\ndeals: []\n---\n"),
         ])
+}
+
+// What the YAML rules say, beside the rules: the reader finds, these word.
+
+extension YAMLSyntaxRule {
+    static func parserProblem(at: Position, problem: String, context: String?, tabIndent: Bool) -> Finding {
+        if tabIndent || problem.contains("tab") {
+            return finding(at: at, "a tab character here; YAML indents with spaces only, replace the tab with spaces")
+        }
+        let context = context.map { " " + $0 } ?? ""
+        return finding(at: at, "YAML syntax error: \(problem)\(context); check the indentation and quoting on this line")
+    }
+
+    static func complexKey(at: Position, kind: String) -> Finding {
+        finding(at: at, "a key must be plain text, not \(kind); remove the '?' or the brackets")
+    }
+
+    static func cannotStart() -> Finding { finding(at: .start, "the YAML parser could not start (out of memory)") }
+}
+
+extension YAMLDuplicateKeyRule {
+    static func duplicate(_ key: String, at: Position) -> Finding {
+        finding(at: at, "the key '\(key)' appears twice in this mapping; keep one and delete the other")
+    }
+}
+
+extension YAMLAnchorRule {
+    static func anchor(_ name: String, at: Position) -> Finding {
+        finding(at: at, "YAML anchors ('&\(name)') are not allowed; write each value out in full")
+    }
+
+    static func alias(at: Position) -> Finding {
+        finding(at: at, "YAML aliases ('*name') are not allowed; write the value out in full")
+    }
+}
+
+extension YAMLTagRule {
+    static func tag(_ name: String, at: Position) -> Finding {
+        finding(at: at, "YAML tags ('\(name)') are not allowed; remove the tag and write the plain value")
+    }
+
+    static func directive(at: Position) -> Finding {
+        finding(at: at, "YAML directives ('%YAML', '%TAG') are not allowed; delete the directive line")
+    }
+}
+
+extension YAMLMultipleDocumentsRule {
+    static func second(at: Position, subject: YAMLReader.Subject) -> Finding {
+        finding(at: at, subject == .update
+            ? "a second YAML document starts here; an update has exactly one front matter document, remove the '...' or '---' separator"
+            : "a second YAML document starts here; org.yaml is one document, remove the '...' or '---' separator")
+    }
+}
+
+extension YAMLTooDeepRule {
+    static func tooDeep(at: Position, subject: YAMLReader.Subject) -> Finding {
+        finding(at: at, "the YAML nests more than \(YAMLReader.maxDepth) levels deep; "
+            + (subject == .update ? "an update needs at most 4" : "org.yaml needs at most 4 (people, a person, delegates)"))
+    }
 }

@@ -4,7 +4,7 @@ public struct StageUnknownRule: UpdateRule {
         id: "stage-unknown", title: "Unknown stage",
         summary: "stage is one of the stages of org.yaml, written exactly (YAML 1.1 words like 'no' are just text).",
         triggering: [
-            RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(stage: "↓proposal"))),
+            RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(stage: "↓proposal")), message: "did you mean 'propose'?"),
             RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(stage: "↓no"))),
             RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(stage: "↓Propose"))),
         ],
