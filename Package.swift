@@ -31,8 +31,10 @@ let package = Package(
         .target(name: "CascadeCore", dependencies: ["CYAML"]),
         // The disk: files, folders, atomic writes, the repository's root and week folders.
         .target(name: "CascadeWorkspace", dependencies: ["CascadeCore"]),
-        .target(name: "CascadeGit", dependencies: ["CGit2", "CZlib", "CCrypto"]),
-        .target(name: "CascadeDemo", dependencies: ["CascadeCore", "CascadeWorkspace", "CascadeGit"]),
+        .target(name: "CascadeGit", dependencies: ["CGit2", "CCrypto"]),
+        // The pack and index writers of `cascade demo` (zlib, SHA-1), on CascadeGit's internals.
+        .target(name: "CascadeGitPack", dependencies: ["CascadeGit", "CGit2", "CZlib"]),
+        .target(name: "CascadeDemo", dependencies: ["CascadeCore", "CascadeWorkspace", "CascadeGit", "CascadeGitPack"]),
         // History and its queries, what git's history says of it (Timeline), and their caches.
         .target(name: "CascadeHistory", dependencies: ["CascadeCore", "CascadeWorkspace", "CascadeGit"]),
         .target(name: "CascadeReports", dependencies: ["CascadeCore", "CascadeHistory"]),
@@ -50,7 +52,7 @@ let package = Package(
             ]),
         .executableTarget(name: "cascade", dependencies: ["CascadeCLI"]),
         .testTarget(name: "CascadeCoreTests", dependencies: ["CascadeCore", "CascadeWorkspace"]),
-        .testTarget(name: "CascadeGitTests", dependencies: ["CascadeGit"]),
+        .testTarget(name: "CascadeGitTests", dependencies: ["CascadeGit", "CascadeGitPack"]),
         .testTarget(name: "CascadeHistoryTests", dependencies: ["CascadeCore", "CascadeGit", "CascadeHistory"]),
         .testTarget(name: "CascadeReportsTests", dependencies: ["CascadeCore", "CascadeHistory", "CascadeReports"]),
         .testTarget(name: "CascadeDigestTests", dependencies: ["CascadeCore", "CascadeWorkspace", "CascadeHistory", "CascadeDigest", "CascadeDemo"], exclude: ["Golden"]),

@@ -1,6 +1,7 @@
 import CascadeCore
 import CascadeWorkspace
 import CascadeGit
+import CascadeGitPack
 import Foundation
 
 /// Writes the generated organisation into a new git repository: org.yaml

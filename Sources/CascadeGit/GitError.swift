@@ -15,7 +15,7 @@ public struct GitError: Error, CustomStringConvertible, Sendable {
     public var isModified: Bool { code == GIT_EMODIFIED.rawValue }
     public var isNotFound: Bool { code == GIT_ENOTFOUND.rawValue }
 
-    init(_ repository: String, _ operation: String, _ code: Int32) {
+    @_spi(Pack) public init(_ repository: String, _ operation: String, _ code: Int32) {
         self.repository = repository
         self.operation = operation
         self.code = code
@@ -44,6 +44,6 @@ enum Library {
 }
 
 @inline(__always)
-func check(_ code: Int32, _ repository: String, _ operation: String) throws {
+@_spi(Pack) public func check(_ code: Int32, _ repository: String, _ operation: String) throws {
     if code < 0 { throw GitError(repository, operation, code) }
 }

@@ -10,14 +10,20 @@ import Foundation
 /// and the checksum is recomputed. Anything unusual (another version, a
 /// conflict on one of the paths, a required extension) returns nil, and the
 /// caller falls back to libgit2.
-enum IndexPatch {
-    struct Entry {
-        var path: [UInt8]
-        var stat: stat?
-        var oid: [UInt8]  // 20 bytes
+@_spi(Pack) public enum IndexPatch {
+    @_spi(Pack) public struct Entry {
+        @_spi(Pack) public var path: [UInt8]
+        @_spi(Pack) public var stat: stat?
+        @_spi(Pack) public var oid: [UInt8]  // 20 bytes
+
+        @_spi(Pack) public init(path: [UInt8], stat: stat?, oid: [UInt8]) {
+            self.path = path
+            self.stat = stat
+            self.oid = oid
+        }
     }
 
-    static func patched(_ index: [UInt8]?, entries newEntries: [Entry]) -> [UInt8]? {
+    @_spi(Pack) public static func patched(_ index: [UInt8]?, entries newEntries: [Entry]) -> [UInt8]? {
         let old = index ?? Array("DIRC".utf8) + be32(2) + be32(0)
         guard old.count >= 12, Array(old[0..<4]) == Array("DIRC".utf8) else { return nil }
         let version = readBE32(old, 4)

@@ -3,7 +3,7 @@ import Foundation
 
 /// An open git repository; owns its libgit2 handle.
 public final class Repository {
-    let handle: OpaquePointer
+    @_spi(Pack) public let handle: OpaquePointer
     /// The working tree (or the git dir for a bare repository), without a trailing slash.
     public let path: String
     /// The git directory (`.git`), without a trailing slash.

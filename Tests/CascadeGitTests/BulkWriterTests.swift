@@ -1,4 +1,5 @@
 @testable import CascadeGit
+@testable import CascadeGitPack
 import Foundation
 import Testing
 

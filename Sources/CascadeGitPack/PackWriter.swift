@@ -1,3 +1,4 @@
+@_spi(Pack) import CascadeGit
 import CZlib
 import Foundation
 #if canImport(Glibc)

@@ -1,4 +1,5 @@
 import CGit2
+@_spi(Pack) import CascadeGit
 import Foundation
 #if canImport(Glibc)
     import Glibc

@@ -1,3 +1,4 @@
+@_spi(Pack) import CascadeGit
 /// A git tree held as the bytes git stores, changed one entry at a time. Each
 /// change knows exactly which bytes it replaced, so the new version can be
 /// packed as a small delta against the one before it.
