@@ -56,8 +56,10 @@ let package = Package(
         .testTarget(name: "CascadeHistoryTests", dependencies: ["CascadeCore", "CascadeGit", "CascadeHistory"]),
         .testTarget(name: "CascadeReportsTests", dependencies: ["CascadeCore", "CascadeHistory", "CascadeReports"]),
         .testTarget(name: "CascadeDigestTests", dependencies: ["CascadeCore", "CascadeWorkspace", "CascadeHistory", "CascadeDigest", "CascadeDemo"], exclude: ["Golden"]),
+        // Helpers every test target may use: running the built binary, temporary workspaces, git repositories.
+        .target(name: "CascadeTestSupport", path: "Tests/CascadeTestSupport"),
         .testTarget(
-            name: "CascadeCLITests", dependencies: ["CascadeCore"],
+            name: "CascadeCLITests", dependencies: ["CascadeCore", "CascadeTestSupport"],
             exclude: ["Golden", "Fixtures"]),
     ],
     swiftLanguageModes: [.v5]

@@ -1,3 +1,4 @@
+import CascadeTestSupport
 import Foundation
 import Testing
 

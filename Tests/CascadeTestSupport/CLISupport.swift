@@ -2,20 +2,26 @@ import Foundation
 import Testing
 
 /// Runs the built `cascade` binary, as a user or CI would.
-struct CLI {
-    static let packageRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let binary: String = packageRoot.appendingPathComponent(".build/debug/cascade").path
-    static let fixtures = packageRoot.appendingPathComponent("Tests/CascadeCLITests/Fixtures").path
-    static let golden = packageRoot.appendingPathComponent("Tests/CascadeCLITests/Golden").path
+public struct CLI {
+    public static let packageRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    public static let binary: String = packageRoot.appendingPathComponent(".build/debug/cascade").path
+    public static let fixtures = packageRoot.appendingPathComponent("Tests/CascadeCLITests/Fixtures").path
+    public static let golden = packageRoot.appendingPathComponent("Tests/CascadeCLITests/Golden").path
 
-    struct Output {
-        var status: Int32
-        var stdout: String
-        var stderr: String
+    public struct Output {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
+
+        public init(status: Int32, stdout: String, stderr: String) {
+            self.status = status
+            self.stdout = stdout
+            self.stderr = stderr
+        }
     }
 
     @discardableResult
-    static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:], stdin: String? = nil) throws -> Output {
+    public static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:], stdin: String? = nil) throws -> Output {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
@@ -44,7 +50,7 @@ struct CLI {
 
     /// Runs any program (git, python3) and returns its output; fails the test on a non-zero status.
     @discardableResult
-    static func shell(_ program: String, _ arguments: [String], in directory: String, environment: [String: String] = [:]) throws -> String {
+    public static func shell(_ program: String, _ arguments: [String], in directory: String, environment: [String: String] = [:]) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [program] + arguments
@@ -65,7 +71,7 @@ struct CLI {
 
     /// Compares `actual` with the golden file `name`; a missing golden file is
     /// written and the test fails; CASCADE_RECORD=1 rewrites them all.
-    static func assertGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    public static func assertGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let path = golden + "/" + name
         let record = ProcessInfo.processInfo.environment["CASCADE_RECORD"] == "1"
         guard !record, let expected = try? String(contentsOfFile: path, encoding: .utf8) else {
@@ -79,10 +85,10 @@ struct CLI {
 }
 
 /// A temporary copy of a fixture repository (or an empty folder).
-final class Workspace {
-    let path: String
+public final class Workspace {
+    public let path: String
 
-    init(copying fixture: String? = nil) throws {
+    public init(copying fixture: String? = nil) throws {
         path = FileManager.default.temporaryDirectory.appendingPathComponent("cascade-cli-\(UUID().uuidString)").path
         if let fixture {
             try FileManager.default.copyItem(atPath: CLI.fixtures + "/" + fixture, toPath: path)
@@ -91,7 +97,7 @@ final class Workspace {
         }
     }
 
-    init(copyingPath source: String) throws {
+    public init(copyingPath source: String) throws {
         path = FileManager.default.temporaryDirectory.appendingPathComponent("cascade-cli-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         for item in ["org.yaml", "updates", "templates"] where FileManager.default.fileExists(atPath: source + "/" + item) {
@@ -101,13 +107,13 @@ final class Workspace {
 
     deinit { try? FileManager.default.removeItem(atPath: path) }
 
-    func write(_ relative: String, _ text: String) throws {
+    public func write(_ relative: String, _ text: String) throws {
         let url = URL(fileURLWithPath: path + "/" + relative)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try text.write(to: url, atomically: true, encoding: .utf8)
     }
 
-    func git(_ arguments: String...) throws {
+    public func git(_ arguments: String...) throws {
         try CLI.shell("git", arguments, in: path, environment: ["GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "t@example.com"])
     }
 }
