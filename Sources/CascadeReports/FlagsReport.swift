@@ -6,116 +6,126 @@ import CascadeHistory
 public enum FlagsReport {
     /// `rewrites` is nil when git's history cannot tell (a shallow clone): they are then said to be unknown.
     public static func make(_ ctx: ReportContext, rewrites known: [Rewrite]?) -> Report {
-        let rewrites = known ?? []
-        let pairs = ctx.weeks.flatMap { week in ctx.scope.map { (week, $0) } }
-        let flags = parallelMap(pairs.count, chunk: 64) { ctx.history.flags(of: pairs[$0].1, in: pairs[$0].0) }.flatMap
-        { $0 }
-        struct Author {
-            var slips = 0, slipDays = 0, outOfQuarter = 0, pastNine = 0, regressions = 0, vanished = 0, unchanged = 0,
-                handedOver = 0, rewrites = 0
-        }
-        var authors: [String: Author] = [:]
-        var deals: [String: (account: String, author: String, amount: Double, a: Author)] = [:]
-        for f in flags {
-            var a = authors[f.author] ?? Author()
-            var d = deals[f.deal] ?? (f.account, f.author, f.amount, Author())
-            d.amount = f.amount
+        let f = FlagCounts(ctx, rewrites: known)
+        let notes = known == nil
+            ? ["Rewrites after the week: unknown, because this is a shallow clone whose history stops short; "
+                + "run `git fetch --unshallow`, then this report again."] : []
+        return Report(
+            title: "Flags", tables: [f.authorTable(), f.dealTable()] + (f.rewrites.isEmpty ? [] : [f.rewriteTable()]),
+            notes: notes, json: f.json())
+    }
+}
+
+/// The signals of the range counted per author and per deal, ranked by how much they say.
+struct FlagCounts: Sendable {
+    struct Counts: Sendable {
+        var slips = 0, slipDays = 0, outOfQuarter = 0, pastNine = 0, regressions = 0, vanished = 0, unchanged = 0
+        var handedOver = 0, rewrites = 0
+        var score: Int { slips + regressions * 2 + vanished * 3 + unchanged + rewrites * 2 }
+
+        mutating func count(_ f: RiskFlag) {
             switch f.kind {
             case .slipped:
-                a.slips += 1; a.slipDays += f.days; d.a.slips += 1; d.a.slipDays += f.days
-                if f.outOfQuarter { a.outOfQuarter += 1; d.a.outOfQuarter += 1 }
-                if f.pastNineMonths { a.pastNine += 1; d.a.pastNine += 1 }
-            case .regressed: a.regressions += 1; d.a.regressions += 1
-            case .vanished: a.vanished += 1; d.a.vanished += 1
-            case .unchanged:
-                // A stale deal counts once per run of unchanged updates: on the week it reaches four.
-                if f.times == 4 { a.unchanged += 1; d.a.unchanged += 1 }
-            case .handedOver: a.handedOver += 1; d.a.handedOver += 1
+                slips += 1
+                slipDays += f.days
+                if f.outOfQuarter { outOfQuarter += 1 }
+                if f.pastNineMonths { pastNine += 1 }
+            case .regressed: regressions += 1
+            case .vanished: vanished += 1
+            // A stale deal counts once per run of unchanged updates: on the week it reaches four.
+            case .unchanged: if f.times == 4 { unchanged += 1 }
+            case .handedOver: handedOver += 1
             }
-            authors[f.author] = a
+        }
+    }
+
+    let ctx: ReportContext
+    let known: Bool
+    let flags: [RiskFlag]
+    let rewrites: [Rewrite]
+    let authors: [(key: String, value: Counts)]
+    let deals: [(key: String, value: (account: String, author: String, amount: Double, a: Counts))]
+    static let shownDeals = 40
+
+    init(_ ctx: ReportContext, rewrites: [Rewrite]?) {
+        self.ctx = ctx
+        known = rewrites != nil
+        let pairs = ctx.weeks.flatMap { week in ctx.scope.map { (week, $0) } }
+        flags = parallelMap(pairs.count, chunk: 64) { ctx.history.flags(of: pairs[$0].1, in: pairs[$0].0) }.flatMap { $0 }
+        var authors: [String: Counts] = [:]
+        var deals: [String: (account: String, author: String, amount: Double, a: Counts)] = [:]
+        for f in flags {
+            authors[f.author, default: Counts()].count(f)
+            var d = deals[f.deal] ?? (f.account, f.author, f.amount, Counts())
+            d.amount = f.amount
+            d.a.count(f)
             deals[f.deal] = d
         }
         let inScope = Set(ctx.scope)
-        let rangeRewrites = rewrites.filter { inScope.contains($0.person) && ctx.weeks.contains($0.week) }
-        for r in rangeRewrites { authors[r.person, default: Author()].rewrites += 1 }
-        func score(_ a: Author) -> Int { a.slips + a.regressions * 2 + a.vanished * 3 + a.unchanged + a.rewrites * 2 }
-        let authorRows = authors.sorted { (score($0.value), $1.key) > (score($1.value), $0.key) }
-        func n(_ v: Int) -> Cell { .number(Double(v)) }
-        let authorTable = ReportTable(
+        self.rewrites = (rewrites ?? []).filter { inScope.contains($0.person) && ctx.weeks.contains($0.week) }
+        for r in self.rewrites { authors[r.person, default: Counts()].rewrites += 1 }
+        self.authors = authors.sorted { ($0.value.score, $1.key) > ($1.value.score, $0.key) }
+        self.deals = deals.sorted { ($0.value.a.score, $0.value.amount, $1.key) > ($1.value.a.score, $1.value.amount, $0.key) }
+    }
+
+    func n(_ v: Int) -> Cell { .number(Double(v)) }
+
+    func authorTable() -> ReportTable {
+        ReportTable(
             title: "Per author",
             columns: ["author", "slips", "days", "outQ", "9mo+", "back", "gone", "stale", "handed", "rewrite"],
-            cells: authorRows.map {
-                [
-                    .text($0.key), n($0.value.slips), n($0.value.slipDays), n($0.value.outOfQuarter),
-                    n($0.value.pastNine),
-                    n($0.value.regressions), n($0.value.vanished), n($0.value.unchanged), n($0.value.handedOver),
-                    known == nil ? .text("?") : n($0.value.rewrites),
-                ]
+            cells: authors.map {
+                let c = $0.value
+                return [.text($0.key), n(c.slips), n(c.slipDays), n(c.outOfQuarter), n(c.pastNine), n(c.regressions),
+                        n(c.vanished), n(c.unchanged), n(c.handedOver), known ? n(c.rewrites) : .text("?")]
             },
             currency: ctx.org.currency)
-        let dealRows = deals.sorted {
-            (score($0.value.a), $0.value.amount, $1.key) > (score($1.value.a), $1.value.amount, $0.key)
-        }
-        let shownDeals = 40
-        let dealTable = ReportTable(
-            title: dealRows.count > shownDeals
-                ? "Per deal (the \(shownDeals) most flagged of \(dealRows.count); CSV and JSON have all)" : "Per deal",
+    }
+
+    func dealTable() -> ReportTable {
+        let shown = Self.shownDeals
+        return ReportTable(
+            title: deals.count > shown ? "Per deal (the \(shown) most flagged of \(deals.count); CSV and JSON have all)" : "Per deal",
             columns: ["deal", "account", "author", "amount", "slips", "days", "back", "vanished", "stale"],
-            cells: dealRows.prefix(shownDeals).map {
-                [
-                    .text($0.key), .text($0.value.account), .text($0.value.author), .money($0.value.amount),
-                    n($0.value.a.slips), n($0.value.a.slipDays),
-                    n($0.value.a.regressions), n($0.value.a.vanished), n($0.value.a.unchanged),
-                ]
+            cells: deals.prefix(shown).map {
+                let d = $0.value
+                return [.text($0.key), .text(d.account), .text(d.author), .money(d.amount), n(d.a.slips), n(d.a.slipDays),
+                        n(d.a.regressions), n(d.a.vanished), n(d.a.unchanged)]
             },
             currency: ctx.org.currency)
-        let rewriteTable = ReportTable(
+    }
+
+    func rewriteTable() -> ReportTable {
+        ReportTable(
             title: "Updates rewritten after their week", columns: ["week", "author", "commit", "committed"],
-            cells: rangeRewrites.map {
-                [.text($0.week.description), .text($0.person), .text($0.commit), .text($0.when)]
-            },
+            cells: rewrites.map { [.text($0.week.description), .text($0.person), .text($0.commit), .text($0.when)] },
             currency: ctx.org.currency)
-        func counts(_ a: Author) -> [String: any Sendable] {
-            [
-                "slips": a.slips, "slip_days": a.slipDays, "out_of_quarter": a.outOfQuarter,
-                "past_nine_months": a.pastNine, "regressions": a.regressions,
-                "vanished": a.vanished, "stale": a.unchanged, "handed_over": a.handedOver,
-                "rewritten": known == nil ? NSNullValue() : a.rewrites,
-            ]
-        }
-        let json: [String: any Sendable] = [
+    }
+
+    func counts(_ a: Counts) -> [String: any Sendable] {
+        ["slips": a.slips, "slip_days": a.slipDays, "out_of_quarter": a.outOfQuarter, "past_nine_months": a.pastNine,
+         "regressions": a.regressions, "vanished": a.vanished, "stale": a.unchanged, "handed_over": a.handedOver,
+         "rewritten": known ? a.rewrites : NSNullValue()]
+    }
+
+    func json() -> [String: any Sendable] {
+        [
             "kind": "flags",
-            "authors": authorRows.map { ["author": $0.key].merging(counts($0.value)) { a, _ in a } },
-            "deals": dealRows.map { d -> [String: any Sendable] in
-                ["deal": d.key, "account": d.value.account, "author": d.value.author, "amount": d.value.amount].merging(
-                    counts(d.value.a)
-                ) { a, _ in a }
+            "authors": authors.map { ["author": $0.key].merging(counts($0.value)) { a, _ in a } },
+            "deals": deals.map { d -> [String: any Sendable] in
+                ["deal": d.key, "account": d.value.account, "author": d.value.author, "amount": d.value.amount]
+                    .merging(counts(d.value.a)) { a, _ in a }
             },
             "signals": flags.map { f -> [String: any Sendable] in
-                [
-                    "week": f.week.description, "kind": f.kind.rawValue, "deal": f.deal, "account": f.account,
-                    "author": f.author,
-                    "amount": f.amount, "days": f.days, "times": f.times, "out_of_quarter": f.outOfQuarter,
-                    "past_nine_months": f.pastNineMonths,
-                    "from": f.from, "to": f.to,
-                ]
+                ["week": f.week.description, "kind": f.kind.rawValue, "deal": f.deal, "account": f.account, "author": f.author,
+                 "amount": f.amount, "days": f.days, "times": f.times, "out_of_quarter": f.outOfQuarter,
+                 "past_nine_months": f.pastNineMonths, "from": f.from, "to": f.to]
             },
-            "rewrites": known == nil
-                ? NSNullValue()
-                : rangeRewrites.map {
-                    ["week": $0.week.description, "author": $0.person, "commit": $0.commit, "committed": $0.when]
-                        as [String: any Sendable]
-                },
-            "history": known == nil ? "shallow" : "complete",
+            "rewrites": known
+                ? rewrites.map { ["week": $0.week.description, "author": $0.person, "commit": $0.commit, "committed": $0.when]
+                    as [String: any Sendable] } as any Sendable
+                : NSNullValue(),
+            "history": known ? "complete" : "shallow",
         ]
-        let notes =
-            known == nil
-            ? [
-                "Rewrites after the week: unknown, because this is a shallow clone whose history stops short; "
-                    + "run `git fetch --unshallow`, then this report again."
-            ] : []
-        return Report(
-            title: "Flags", tables: [authorTable, dealTable] + (rangeRewrites.isEmpty ? [] : [rewriteTable]),
-            notes: notes, json: json)
     }
 }
