@@ -25,6 +25,37 @@ struct Init: ParsableCommand {
 
     func run() throws {
         let root = Paths.absolute(directory)
+        try refuseWhatIsThere(root)
+        let git = try repository(at: root)
+        let branch: String
+        switch try? git.head() {
+        case .branch(let name, _)?, .unborn(let name)?:
+            branch = name.hasPrefix("refs/heads/") ? String(name.dropFirst(11)) : name
+        default: branch = "main"
+        }
+        let files: [(String, String)] = [
+            ("org.yaml", Scaffold.orgYAML(company: company)),
+            ("templates/update.md", New.defaultTemplate),
+            ("updates/.gitkeep", ""),
+            (".github/workflows/cascade.yml", Scaffold.workflow(branch: branch)),
+            (".gitignore", "# Cascade's cache of parsed updates (outside a git checkout)\n.cascade/\n.DS_Store\n*.swp\n"),
+        ]
+        let committed = try write(files, in: root)
+        let hook = try HookInstaller.install(in: git, force: false)
+        try commit(committed, root: root, git: git)
+        print(
+            """
+            created a 15-5 repository in \(root)
+              org.yaml                        fill in your people, functions and goals
+              templates/update.md             the weekly update template
+              .github/workflows/cascade.yml   checks pull requests and pushes to \(branch)
+              \(hook)
+            next: edit org.yaml, run `cascade check`, then `cascade new`
+            """)
+    }
+
+    /// A file, a dangling link or an existing 15-5 repository at `root` is refused.
+    func refuseWhatIsThere(_ root: String) throws {
         switch OutputFile.kind(root) {
         case .regular, .other:
             throw UsageFailure(
@@ -37,33 +68,21 @@ struct Init: ParsableCommand {
         if OutputFile.kind(root + "/org.yaml") != .none {
             throw UsageFailure("\(root) already holds an org.yaml; it is a 15-5 repository already")
         }
-        let git: Repository
+    }
+
+    /// The git repository whose working tree is `root`, made when there is none.
+    func repository(at root: String) throws -> Repository {
         do {
-            if let existing = try? Repository(discovering: root), existing.path == root {
-                git = existing
-            } else {
-                git = try Repository(creating: root)
-            }
+            if let existing = try? Repository(discovering: root), existing.path == root { return existing }
+            return try Repository(creating: root)
         } catch let error as GitError {
             throw UsageFailure(error.description)
         }
-        let branch: String
-        switch try? git.head() {
-        case .branch(let name, _)?, .unborn(let name)?:
-            branch = name.hasPrefix("refs/heads/") ? String(name.dropFirst(11)) : name
-        default: branch = "main"
-        }
-        let files: [(String, String)] = [
-            ("org.yaml", Scaffold.orgYAML(company: company)),
-            ("templates/update.md", New.defaultTemplate),
-            ("updates/.gitkeep", ""),
-            (".github/workflows/cascade.yml", Scaffold.workflow(branch: branch)),
-            (
-                ".gitignore",
-                "# Cascade's cache of parsed updates (outside a git checkout)\n.cascade/\n.DS_Store\n*.swp\n"
-            ),
-        ]
-        // What is already there is kept as it is (and committed only when it is a regular file).
+    }
+
+    /// Writes the files that are not there yet; what is already there is kept as it is (and
+    /// committed only when it is a regular file). Returns the files to commit.
+    func write(_ files: [(String, String)], in root: String) throws -> [String] {
         var committed: [String] = []
         for (relative, text) in files {
             let path = root + "/" + relative
@@ -74,7 +93,10 @@ struct Init: ParsableCommand {
             }
             committed.append(relative)
         }
-        let hook = try HookInstaller.install(in: git, force: false)
+        return committed
+    }
+
+    func commit(_ committed: [String], root: String, git: Repository) throws {
         let now = Int64(Date().timeIntervalSince1970)
         let offset = TimeZone.current.secondsFromGMT() / 60
         let identity = git.identity ?? (name: "Cascade", email: "cascade@localhost")
@@ -88,20 +110,10 @@ struct Init: ParsableCommand {
         }
         do {
             _ = try git.commit(
-                changes, author: signature, committer: signature,
-                message: "Start the 15-5 repository with cascade init\n")
+                changes, author: signature, committer: signature, message: "Start the 15-5 repository with cascade init\n")
         } catch let error as GitError {
             throw UsageFailure(error.description)
         }
-        print(
-            """
-            created a 15-5 repository in \(root)
-              org.yaml                        fill in your people, functions and goals
-              templates/update.md             the weekly update template
-              .github/workflows/cascade.yml   checks pull requests and pushes to \(branch)
-              \(hook)
-            next: edit org.yaml, run `cascade check`, then `cascade new`
-            """)
     }
 }
 

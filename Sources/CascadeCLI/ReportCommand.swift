@@ -72,36 +72,12 @@ struct ReportCommand: ParsableCommand {
         let available = Workspace.weeks(session.root).filter { $0 <= now }
         let until = self.until.flatMap(Week.init) ?? available.last ?? now
         let since = self.since.flatMap(Week.init) ?? max(until.adding(weeks: -12), available.first ?? until)
-        var scope = org.people.map(\.id.value)
-        var function: String?
-        if let forID {
-            if org.person(forID) != nil {
-                scope = [forID] + org.subtree(of: forID).map(\.id.value)
-            } else if org.function(forID) != nil {
-                function = forID
-            } else {
-                let hint =
-                    Suggestion.closest(to: forID, in: org.personIDs + org.functionIDs).map { "; did you mean '\($0)'?" }
-                    ?? ""
-                throw UsageFailure("no person or function '\(forID)' in org.yaml\(hint)")
-            }
-        }
+        let (scope, function) = try self.scope(org)
         Console.progress("reading the updates…")
         let started = Date()
         var history = History.load(root: session.root, org: org, orgBytes: session.orgBytes, through: until)
         Console.timing("read \(history.weeks.count) weeks of updates", since: started)
-        if let function {
-            // A function's report looks at the asks addressed to it.
-            history = History(
-                org: org,
-                updates: history.weeks.flatMap { history.updates(in: $0) }.map { u in
-                    var v = u
-                    v.deals = u.deals.map { d in
-                        var e = d; e.asks = d.asks.filter { $0.to == function }; return e
-                    }
-                    return v
-                })
-        }
+        if let function { history = Self.asks(to: function, in: history) }
         history.keepUntilExit()
         let ctx = ReportContext(history: history, scope: scope, since: since, until: until)
         let type = Reports.kind(named: kind.rawValue)!
@@ -114,22 +90,50 @@ struct ReportCommand: ParsableCommand {
         let report = type.make(input)
         Console.clearProgress()
         Console.timing("\(kind.rawValue) report", since: started)
+        Console.write(output(report, org: org, since: since, until: until))
+    }
+
+    /// Everyone, a person's subtree, or (for a function) everyone with the function to narrow to.
+    func scope(_ org: Org) throws -> (people: [String], function: String?) {
+        guard let forID else { return (org.people.map(\.id.value), nil) }
+        if org.person(forID) != nil { return ([forID] + org.subtree(of: forID).map(\.id.value), nil) }
+        if org.function(forID) != nil { return (org.people.map(\.id.value), forID) }
+        let hint = Suggestion.closest(to: forID, in: org.personIDs + org.functionIDs).map { "; did you mean '\($0)'?" } ?? ""
+        throw UsageFailure("no person or function '\(forID)' in org.yaml\(hint)")
+    }
+
+    /// A function's report looks at the asks addressed to it.
+    static func asks(to function: String, in history: History) -> History {
+        History(
+            org: history.org,
+            updates: history.weeks.flatMap { history.updates(in: $0) }.map { u in
+                var v = u
+                v.deals = u.deals.map { d in
+                    var e = d
+                    e.asks = d.asks.filter { $0.to == function }
+                    return e
+                }
+                return v
+            })
+    }
+
+    /// The report in its format; the table with the range and scope it covers.
+    func output(_ report: Report, org: Org, since: Week, until: Week) -> String {
         switch format {
         case .json:
             var json = report.json
             json["since"] = since.description
             json["until"] = until.description
             json["for"] = forID ?? "everyone"
-            Console.write(ReportJSON.write(json) + "\n")
+            return ReportJSON.write(json) + "\n"
         case .csv:
-            Console.write(report.tables.first?.csv() ?? "")
+            return report.tables.first?.csv() ?? ""
         case .table:
-            var out =
-                wrap("\(report.title), \(since) to \(until), \(forID.map { org.person($0)?.name ?? $0 } ?? "everyone")")
-                + "\n\n"
+            let who = forID.map { org.person($0)?.name ?? $0 } ?? "everyone"
+            var out = wrap("\(report.title), \(since) to \(until), \(who)") + "\n\n"
             for t in report.tables { out += t.text() + "\n" }
             for n in report.notes { out += wrap(n) + "\n" }
-            Console.write(ControlText.escaped(out, keepLines: true))
+            return ControlText.escaped(out, keepLines: true)
         }
     }
 
