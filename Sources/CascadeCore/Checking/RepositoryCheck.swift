@@ -57,76 +57,57 @@ public struct RepositoryCheck: Sendable {
     /// Every update path under `updates/` (repository-relative, sorted), and
     /// findings for anything else found there.
     public func updatePaths() -> (paths: [String], misplaced: [Diagnostic]) {
-        var paths: [String] = []
-        var misplaced: [Diagnostic] = []
         let weeks: [FileEntry]
         switch store.list("updates") {
         case .success(let entries): weeks = entries
         case .failure(.missing): return ([], [])
         case .failure(let error):
-            return (
-                [],
-                [
-                    UpdatePath.unreadable(
-                        "updates",
-                        "the folder updates/ cannot be listed: \(error.reason); "
-                            + "make it readable (chmod u+rx updates), then check again")
-                ]
-            )
+            let message = "the folder updates/ cannot be listed: \(error.reason); make it readable (chmod u+rx updates), then check again"
+            return ([], [UpdatePath.unreadable("updates", message)])
         }
+        var paths: [String] = []
+        var misplaced: [Diagnostic] = []
         for folder in weeks where folder.name != ".gitkeep" {
             let rel = "updates/" + folder.name
             if folder.isLink {
-                misplaced.append(
-                    UpdatePath.misplaced(
-                        rel,
-                        "'\(folder.name)' is a symbolic link; links under updates/ are never "
-                            + "followed: put the week's folder itself here"))
-                continue
-            }
-            guard folder.isFolder else {
-                misplaced.append(
-                    UpdatePath.misplaced(
-                        rel, "a file directly under updates/; updates live at updates/<week>/<person-id>.md"))
-                continue
-            }
-            let weekOK = Week(folder.name) != nil
-            if !weekOK {
-                misplaced.append(
-                    UpdatePath.misplaced(
-                        rel, "the folder '\(folder.name)' is not a real ISO week; name it like 2026-W48"))
-            }
-            let entries: [FileEntry]
-            switch store.list(rel) {
-            case .success(let listed): entries = listed
-            case .failure(let error):
-                misplaced.append(
-                    UpdatePath.unreadable(
-                        rel,
-                        "the folder cannot be listed: \(error.reason); its updates were not "
-                            + "checked: make it readable (chmod u+rx \(rel)), then check again"))
-                continue
-            }
-            for entry in entries {
-                let path = rel + "/" + entry.name
-                if entry.isFolder {
-                    misplaced.append(
-                        UpdatePath.misplaced(
-                            path,
-                            "a folder inside a week; updates live at updates/<week>/<person-id>.md, move its files up or delete it"
-                        ))
-                } else if entry.name.hasSuffix(".md") {
-                    paths.append(path)
-                } else if weekOK {
-                    misplaced.append(
-                        UpdatePath.misplaced(
-                            path,
-                            "'\(entry.name)' is not '<person-id>.md'; only updates live under updates/, move this file elsewhere"
-                        ))
-                }
+                misplaced.append(UpdatePath.misplaced(rel, "'\(folder.name)' is a symbolic link; links under updates/ are never "
+                    + "followed: put the week's folder itself here"))
+            } else if !folder.isFolder {
+                misplaced.append(UpdatePath.misplaced(rel, "a file directly under updates/; updates live at updates/<week>/<person-id>.md"))
+            } else {
+                weekFolder(rel, name: folder.name, paths: &paths, misplaced: &misplaced)
             }
         }
         return (paths, misplaced)
+    }
+
+    /// The updates of one week folder, and what does not belong in it. A folder that is no real
+    /// week is reported, and its files are still checked.
+    private func weekFolder(_ rel: String, name: String, paths: inout [String], misplaced: inout [Diagnostic]) {
+        let weekOK = Week(name) != nil
+        if !weekOK {
+            misplaced.append(UpdatePath.misplaced(rel, "the folder '\(name)' is not a real ISO week; name it like 2026-W48"))
+        }
+        let entries: [FileEntry]
+        switch store.list(rel) {
+        case .success(let listed): entries = listed
+        case .failure(let error):
+            misplaced.append(UpdatePath.unreadable(rel, "the folder cannot be listed: \(error.reason); its updates were not "
+                + "checked: make it readable (chmod u+rx \(rel)), then check again"))
+            return
+        }
+        for entry in entries {
+            let path = rel + "/" + entry.name
+            if entry.isFolder {
+                misplaced.append(UpdatePath.misplaced(path, "a folder inside a week; updates live at updates/<week>/<person-id>.md, "
+                    + "move its files up or delete it"))
+            } else if entry.name.hasSuffix(".md") {
+                paths.append(path)
+            } else if weekOK {
+                misplaced.append(UpdatePath.misplaced(path, "'\(entry.name)' is not '<person-id>.md'; only updates live under "
+                    + "updates/, move this file elsewhere"))
+            }
+        }
     }
 
     /// Checks the whole repository (`targets == nil`) or the given
