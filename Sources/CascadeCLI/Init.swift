@@ -38,7 +38,10 @@ struct Init: ParsableCommand {
             ("templates/update.md", New.defaultTemplate),
             ("updates/.gitkeep", ""),
             (".github/workflows/cascade.yml", Scaffold.workflow(branch: branch)),
-            (".gitignore", "# Cascade's cache of parsed updates (outside a git checkout)\n.cascade/\n.DS_Store\n*.swp\n"),
+            (
+                ".gitignore",
+                "# Cascade's cache of parsed updates (outside a git checkout)\n.cascade/\n.DS_Store\n*.swp\n"
+            ),
         ]
         let committed = try write(files, in: root)
         let hook = try HookInstaller.install(in: git, force: false)
@@ -110,7 +113,8 @@ struct Init: ParsableCommand {
         }
         do {
             _ = try git.commit(
-                changes, author: signature, committer: signature, message: "Start the 15-5 repository with cascade init\n")
+                changes, author: signature, committer: signature,
+                message: "Start the 15-5 repository with cascade init\n")
         } catch let error as GitError {
             throw UsageFailure(error.description)
         }
@@ -174,7 +178,8 @@ enum Scaffold {
               CASCADE_SOURCE: https://github.com/cascade-sales/cascade.git
               CASCADE_VERSION: \#(version)
               # What to compare with: the pull request's base branch, or the commit before the push.
-              BASE: ${{ github.event_name == 'pull_request' && format('origin/{0}', github.base_ref) || github.event.before }}
+              BASE: ${{ github.event_name == 'pull_request' && format('origin/{0}', github.base_ref) || \#
+        github.event.before }}
             steps:
               - uses: actions/checkout@v6
                 with:
@@ -189,13 +194,16 @@ enum Scaffold {
                 if: steps.cascade.outputs.cache-hit != 'true'
                 run: |
                   apt-get update -q
-                  apt-get install -y -q libgit2-dev libyaml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libssl-dev pkg-config
+                  apt-get install -y -q libgit2-dev libyaml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev \#
+        libssl-dev pkg-config
                   git clone --depth 1 --branch "v$CASCADE_VERSION" "$CASCADE_SOURCE" /tmp/cascade
                   swift build -c release --package-path /tmp/cascade
                   mkdir -p /opt/cascade/lib
                   cp /tmp/cascade/.build/release/cascade /opt/cascade/
                   # The libraries it links travel with it, so a cached run installs nothing.
-                  ldd /opt/cascade/cascade | awk '$3 ~ /^\// {print $3}' | grep -Ev '/(libc|libm|libpthread|libdl|librt)\.so'                     | xargs -r cp -L -t /opt/cascade/lib
+                  ldd /opt/cascade/cascade | awk '$3 ~ /^\// {print $3}' | grep -Ev \#
+        '/(libc|libm|libpthread|libdl|librt)\.so' \
+                    | xargs -r cp -L -t /opt/cascade/lib
               - name: Put Cascade on the PATH
                 run: |
                   echo /opt/cascade >> "$GITHUB_PATH"
