@@ -31,9 +31,9 @@ struct Check: ParsableCommand {
     var strict = false
 
     @Flag(
-        help:
-            "Check the files as git's index holds them (what the next commit will contain): the given paths, or the staged updates and org.yaml."
-    )
+        help: ArgumentHelp(
+            "Check the files as git's index holds them (what the next commit will contain): the given paths, or the "
+                + "staged updates and org.yaml."))
     var staged = false
 
     @Option(
@@ -45,7 +45,8 @@ struct Check: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Instead of the files, verify that every commit since this revision was written by someone allowed to: an update by its author or a delegate, org.yaml by an admin.",
+            "Instead of the files, verify that every commit since this revision was written by someone allowed to: "
+                + "an update by its author or a delegate, org.yaml by an admin.",
             valueName: "rev"))
     var authors: String?
 

@@ -33,7 +33,8 @@ struct Demo: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "'update': one commit per update, by its author at its time (default); 'week': one commit per week, much faster for very large organisations, without per-update authors and times.",
+            "'update': one commit per update, by its author at its time (default); 'week': one commit per week, much "
+                + "faster for very large organisations, without per-update authors and times.",
             valueName: "mode"))
     var history: DemoWriter.History = .update
 
@@ -84,7 +85,8 @@ struct Demo: ParsableCommand {
         do { try writer.finish() } catch let error as GitError { throw UsageFailure(error.description) }
         Console.clearProgress()
         print(
-            "wrote \(root): \(generator.organisation.members.count) people, \(weeks) weeks (\(generator.weeks.first!) to \(end)), \(paths.count) update files, \(writer.commits) commits"
+            "wrote \(root): \(generator.organisation.members.count) people, \(weeks) weeks "
+                + "(\(generator.weeks.first!) to \(end)), \(paths.count) update files, \(writer.commits) commits"
         )
     }
 }

@@ -96,7 +96,9 @@ struct DigestCommand: ParsableCommand {
                 "\(folder)/\(week) is a symbolic link (to \(target)); Cascade does not write through links: remove it")
         }
         var written: [(String, [UInt8])] = []
-        let texts = parallelMap(ids.count, chunk: 1) { i in render(builder.build(for: ids[i], week: week)!, renderer, org) }
+        let texts = parallelMap(ids.count, chunk: 1) { i in
+            render(builder.build(for: ids[i], week: week)!, renderer, org)
+        }
         for (id, text) in zip(ids, texts) {
             let relative = "\(week)/\(id).\(format.rawValue)"
             try OutputFile.replace(folder + "/" + relative, Array(text.utf8))
@@ -143,8 +145,10 @@ struct DigestCommand: ParsableCommand {
             changed.prefix(20).map { "  " + $0 }.joined(separator: "\n")
             + (changed.count > 20 ? "\n  and \(changed.count - 20) more" : "")
         throw UsageFailure(
-            "--commit builds digests only from committed updates, and \(changed.count) file\(changed.count == 1 ? " has" : "s have") "
-                + "uncommitted changes:\n\(shown)\ncommit or stash them (cascade submit, git stash), or run without --commit"
+            "--commit builds digests only from committed updates, and \(changed.count) "
+                + "file\(changed.count == 1 ? " has" : "s have") "
+                + "uncommitted changes:\n\(shown)\ncommit or stash them (cascade submit, git stash), or run without "
+                    + "--commit"
         )
     }
 

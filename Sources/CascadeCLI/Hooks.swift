@@ -50,7 +50,8 @@ enum HookInstaller {
         # Reinstall with `cascade hooks install --force`; skip once with `git commit --no-verify`.
         # What is checked is what the commit will contain: the index, not the working tree.
         git diff --cached --quiet --diff-filter=ACMRT -- 'updates/' 'org.yaml' '*/updates/' '*/org.yaml' && exit 0
-        command -v cascade >/dev/null 2>&1 || { echo "cascade is not on PATH; install it or commit with --no-verify" >&2; exit 1; }
+        command -v cascade >/dev/null 2>&1 || { echo "cascade is not on PATH; install it or commit with --no-verify" \
+        >&2; exit 1; }
         exec cascade check --staged
 
         """

@@ -98,7 +98,8 @@ struct ReportCommand: ParsableCommand {
         guard let forID else { return (org.people.map(\.id.value), nil) }
         if org.person(forID) != nil { return ([forID] + org.subtree(of: forID).map(\.id.value), nil) }
         if org.function(forID) != nil { return (org.people.map(\.id.value), forID) }
-        let hint = Suggestion.closest(to: forID, in: org.personIDs + org.functionIDs).map { "; did you mean '\($0)'?" } ?? ""
+        let hint =
+            Suggestion.closest(to: forID, in: org.personIDs + org.functionIDs).map { "; did you mean '\($0)'?" } ?? ""
         throw UsageFailure("no person or function '\(forID)' in org.yaml\(hint)")
     }
 

@@ -87,12 +87,14 @@ struct Session {
         }
         guard let email = userEmail else {
             throw UsageFailure(
-                "git's user.email is not set, so Cascade cannot tell who you are; pass \(option) ID or run `git config user.email you@example.com`"
+                "git's user.email is not set, so Cascade cannot tell who you are; pass \(option) ID or run `git "
+                    + "config user.email you@example.com`"
             )
         }
         guard let person = org.person(withEmail: email) else {
             throw UsageFailure(
-                "nobody in org.yaml has the email \(email) (git's user.email); pass \(option) ID or fix the email in org.yaml"
+                "nobody in org.yaml has the email \(email) (git's user.email); pass \(option) ID or fix the email in "
+                    + "org.yaml"
             )
         }
         return person

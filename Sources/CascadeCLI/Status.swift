@@ -63,7 +63,8 @@ struct Status: ParsableCommand {
 
     static func text(_ s: SubmissionStatus, leader: Org.Person) -> String {
         var out =
-            "\(s.week), team of \(ControlText.escaped(leader.name)): \(s.submitted.count) of \(s.entries.count) submitted, \(s.missing.count) missing, "
+            "\(s.week), team of \(ControlText.escaped(leader.name)): \(s.submitted.count) of \(s.entries.count) "
+                + "submitted, \(s.missing.count) missing, "
         out +=
             s.historyKnown
             ? "\(s.late.count) late, \(s.rewritten.count) rewritten\n"

@@ -50,7 +50,8 @@ struct Submit: ParsableCommand {
         }
         var targets: [String] = []
         for path in paths {
-            guard let rel = Paths.relative(path, to: session.root), rel.hasPrefix("updates/"), rel.hasSuffix(".md") else {
+            guard let rel = Paths.relative(path, to: session.root), rel.hasPrefix("updates/"), rel.hasSuffix(".md")
+            else {
                 throw UsageFailure("\(path) is not an update file (updates/<week>/<person>.md) of \(session.root)")
             }
             targets.append(rel)
@@ -87,21 +88,24 @@ struct Submit: ParsableCommand {
     func commit(_ group: Group, session: Session, git: Repository, validation: Validation, now: Int64) throws {
         let offset = TimeZone.current.secondsFromGMT() / 60
         guard let email = group.author.email else {
-            throw UsageFailure("\(group.author.id.value) has no email in org.yaml; add one so the commit can name its author")
+            throw UsageFailure(
+                "\(group.author.id.value) has no email in org.yaml; add one so the commit can name its author")
         }
         let author = Signature(name: group.author.name, email: email, time: now, offsetMinutes: offset)
         var committer = author
         if let identity = git.identity {
             committer = Signature(name: identity.name, email: identity.email, time: now, offsetMinutes: offset)
         } else {
-            print("git has no user.name/user.email here, so the committer is the author, \(group.author.name) <\(email)>")
+            print(
+                "git has no user.name/user.email here, so the committer is the author, \(group.author.name) <\(email)>")
         }
         let message = Self.message(group.author.id.value, group.files.map { ($0.path, $0.update) }, org: session.org)
         let changes = group.files.map { FileChange(path: session.gitPath($0.path), bytes: $0.bytes) }
         let result: Repository.CommitResult
         do {
             result = try git.commit(
-                changes, author: author, committer: committer, message: message, gate: { (try? validation.passed()) ?? false })
+                changes, author: author, committer: committer, message: message,
+                gate: { (try? validation.passed()) ?? false })
         } catch let error as GitError {
             _ = try? validation.passed()
             throw UsageFailure(error.description)
@@ -157,7 +161,8 @@ struct Submit: ParsableCommand {
         func line(_ update: Update) -> String {
             let kinds = update.deals.compactMap { $0.stage.flatMap { org.stages.kind(of: $0.value) } }
             return
-                "\(kinds.filter { $0 == .open }.count) open, \(kinds.filter { $0 == .won }.count) won, \(kinds.filter { $0 == .lost }.count) lost"
+                "\(kinds.filter { $0 == .open }.count) open, \(kinds.filter { $0 == .won }.count) won, "
+                    + "\(kinds.filter { $0 == .lost }.count) lost"
         }
         let weeks = files.map { $0.1.week?.value ?? UpdatePath($0.0).week?.description ?? "?" }
         if files.count == 1 { return "update(\(weeks[0])): \(author), \(line(files[0].1))\n" }

@@ -71,7 +71,8 @@ struct DemoDeal: Sendable {
 
     var yaml: String {
         var s =
-            "  - id: \(id)\n    account: \(account)\n    stage: \(stageName)\n    amount: \(amount)\n    close: \(close)\n"
+            "  - id: \(id)\n    account: \(account)\n    stage: \(stageName)\n    amount: \(amount)\n    close: "
+                + "\(close)\n"
         if isOpen { s += "    next: \(next)\n" }
         if let competitor { s += "    competitor: \(competitor)\n" }
         s += "    vertical: \(vertical)\n    persona: \(persona)\n"

@@ -106,7 +106,8 @@ public struct DigestBuilder {
         }.map {
             (
                 $0.folder, "",
-                "1:1: the folder cannot be listed (\($0.reason)); its updates are missing from this digest: make it readable"
+                "1:1: the folder cannot be listed (\($0.reason)); its updates are missing from this digest: make it "
+                    + "readable"
             )
         }
     }

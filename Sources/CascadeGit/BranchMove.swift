@@ -43,7 +43,8 @@ extension Repository {
                 throw GitError(
                     repository: path, operation: "moving \(branch)", code: GIT_ELOCKED.rawValue,
                     message:
-                        "\(lockPath) is held by another git process; let it finish (look for it with `ps -ef | grep git`), "
+                        "\(lockPath) is held by another git process; let it finish (look for it with `ps -ef | grep "
+                            + "git`), "
                         + "and only if no git process is running, remove the stale lock with `rm \(lockPath)`")
             }
         }
@@ -83,7 +84,8 @@ extension Repository {
                 of: ">", with: "")
         }
         let line =
-            "\(old?.hex ?? String(repeating: "0", count: 40)) \(new.hex) \(clean(committer.name)) <\(clean(committer.email))> "
+            "\(old?.hex ?? String(repeating: "0", count: 40)) \(new.hex) \(clean(committer.name)) "
+                + "<\(clean(committer.email))> "
             + "\(committer.time) \(zone)\t\(message.replacingOccurrences(of: "\n", with: " "))\n"
         let fd = open(log, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return }

@@ -61,7 +61,9 @@ import CCrypto
     @_spi(Pack) public var firstByte: UInt8 { UInt8(truncatingIfNeeded: bytes.0) }
 
     @_spi(Pack) public static func == (a: RawObjectID, b: RawObjectID) -> Bool { a.bytes == b.bytes }
-    @_spi(Pack) public func hash(into hasher: inout Hasher) { hasher.combine(bytes.0); hasher.combine(bytes.1); hasher.combine(bytes.2) }
+    @_spi(Pack) public func hash(into hasher: inout Hasher) {
+        hasher.combine(bytes.0); hasher.combine(bytes.1); hasher.combine(bytes.2)
+    }
     @_spi(Pack) public static func < (a: RawObjectID, b: RawObjectID) -> Bool {
         // Byte order: the words hold the bytes little-endian, so compare them big-endian.
         if a.bytes.0 != b.bytes.0 { return a.bytes.0.byteSwapped < b.bytes.0.byteSwapped }

@@ -11,9 +11,12 @@ import Foundation
 /// Markdown escapes it, see `DigestMarkdown.neutralised`).
 public enum HTMLPage {
     static let style = """
-        body{font:16px/1.5 -apple-system,"Segoe UI",Helvetica,Arial,sans-serif;color:#1f2328;max-width:46em;margin:2em auto;padding:0 1em}
-        h1{font-size:1.6em;border-bottom:1px solid #d0d7de;padding-bottom:.3em}h2{font-size:1.25em;margin-top:1.6em;border-bottom:1px solid #d8dee4}
-        table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #d0d7de;padding:.3em .7em}th{background:#f6f8fa}td:nth-child(n+2){text-align:right}
+        body{font:16px/1.5 -apple-system,"Segoe UI",Helvetica,Arial,\
+        sans-serif;color:#1f2328;max-width:46em;margin:2em auto;padding:0 1em}
+        h1{font-size:1.6em;border-bottom:1px solid #d0d7de;padding-bottom:.3em}\
+        h2{font-size:1.25em;margin-top:1.6em;border-bottom:1px solid #d8dee4}
+        table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #d0d7de;padding:.3em .7em}\
+        th{background:#f6f8fa}td:nth-child(n+2){text-align:right}
         li{margin:.2em 0}a{color:#0969da}code{background:#f6f8fa;padding:.1em .3em;border-radius:4px}
         """
 

@@ -18,7 +18,8 @@ public struct RiskFlag: Sendable {
     public var times: Int = 0
     public var outOfQuarter = false
     public var pastNineMonths = false
-    /// Regressions: from and to stage; slips: the old and the new close date; handovers: the previous and the new owner.
+    /// Regressions: from and to stage; slips: the old and the new close date;
+    /// handovers: the previous and the new owner.
     public var from: String = ""
     public var to: String = ""
     /// A regression all the way back to the first open stage.

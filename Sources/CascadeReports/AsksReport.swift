@@ -47,8 +47,8 @@ public enum AsksReport {
             cells: ranked.map { g -> [Cell] in
                 [
                     .text(name(g.key)), .number(Double(g.value.count)),
-                    .number(
-                        Double(g.value.filter { a in stillOpen.contains { $0.deal == a.deal && $0.to == a.to } }.count)),
+                    .number(Double(g.value.filter { a in stillOpen.contains { $0.deal == a.deal && $0.to == a.to } }
+                        .count)),
                     .money(g.value.reduce(0) { $0 + $1.amount }), .number(Spread(g.value.map(\.weeks))!.median),
                 ]
             },

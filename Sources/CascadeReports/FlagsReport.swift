@@ -7,9 +7,12 @@ public enum FlagsReport {
     /// `rewrites` is nil when git's history cannot tell (a shallow clone): they are then said to be unknown.
     public static func make(_ ctx: ReportContext, rewrites known: [Rewrite]?) -> Report {
         let f = FlagCounts(ctx, rewrites: known)
-        let notes = known == nil
-            ? ["Rewrites after the week: unknown, because this is a shallow clone whose history stops short; "
-                + "run `git fetch --unshallow`, then this report again."] : []
+        let notes =
+            known == nil
+            ? [
+                "Rewrites after the week: unknown, because this is a shallow clone whose history stops short; "
+                    + "run `git fetch --unshallow`, then this report again."
+            ] : []
         return Report(
             title: "Flags", tables: [f.authorTable(), f.dealTable()] + (f.rewrites.isEmpty ? [] : [f.rewriteTable()]),
             notes: notes, json: f.json())
@@ -51,7 +54,9 @@ struct FlagCounts: Sendable {
         self.ctx = ctx
         known = rewrites != nil
         let pairs = ctx.weeks.flatMap { week in ctx.scope.map { (week, $0) } }
-        flags = parallelMap(pairs.count, chunk: 64) { ctx.history.flags(of: pairs[$0].1, in: pairs[$0].0) }.flatMap { $0 }
+        flags = parallelMap(pairs.count, chunk: 64) { ctx.history.flags(of: pairs[$0].1, in: pairs[$0].0) }.flatMap {
+            $0
+        }
         var authors: [String: Counts] = [:]
         var deals: [String: (account: String, author: String, amount: Double, a: Counts)] = [:]
         for f in flags {
@@ -65,7 +70,9 @@ struct FlagCounts: Sendable {
         self.rewrites = (rewrites ?? []).filter { inScope.contains($0.person) && ctx.weeks.contains($0.week) }
         for r in self.rewrites { authors[r.person, default: Counts()].rewrites += 1 }
         self.authors = authors.sorted { ($0.value.score, $1.key) > ($1.value.score, $0.key) }
-        self.deals = deals.sorted { ($0.value.a.score, $0.value.amount, $1.key) > ($1.value.a.score, $1.value.amount, $0.key) }
+        self.deals = deals.sorted {
+            ($0.value.a.score, $0.value.amount, $1.key) > ($1.value.a.score, $1.value.amount, $0.key)
+        }
     }
 
     func n(_ v: Int) -> Cell { .number(Double(v)) }
@@ -76,8 +83,10 @@ struct FlagCounts: Sendable {
             columns: ["author", "slips", "days", "outQ", "9mo+", "back", "gone", "stale", "handed", "rewrite"],
             cells: authors.map {
                 let c = $0.value
-                return [.text($0.key), n(c.slips), n(c.slipDays), n(c.outOfQuarter), n(c.pastNine), n(c.regressions),
-                        n(c.vanished), n(c.unchanged), n(c.handedOver), known ? n(c.rewrites) : .text("?")]
+                return [
+                    .text($0.key), n(c.slips), n(c.slipDays), n(c.outOfQuarter), n(c.pastNine), n(c.regressions),
+                    n(c.vanished), n(c.unchanged), n(c.handedOver), known ? n(c.rewrites) : .text("?"),
+                ]
             },
             currency: ctx.org.currency)
     }
@@ -85,12 +94,15 @@ struct FlagCounts: Sendable {
     func dealTable() -> ReportTable {
         let shown = Self.shownDeals
         return ReportTable(
-            title: deals.count > shown ? "Per deal (the \(shown) most flagged of \(deals.count); CSV and JSON have all)" : "Per deal",
+            title: deals.count > shown
+                ? "Per deal (the \(shown) most flagged of \(deals.count); CSV and JSON have all)" : "Per deal",
             columns: ["deal", "account", "author", "amount", "slips", "days", "back", "vanished", "stale"],
             cells: deals.prefix(shown).map {
                 let d = $0.value
-                return [.text($0.key), .text(d.account), .text(d.author), .money(d.amount), n(d.a.slips), n(d.a.slipDays),
-                        n(d.a.regressions), n(d.a.vanished), n(d.a.unchanged)]
+                return [
+                    .text($0.key), .text(d.account), .text(d.author), .money(d.amount), n(d.a.slips), n(d.a.slipDays),
+                    n(d.a.regressions), n(d.a.vanished), n(d.a.unchanged),
+                ]
             },
             currency: ctx.org.currency)
     }
@@ -103,9 +115,11 @@ struct FlagCounts: Sendable {
     }
 
     func counts(_ a: Counts) -> [String: any Sendable] {
-        ["slips": a.slips, "slip_days": a.slipDays, "out_of_quarter": a.outOfQuarter, "past_nine_months": a.pastNine,
-         "regressions": a.regressions, "vanished": a.vanished, "stale": a.unchanged, "handed_over": a.handedOver,
-         "rewritten": known ? a.rewrites : NSNullValue()]
+        [
+            "slips": a.slips, "slip_days": a.slipDays, "out_of_quarter": a.outOfQuarter, "past_nine_months": a.pastNine,
+            "regressions": a.regressions, "vanished": a.vanished, "stale": a.unchanged, "handed_over": a.handedOver,
+            "rewritten": known ? a.rewrites : NSNullValue(),
+        ]
     }
 
     func json() -> [String: any Sendable] {
@@ -117,13 +131,18 @@ struct FlagCounts: Sendable {
                     .merging(counts(d.value.a)) { a, _ in a }
             },
             "signals": flags.map { f -> [String: any Sendable] in
-                ["week": f.week.description, "kind": f.kind.rawValue, "deal": f.deal, "account": f.account, "author": f.author,
-                 "amount": f.amount, "days": f.days, "times": f.times, "out_of_quarter": f.outOfQuarter,
-                 "past_nine_months": f.pastNineMonths, "from": f.from, "to": f.to]
+                [
+                    "week": f.week.description, "kind": f.kind.rawValue, "deal": f.deal, "account": f.account,
+                    "author": f.author,
+                    "amount": f.amount, "days": f.days, "times": f.times, "out_of_quarter": f.outOfQuarter,
+                    "past_nine_months": f.pastNineMonths, "from": f.from, "to": f.to,
+                ]
             },
             "rewrites": known
-                ? rewrites.map { ["week": $0.week.description, "author": $0.person, "commit": $0.commit, "committed": $0.when]
-                    as [String: any Sendable] } as any Sendable
+                ? rewrites.map {
+                    ["week": $0.week.description, "author": $0.person, "commit": $0.commit, "committed": $0.when]
+                        as [String: any Sendable]
+                } as any Sendable
                 : NSNullValue(),
             "history": known ? "complete" : "shallow",
         ]

@@ -7,7 +7,8 @@ public enum OutcomeReport {
     public static func make(_ ctx: ReportContext, wins: Bool, by dimension: Dimension) -> Report {
         let o = Outcomes(ctx, wins: wins, by: dimension)
         return Report(
-            title: wins ? "Wins" : "Losses", tables: [o.byTable(), o.detailTable()] + (wins ? [] : [o.disqualifiedTable()]),
+            title: wins ? "Wins" : "Losses",
+            tables: [o.byTable(), o.detailTable()] + (wins ? [] : [o.disqualifiedTable()]),
             notes: o.notes(), json: o.json())
     }
 }
@@ -55,14 +56,17 @@ struct Outcomes: Sendable {
     var dqAmount: Double { disqualified.reduce(0) { $0 + $1.deal.amount } }
 
     func byTable() -> ReportTable {
-        let scopeNote = wins || disqualified.isEmpty
+        let scopeNote =
+            wins || disqualified.isEmpty
             ? "" : " (every lost stage; \(disqualified.count) disqualified, \(ctx.money(dqAmount)), included)"
         return ReportTable(
             title: "\(wins ? "Wins" : "Losses") by \(dimension.rawValue)\(scopeNote)",
             columns: [dimension.rawValue, "deals", "amount", "share"],
             cells: ranked.map {
-                [.text($0.key), .number(Double($0.value.deals)), .money($0.value.amount),
-                 .percent(total > 0 ? $0.value.amount / total : 0)]
+                [
+                    .text($0.key), .number(Double($0.value.deals)), .money($0.value.amount),
+                    .percent(total > 0 ? $0.value.amount / total : 0),
+                ]
             },
             currency: ctx.org.currency)
     }
@@ -72,8 +76,11 @@ struct Outcomes: Sendable {
             title: wins ? "Won deals" : "Lost deals",
             columns: ["week", "deal", "account", "author", "amount", wins ? "competitor" : "reason"],
             cells: sorted.map { c in
-                [.text(c.week.description), .text(c.deal.id), .text(c.deal.account), .text(c.person), .money(c.deal.amount),
-                 .text(wins ? (c.deal.competitor ?? "") : (c.deal.reason ?? ""))]
+                [
+                    .text(c.week.description), .text(c.deal.id), .text(c.deal.account), .text(c.person),
+                    .money(c.deal.amount),
+                    .text(wins ? (c.deal.competitor ?? "") : (c.deal.reason ?? "")),
+                ]
             },
             currency: ctx.org.currency)
     }
@@ -84,27 +91,38 @@ struct Outcomes: Sendable {
             title: "Disqualified (apart from losses)", columns: ["quarter", "deals", "amount", "median days"],
             cells: byQuarter.keys.sorted().map { q -> [Cell] in
                 let list = disqualified.filter { ctx.quarter($0.week) == q }
-                return [.text(q.description), .number(Double(list.count)), .money(list.reduce(0) { $0 + $1.deal.amount }),
-                        .number(Spread(byQuarter[q]!)!.median)]
+                return [
+                    .text(q.description), .number(Double(list.count)), .money(list.reduce(0) { $0 + $1.deal.amount }),
+                    .number(Spread(byQuarter[q]!)!.median),
+                ]
             }, currency: ctx.org.currency)
     }
 
     func notes() -> [String] {
         var notes: [String] = [wins ? "Why we won:" : "Lessons:"]
         for c in sorted {
-            let none = ctx.org.stages.isDisqualified(c.deal.stage) ? "(disqualified, \(c.deal.reason ?? "no reason"))" : "(none written)"
-            notes.append("- \(c.deal.id) \(c.deal.account) (\(ctx.money(c.deal.amount))): \((wins ? c.deal.why : c.deal.lesson) ?? none)")
+            let none =
+                ctx.org.stages.isDisqualified(c.deal.stage)
+                ? "(disqualified, \(c.deal.reason ?? "no reason"))" : "(none written)"
+            notes.append(
+                "- \(c.deal.id) \(c.deal.account) (\(ctx.money(c.deal.amount))): "
+                    + "\((wins ? c.deal.why : c.deal.lesson) ?? none)"
+            )
         }
         notes.append("")
         func spread(_ s: Spread?) -> String {
-            s.map { "median \(fmt($0.median)) days (quartiles \(fmt($0.q1))-\(fmt($0.q3)), \($0.count) deals)" } ?? "no deals"
+            s.map { "median \(fmt($0.median)) days (quartiles \(fmt($0.q1))-\(fmt($0.q3)), \($0.count) deals)" }
+                ?? "no deals"
         }
         notes.append("Days to lose: \(spread(daysLose)); days to win: \(spread(daysWin)).")
         if byQuarter.count >= 2 {
             let qs = byQuarter.keys.sorted()
             let first = Spread(byQuarter[qs.first!]!)!.median, last = Spread(byQuarter[qs.last!]!)!.median
             let trend = last < first ? "earlier" : last > first ? "later" : "neither earlier nor later"
-            notes.append("Qualifying out is getting \(trend): median \(fmt(first)) days in \(qs.first!) against \(fmt(last)) in \(qs.last!).")
+            notes.append(
+                "Qualifying out is getting \(trend): median \(fmt(first)) days in \(qs.first!) against \(fmt(last)) "
+                    + "in \(qs.last!)."
+            )
         }
         return notes
     }
@@ -112,14 +130,19 @@ struct Outcomes: Sendable {
     func json() -> [String: any Sendable] {
         [
             "kind": wins ? "wins" : "losses", "by": dimension.rawValue,
-            "groups": ranked.map { ["key": $0.key, "deals": $0.value.deals, "amount": $0.value.amount] as [String: any Sendable] },
+            "groups": ranked.map {
+                ["key": $0.key, "deals": $0.value.deals, "amount": $0.value.amount] as [String: any Sendable]
+            },
             "deals": sorted.map(Self.item), "total_deals": sorted.count, "total_amount": total,
             "disqualified_deals": disqualified.count, "disqualified_amount": dqAmount,
             "days_to_lose": daysLose?.json ?? NSNullValue(), "days_to_win": daysWin?.json ?? NSNullValue(),
             "disqualified": [
                 "deals": disqualified.count, "amount": dqAmount,
                 "by_quarter": byQuarter.keys.sorted().map { q in
-                    ["quarter": q.description, "deals": byQuarter[q]!.count, "median_days": Spread(byQuarter[q]!)!.median]
+                    [
+                        "quarter": q.description, "deals": byQuarter[q]!.count,
+                        "median_days": Spread(byQuarter[q]!)!.median,
+                    ]
                         as [String: any Sendable]
                 },
             ] as [String: any Sendable],

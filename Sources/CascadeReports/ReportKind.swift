@@ -43,13 +43,17 @@ public enum Reports {
 public enum LossesReport: ReportKind {
     public static let name = "losses"
     public static let usesDimension = true
-    public static func make(_ input: ReportInput) -> Report { OutcomeReport.make(input.context, wins: false, by: input.dimension) }
+    public static func make(_ input: ReportInput) -> Report {
+        OutcomeReport.make(input.context, wins: false, by: input.dimension)
+    }
 }
 
 public enum WinsReport: ReportKind {
     public static let name = "wins"
     public static let usesDimension = true
-    public static func make(_ input: ReportInput) -> Report { OutcomeReport.make(input.context, wins: true, by: input.dimension) }
+    public static func make(_ input: ReportInput) -> Report {
+        OutcomeReport.make(input.context, wins: true, by: input.dimension)
+    }
 }
 
 extension GapsReport: ReportKind {

@@ -19,7 +19,8 @@ public struct RepositoryCheck: Sendable {
             switch self {
             case .notARepository(let root):
                 return
-                    "\(root): no org.yaml here, so this is not a 15-5 repository; run `cascade init` to make one, or pass --root"
+                    "\(root): no org.yaml here, so this is not a 15-5 repository; run `cascade init` to make one, or "
+                        + "pass --root"
             }
         }
     }
@@ -62,7 +63,9 @@ public struct RepositoryCheck: Sendable {
         case .success(let entries): weeks = entries
         case .failure(.missing): return ([], [])
         case .failure(let error):
-            let message = "the folder updates/ cannot be listed: \(error.reason); make it readable (chmod u+rx updates), then check again"
+            let message =
+                "the folder updates/ cannot be listed: \(error.reason); make it readable (chmod u+rx updates), then "
+                    + "check again"
             return ([], [UpdatePath.unreadable("updates", message)])
         }
         var paths: [String] = []
@@ -70,10 +73,15 @@ public struct RepositoryCheck: Sendable {
         for folder in weeks where folder.name != ".gitkeep" {
             let rel = "updates/" + folder.name
             if folder.isLink {
-                misplaced.append(UpdatePath.misplaced(rel, "'\(folder.name)' is a symbolic link; links under updates/ are never "
-                    + "followed: put the week's folder itself here"))
+                misplaced.append(
+                    UpdatePath.misplaced(
+                        rel,
+                        "'\(folder.name)' is a symbolic link; links under updates/ are never "
+                            + "followed: put the week's folder itself here"))
             } else if !folder.isFolder {
-                misplaced.append(UpdatePath.misplaced(rel, "a file directly under updates/; updates live at updates/<week>/<person-id>.md"))
+                misplaced.append(
+                    UpdatePath.misplaced(
+                        rel, "a file directly under updates/; updates live at updates/<week>/<person-id>.md"))
             } else {
                 weekFolder(rel, name: folder.name, paths: &paths, misplaced: &misplaced)
             }
@@ -86,26 +94,36 @@ public struct RepositoryCheck: Sendable {
     private func weekFolder(_ rel: String, name: String, paths: inout [String], misplaced: inout [Diagnostic]) {
         let weekOK = Week(name) != nil
         if !weekOK {
-            misplaced.append(UpdatePath.misplaced(rel, "the folder '\(name)' is not a real ISO week; name it like 2026-W48"))
+            misplaced.append(
+                UpdatePath.misplaced(rel, "the folder '\(name)' is not a real ISO week; name it like 2026-W48"))
         }
         let entries: [FileEntry]
         switch store.list(rel) {
         case .success(let listed): entries = listed
         case .failure(let error):
-            misplaced.append(UpdatePath.unreadable(rel, "the folder cannot be listed: \(error.reason); its updates were not "
-                + "checked: make it readable (chmod u+rx \(rel)), then check again"))
+            misplaced.append(
+                UpdatePath.unreadable(
+                    rel,
+                    "the folder cannot be listed: \(error.reason); its updates were not "
+                        + "checked: make it readable (chmod u+rx \(rel)), then check again"))
             return
         }
         for entry in entries {
             let path = rel + "/" + entry.name
             if entry.isFolder {
-                misplaced.append(UpdatePath.misplaced(path, "a folder inside a week; updates live at updates/<week>/<person-id>.md, "
-                    + "move its files up or delete it"))
+                misplaced.append(
+                    UpdatePath.misplaced(
+                        path,
+                        "a folder inside a week; updates live at updates/<week>/<person-id>.md, "
+                            + "move its files up or delete it"))
             } else if entry.name.hasSuffix(".md") {
                 paths.append(path)
             } else if weekOK {
-                misplaced.append(UpdatePath.misplaced(path, "'\(entry.name)' is not '<person-id>.md'; only updates live under "
-                    + "updates/, move this file elsewhere"))
+                misplaced.append(
+                    UpdatePath.misplaced(
+                        path,
+                        "'\(entry.name)' is not '<person-id>.md'; only updates live under "
+                            + "updates/, move this file elsewhere"))
             }
         }
     }

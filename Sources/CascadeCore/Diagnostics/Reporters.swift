@@ -49,7 +49,8 @@ public enum Reporter {
                 : severity
             let location = "\(ControlText.escaped(d.file)):\(d.position.line):\(d.position.column):"
             out +=
-                "\(color ? "\u{1B}[1m\(location)\u{1B}[0m" : location) \(styled): \(ControlText.escaped(d.message)) [\(d.rule)]\n"
+                "\(color ? "\u{1B}[1m\(location)\u{1B}[0m" : location) \(styled): \(ControlText.escaped(d.message)) "
+                    + "[\(d.rule)]\n"
         }
         out += summary.line + "\n"
         return out
@@ -80,7 +81,9 @@ public enum Reporter {
         var out = ""
         for d in diagnostics {
             out +=
-                "::\(d.severity.rawValue) file=\(property(d.file)),line=\(d.position.line),col=\(d.position.column),title=\(property(d.rule))::\(data(d.message))\n"
+                "::\(d.severity.rawValue) "
+                    + "file=\(property(d.file)),line=\(d.position.line),col=\(d.position.column),"
+                    + "title=\(property(d.rule))::\(data(d.message))\n"
         }
         out += summary.line + "\n"
         return out

@@ -14,7 +14,8 @@ struct NodeReader {
             return node.isNull ? nil : Located(text, at: node.position)
         case .mapping, .sequence:
             findings.append(
-                typeRule.finding(at: node.position,
+                typeRule.finding(
+                    at: node.position,
                     "'\(field)' must be text, not \(node.kindName); write it on one line after '\(field): '"))
             return nil
         }
@@ -27,7 +28,8 @@ struct NodeReader {
         case .scalar where node.isNull: return []
         default:
             findings.append(
-                typeRule.finding(at: node.position,
+                typeRule.finding(
+                    at: node.position,
                     "'\(field)' must be a list, not \(node.kindName); write it as \(example)"))
             return []
         }
@@ -38,7 +40,8 @@ struct NodeReader {
         list(node, field: field, example: example).compactMap { item in
             if item.isNull {
                 findings.append(
-                    typeRule.finding(at: item.position,
+                    typeRule.finding(
+                        at: item.position,
                         "an empty item in '\(field)'; delete the empty '-' line"))
                 return nil
             }
@@ -50,7 +53,8 @@ struct NodeReader {
     mutating func mapping(_ node: YAMLNode, what: String) -> [YAMLPair]? {
         if let pairs = node.pairs { return pairs }
         findings.append(
-            typeRule.finding(at: node.position,
+            typeRule.finding(
+                at: node.position,
                 "\(what) must be a mapping of 'key: value' lines, not \(node.kindName)"))
         return nil
     }

@@ -22,7 +22,8 @@ public enum OrgDecoder {
             return Result(
                 org: nil,
                 findings: [
-                    FileTooLargeRule.finding(at: .start,
+                    FileTooLargeRule.finding(
+                        at: .start,
                         "org.yaml is over \(byteLimit / 1_048_576) MiB; this cannot be an organisation file")
                 ])
         }
@@ -35,7 +36,8 @@ public enum OrgDecoder {
             var findings = yaml.findings
             if yaml.isComplete {
                 findings.append(
-                    OrgFieldTypeRule.finding(at: yaml.root?.position ?? .start,
+                    OrgFieldTypeRule.finding(
+                        at: yaml.root?.position ?? .start,
                         "org.yaml must be a mapping with 'people:', 'functions:' and the other settings"))
             }
             return Result(org: nil, findings: findings)
@@ -61,11 +63,13 @@ public enum OrgDecoder {
                 org.fiscalYearStartMonth = m
             } else {
                 reader.findings.append(
-                    OrgFieldTypeRule.finding(at: t.position, "fiscal_year_start_month must be a month number from 1 to 12"))
+                    OrgFieldTypeRule.finding(
+                        at: t.position, "fiscal_year_start_month must be a month number from 1 to 12"))
             }
         case "digest": decodeDigest(v, into: &org, &reader)
         case "stages": decodeStages(v, into: &org, &reader)
-        case "loss_reasons": org.lossReasons = reader.textList(v, field: pair.key, example: "[price, competitor]").map(\.value)
+        case "loss_reasons":
+            org.lossReasons = reader.textList(v, field: pair.key, example: "[price, competitor]").map(\.value)
         case "tickets": decodeTickets(v, into: &org, &reader)
         case "functions": decodeFunctions(v, into: &org, &reader)
         case "people": decodePeople(v, into: &org, &reader)
@@ -92,7 +96,8 @@ public enum OrgDecoder {
                     org.tickets.url = url.value
                 } else {
                     reader.findings.append(
-                        OrgFieldTypeRule.finding(at: url.position,
+                        OrgFieldTypeRule.finding(
+                            at: url.position,
                             "tickets.url must be an https: or http: address with {id} for the ticket, "
                                 + "like https://tracker.example.com/browse/{id}"))
                 }
@@ -151,14 +156,18 @@ public enum OrgDecoder {
             else { continue }
             guard Amount.isPlainNumber(bookings.value) else {
                 reader.findings.append(
-                    OrgFieldTypeRule.finding(at: bookings.position,
+                    OrgFieldTypeRule.finding(
+                        at: bookings.position,
                         "a goal's bookings must be a plain number >= 0, like 1500000"))
                 continue
             }
             guard let amount = NumberLimits.plain(bookings.value, in: 0...NumberLimits.maxAmount) else {
                 reader.findings.append(
-                    OrgFieldRangeRule.finding(at: bookings.position,
-                        "a goal's bookings must be from 0 to \(NumberLimits.maxAmountText) (a thousand trillion); check the digits"))
+                    OrgFieldRangeRule.finding(
+                        at: bookings.position,
+                        "a goal's bookings must be from 0 to \(NumberLimits.maxAmountText) (a thousand trillion); "
+                            + "check the digits"
+                    ))
                 continue
             }
             org.goals.append(Org.Goal(team: team, quarter: quarter, bookings: amount))
@@ -172,7 +181,8 @@ public enum OrgDecoder {
             return value
         }
         reader.findings.append(
-            OrgFieldRequiredRule.finding(at: pairs.first?.keyPosition ?? node.position,
+            OrgFieldRequiredRule.finding(
+                at: pairs.first?.keyPosition ?? node.position,
                 "this entry has no '\(key)'; add '\(key): ...'"))
         return nil
     }
@@ -194,8 +204,10 @@ public enum OrgDecoder {
                     org.digest.noteWords = v
                 } else {
                     reader.findings.append(
-                        OrgFieldRangeRule.finding(at: t.position,
-                            "digest.note_words must be a whole number from \(digestNoteWords.lowerBound) to \(digestNoteWords.upperBound), like 200"
+                        OrgFieldRangeRule.finding(
+                            at: t.position,
+                            "digest.note_words must be a whole number from \(digestNoteWords.lowerBound) to "
+                                + "\(digestNoteWords.upperBound), like 200"
                         ))
                 }
             default: break
@@ -214,8 +226,10 @@ public enum OrgDecoder {
     ) -> Double? {
         if let v = NumberLimits.plain(t.value, in: range) { return v }
         reader.findings.append(
-            OrgFieldRangeRule.finding(at: t.position,
-                "\(field) must be a plain number from \(fmt(range.lowerBound)) to \(fmt(range.upperBound)), not '\(t.value)'"
+            OrgFieldRangeRule.finding(
+                at: t.position,
+                "\(field) must be a plain number from \(fmt(range.lowerBound)) to \(fmt(range.upperBound)), not "
+                    + "'\(t.value)'"
             ))
         return nil
     }
@@ -230,19 +244,23 @@ public enum OrgDecoder {
             let located = reader.textList(p.value, field: "stages.\(p.key)", example: "[won]")
             if located.isEmpty, ["open", "won", "lost"].contains(p.key) {
                 reader.findings.append(
-                    OrgStagesRule.finding(at: p.value.position,
+                    OrgStagesRule.finding(
+                        at: p.value.position,
                         "stages.\(p.key) is empty; list at least one stage, or delete the key to use the defaults"))
             }
             for stage in located {
                 if !Identifier.isValidPersonID(stage.value) {
                     reader.findings.append(
-                        OrgStagesRule.finding(at: stage.position,
+                        OrgStagesRule.finding(
+                            at: stage.position,
                             "the stage '\(stage.value)' is not a valid name; use lowercase letters, digits and '-'"))
                 }
                 if !seen.insert(stage.value).inserted {
                     reader.findings.append(
-                        OrgStagesRule.finding(at: stage.position,
-                            "the stage '\(stage.value)' is listed twice; each stage belongs to exactly one of open, won and lost"
+                        OrgStagesRule.finding(
+                            at: stage.position,
+                            "the stage '\(stage.value)' is listed twice; each stage belongs to exactly one of open, "
+                                + "won and lost"
                         ))
                 }
             }

@@ -186,7 +186,8 @@ private struct EventReader {
         let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
         let context = parser.context.map { String(cString: $0) }
         let tabIndent = Self.lineHasTabIndent(bytes, line: Int(parser.problem_mark.line))
-        return YAMLSyntaxRule.parserProblem(at: position(parser.problem_mark), problem: problem, context: context, tabIndent: tabIndent)
+        return YAMLSyntaxRule.parserProblem(
+            at: position(parser.problem_mark), problem: problem, context: context, tabIndent: tabIndent)
     }
 
     /// Whether the 0-based `line` of `bytes` has a tab in its leading whitespace.

@@ -20,7 +20,8 @@ public enum AuthorsCheck {
                         Diagnostic(
                             file: path, position: .start, severity: .error, rule: rule,
                             message:
-                                "commit \(commit) changes org.yaml but its author \(who) is not an admin (admins: \(admins.joined(separator: ", "))); ask an admin to make this change"
+                                "commit \(commit) changes org.yaml but its author \(who) is not an admin (admins: "
+                                    + "\(admins.joined(separator: ", "))); ask an admin to make this change"
                         ))
                     continue
                 }
@@ -43,7 +44,9 @@ public enum AuthorsCheck {
                 Diagnostic(
                     file: path, position: .start, severity: .error, rule: rule,
                     message:
-                        "commit \(commit) by \(who) changes \(owner)'s update; only \(owner) (\(person.email ?? "no email in org.yaml"))\(person.delegates.isEmpty ? "" : " or their delegates") may write it"
+                        "commit \(commit) by \(who) changes \(owner)'s update; only \(owner) "
+                            + "(\(person.email ?? "no email in org.yaml"))"
+                            + "\(person.delegates.isEmpty ? "" : " or their delegates") may write it"
                 ))
         }
         return out
@@ -61,7 +64,8 @@ public struct CommitAuthorRule: Rule {
         id: "commit-author", title: "Commit by someone not allowed to write it",
         summary:
             "With --authors REV, each commit in REV..HEAD that adds or changes updates/<week>/<person>.md is authored "
-            + "by that person or one of their delegates, and one that changes org.yaml by an admin, judged by the org.yaml "
+            + "by that person or one of their delegates, and one that changes org.yaml by an admin, judged by the "
+                + "org.yaml "
             + "of its first parent. A merge is judged by the commits it brings in, not by who merged them; only a file "
             + "whose merged result differs from every parent is the merge's own change.",
         scope: .commit,

@@ -17,11 +17,13 @@ public enum RuleDocs {
         out += "| rule | severity | file | what it checks |\n| --- | --- | --- | --- |\n"
         for r in rules {
             out +=
-                "| [`\(r.id)`](#\(r.id)) | \(r.severity.rawValue) | \(r.scope == .org ? "org.yaml" : r.scope == .commit ? "commits" : "updates") | \(r.title) |\n"
+                "| [`\(r.id)`](#\(r.id)) | \(r.severity.rawValue) | "
+                    + "\(r.scope == .org ? "org.yaml" : r.scope == .commit ? "commits" : "updates") | \(r.title) |\n"
         }
         for r in rules {
             out +=
-                "\n## \(r.id)\n\n**\(r.title)** (\(r.severity.rawValue)). \(r.summary)\n\nTriggers (`↓` marks where it is reported):\n\n"
+                "\n## \(r.id)\n\n**\(r.title)** (\(r.severity.rawValue)). \(r.summary)\n\nTriggers (`↓` marks where "
+                    + "it is reported):\n\n"
             for e in r.triggering { out += fenced(e) }
             out += "Does not trigger:\n\n"
             for e in r.nonTriggering { out += fenced(e) }

@@ -89,7 +89,8 @@ public enum DigestJSON {
         }
     }
 
-    /// A deal of a list: the same keys in every list, and the key of the list's own (loss of the week, whom it asks, the signal).
+    /// A deal of a list: the same keys in every list, and the key of the list's own
+    /// (loss of the week, whom it asks, the signal).
     struct Item: Encodable {
         var deal: String, account: String, author: String, amount: Double, text: String
         var loss_of_the_week: Bool?, to: String?, kind: String?

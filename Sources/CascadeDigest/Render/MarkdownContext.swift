@@ -117,7 +117,8 @@ extension DigestRenderer {
         let change = d.stages.reduce(0) { $0 + $1.amountChange }
         let headline =
             "Open pipeline **\(money(t.openAmount))** in \(t.openDeals) deals (\(signed(change)) vs last week). "
-            + "Won **\(money(t.wonAmount))** (\(t.wonDeals)), lost **\(money(t.lostAmount))** (\(t.lostDeals)) this week."
+            + "Won **\(money(t.wonAmount))** (\(t.wonDeals)), lost **\(money(t.lostAmount))** (\(t.lostDeals)) this "
+                + "week."
         var lines: [String] = []
         var bookings = "Bookings \(d.quarter) to date: \(money(d.quarterBookings))"
         if let goal = d.goal, goal > 0 {
@@ -138,7 +139,8 @@ extension DigestRenderer {
                 d.stale.prefix(5).map(name).joined(separator: ", ")
                 + (d.stale.count > 5 ? " and \(d.stale.count - 5) more" : "")
             lines.append(
-                "\(d.stale.count == 1 ? "1 person's" : "\(d.stale.count) people's") pipeline comes from an older update "
+                "\(d.stale.count == 1 ? "1 person's" : "\(d.stale.count) people's") pipeline comes from an older "
+                    + "update "
                     + "(up to four weeks old, marked stale): \(who).")
         }
         return ["headline": headline, "lines": lines]
@@ -157,7 +159,8 @@ extension DigestRenderer {
         if d.medianDaysToLose != nil || d.medianDaysToWin != nil {
             func days(_ v: Double?) -> String { v.map { "\($0.rounded().clampedInt) days" } ?? "none yet" }
             c["days_line"] =
-                "Median time to lose: \(days(d.medianDaysToLose)); to win: \(days(d.medianDaysToWin)) (deals closed in \(d.quarter))."
+                "Median time to lose: \(days(d.medianDaysToLose)); to win: \(days(d.medianDaysToWin)) (deals closed "
+                    + "in \(d.quarter))."
         }
         return c
     }

@@ -58,7 +58,8 @@ extension History {
     /// Inside .git when there is one, so the cache never shows in `git status`.
     static func cacheLocation(_ root: String) -> String {
         var isFolder: ObjCBool = false
-        let gitDir = FileManager.default.fileExists(atPath: root + "/.git", isDirectory: &isFolder) && isFolder.boolValue
+        let gitDir =
+            FileManager.default.fileExists(atPath: root + "/.git", isDirectory: &isFolder) && isFolder.boolValue
         return root + (gitDir ? "/.git/cascade/history-cache" : "/.cascade/history-cache")
     }
 
@@ -79,9 +80,11 @@ extension History {
         var writtenAt: Int64 = 0
 
         init(root: String, cache mapped: HistoryCache.Mapped?, orgHash: UInt64) {
-            let folders = (FileSystem.list(root + "/updates") ?? []).filter { $0.isFolder && Week($0.name) != nil }.map(\.name)
+            let folders = (FileSystem.list(root + "/updates") ?? []).filter { $0.isFolder && Week($0.name) != nil }.map(
+                \.name)
             nonisolated(unsafe) var table: (entries: [HistoryCache.Entry], writtenAt: Int64)?
-            nonisolated(unsafe) var unlisted: [(folder: String, reason: String)?] = Array(repeating: nil, count: folders.count)
+            nonisolated(unsafe) var unlisted: [(folder: String, reason: String)?] = Array(
+                repeating: nil, count: folders.count)
             let listed = parallelMap(folders.count + 1, chunk: 1) { i -> [String] in
                 if i == 0 {
                     table = mapped.flatMap { HistoryCache.index($0.bytes, orgHash: orgHash) }
@@ -113,7 +116,8 @@ extension History {
     /// Writes the cache again when anything was parsed or restamped, or files came or went.
     /// Entries read from the cache are copied as they were (they may have been read for states only).
     static func rewrite(
-        _ cacheFile: String, listing: Listing, results: [LoadedFile], cacheBytes: UnsafeRawBufferPointer, orgHash: UInt64,
+        _ cacheFile: String, listing: Listing, results: [LoadedFile], cacheBytes: UnsafeRawBufferPointer,
+        orgHash: UInt64,
         now: Int64
     ) {
         let changed = results.contains { r in

@@ -73,7 +73,8 @@ public enum Timeline {
                     Diagnostic(
                         file: "org.yaml", position: .start, severity: .error, rule: AuthorsCheck.rule,
                         message:
-                            "commit \(commit.id.short): the org.yaml of its parent cannot be read, so its author cannot be verified"
+                            "commit \(commit.id.short): the org.yaml of its parent cannot be read, so its author "
+                                + "cannot be verified"
                     ))
                 return
             }

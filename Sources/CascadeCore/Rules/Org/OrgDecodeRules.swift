@@ -5,14 +5,16 @@ func orgExample(_ text: String, file: StaticString = #filePath, line: UInt = #li
 }
 
 let minimalOrgPeople =
-    "people:\n  - { id: dana-cho, name: Dana Cho, email: dana@x.example }\n  - { id: raj-patel, name: Raj Patel, reports_to: dana-cho }\n"
+    "people:\n  - { id: dana-cho, name: Dana Cho, email: dana@x.example }\n  - { id: raj-patel, name: Raj Patel, "
+        + "reports_to: dana-cho }\n"
 
 public struct OrgFieldTypeRule: ParseRule {
     public init() {}
     public static let description = RuleDescription(
         id: "org-field-type", title: "Wrong type in org.yaml",
         summary:
-            "Each setting of org.yaml has a shape (text, number, list, mapping); anything else is an error at the value.",
+            "Each setting of org.yaml has a shape (text, number, list, mapping); anything else is an error at the "
+                + "value.",
         scope: .org,
         triggering: [
             orgExample("people: ↓dana-cho\n"),
@@ -71,8 +73,9 @@ public struct OrgFieldRangeRule: ParseRule {
             + "figure of a digest can overflow.",
         scope: .org,
         triggering: [
-            RuleExample(minimalOrgPeople + "digest:\n  note_words: ↓99999999999999999999\n", path: "org.yaml",
-                        message: "must be a whole number from 1 to 100000"),
+            RuleExample(
+                minimalOrgPeople + "digest:\n  note_words: ↓99999999999999999999\n", path: "org.yaml",
+                message: "must be a whole number from 1 to 100000"),
             orgExample(minimalOrgPeople + "digest:\n  words_per_minute: ↓1e400\n"),
             orgExample(minimalOrgPeople + "digest:\n  words_per_minute: ↓9.3e18\n"),
             orgExample(minimalOrgPeople + "digest:\n  minutes: ↓1e30\n"),

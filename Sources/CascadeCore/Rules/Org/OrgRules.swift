@@ -5,7 +5,8 @@ public struct OrgIDInvalidRule: OrgRule {
     public static let description = RuleDescription(
         id: "org-id-invalid", title: "Bad person or function id",
         summary:
-            "Ids name files, so they match ^[a-z0-9][a-z0-9-]{0,62}$ and nothing else is accepted ('/', '..', capitals, spaces).",
+            "Ids name files, so they match ^[a-z0-9][a-z0-9-]{0,62}$ and nothing else is accepted ('/', '..', "
+                + "capitals, spaces).",
         scope: .org,
         triggering: [
             orgExample("people:\n  - { id: ↓Dana Cho }\n"),
@@ -21,7 +22,8 @@ public struct OrgIDInvalidRule: OrgRule {
                 in: CharacterSet(charactersIn: "-"))
             return finding(
                 at: id.position,
-                "'\(id.value)' is not a valid id: ids name files, use lowercase letters, digits and '-' (like '\(fixed.isEmpty ? "ana-lima" : fixed)')"
+                "'\(id.value)' is not a valid id: ids name files, use lowercase letters, digits and '-' (like "
+                    + "'\(fixed.isEmpty ? "ana-lima" : fixed)')"
             )
         }
     }
@@ -47,7 +49,8 @@ public struct OrgIDDuplicateRule: OrgRule {
                 findings.append(
                     finding(
                         at: id.position,
-                        "the id '\(id.value)' is already used at line \(first.line); every person and function needs its own id"
+                        "the id '\(id.value)' is already used at line \(first.line); every person and function needs "
+                            + "its own id"
                     ))
             } else {
                 seen[id.value] = id.position

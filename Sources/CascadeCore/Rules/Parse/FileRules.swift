@@ -51,7 +51,8 @@ public struct PathInvalidRule: ParseRule {
     public static let description = RuleDescription(
         id: "path-invalid", title: "Misplaced file under updates/",
         summary:
-            "Under updates/ each folder is a real ISO week and each file is '<person-id>.md'; anything else is an error.",
+            "Under updates/ each folder is a real ISO week and each file is '<person-id>.md'; anything else is an "
+                + "error.",
         triggering: [
             RuleExample("↓" + ExampleOrg.update(week: "2026-W54"), path: "updates/2026-W54/ana-lima.md"),
             RuleExample("↓" + ExampleOrg.update(), path: "updates/2026-W48/ana-lima.txt"),
@@ -97,8 +98,10 @@ public struct FrontMatterUnterminatedRule: ParseRule {
 
 extension FileTooLargeRule {
     static func update(bytes: Int) -> Finding {
-        finding(at: .start, "the file is \(bytes) bytes, over the limit of \(SourceText.updateByteLimit) (64 KiB); "
-            + "an update is a short note, move long material elsewhere and link it")
+        finding(
+            at: .start,
+            "the file is \(bytes) bytes, over the limit of \(SourceText.updateByteLimit) (64 KiB); "
+                + "an update is a short note, move long material elsewhere and link it")
     }
 }
 
@@ -120,23 +123,31 @@ extension EncodingNulByteRule {
 
 extension PathInvalidRule {
     static func notUnderAWeek() -> Finding {
-        finding(at: .start, "an update must live at updates/<week>/<person-id>.md, like updates/2026-W48/ana-lima.md; "
-            + "move or delete this file")
+        finding(
+            at: .start,
+            "an update must live at updates/<week>/<person-id>.md, like updates/2026-W48/ana-lima.md; "
+                + "move or delete this file")
     }
 
     static func notAWeek(_ folder: String) -> Finding {
-        finding(at: .start, "the folder '\(folder)' is not a real ISO week; name it like 2026-W48 "
-            + "(weeks run 01 to 52, or 53 in long years)")
+        finding(
+            at: .start,
+            "the folder '\(folder)' is not a real ISO week; name it like 2026-W48 "
+                + "(weeks run 01 to 52, or 53 in long years)")
     }
 
     static func notAPerson(_ name: String) -> Finding {
-        finding(at: .start, "'\(name)' is not '<person-id>.md'; name the file after its author's id in org.yaml, like ana-lima.md")
+        finding(
+            at: .start,
+            "'\(name)' is not '<person-id>.md'; name the file after its author's id in org.yaml, like ana-lima.md")
     }
 }
 
 extension FrontMatterMissingRule {
     static func missing() -> Finding {
-        finding(at: .start, "no front matter: the file must start with a line '---', then the YAML fields, then a line '---'")
+        finding(
+            at: .start,
+            "no front matter: the file must start with a line '---', then the YAML fields, then a line '---'")
     }
 }
 

@@ -5,17 +5,22 @@ public struct YAMLSyntaxRule: ParseRule {
     public static let description = RuleDescription(
         id: "yaml-syntax", title: "YAML syntax error",
         summary:
-            "The front matter must be valid YAML; the finding carries the parser's position and a hint (tabs, indentation, quoting).",
+            "The front matter must be valid YAML; the finding carries the parser's position and a hint (tabs, "
+                + "indentation, quoting).",
         triggering: [
             RuleExample("---\nauthor: ana-lima\nweek: 2026-W48\ndeals:\n  - id: NW-1\n    next: Call↓: Tuesday\n---\n"),
-            RuleExample("---\nauthor: ana-lima\nweek: 2026-W48\ndeals:\n↓\t- id: NW-1\n---\n", message: "a tab character here"),
+            RuleExample(
+                "---\nauthor: ana-lima\nweek: 2026-W48\ndeals:\n↓\t- id: NW-1\n---\n", message: "a tab character here"),
             RuleExample("---\nauthor: ana-lima\nweek: 2026-W48\ndeals: [NW-1\n↓---\n"),
-            RuleExample("---\nauthor: ana-lima\nweek: 2026-W48\n? ↓[a, b]\n: c\n---\n", message: "a key must be plain text, not a list"),
+            RuleExample(
+                "---\nauthor: ana-lima\nweek: 2026-W48\n? ↓[a, b]\n: c\n---\n",
+                message: "a key must be plain text, not a list"),
         ],
         nonTriggering: [
             RuleExample(ExampleOrg.update()),
             RuleExample(
-                ExampleOrg.update(deals: "  - { id: NW-1, account: Acme, stage: won, amount: 5, close: 2026-11-20 }\n")),
+                ExampleOrg.update(
+                    deals: "  - { id: NW-1, account: Acme, stage: won, amount: 5, close: 2026-11-20 }\n")),
         ])
 }
 
@@ -24,13 +29,17 @@ public struct YAMLDuplicateKeyRule: ParseRule {
     public static let description = RuleDescription(
         id: "yaml-duplicate-key", title: "Duplicate key",
         summary:
-            "A key repeated in one mapping, at any depth, is an error at its second occurrence (YAML would silently keep one).",
+            "A key repeated in one mapping, at any depth, is an error at its second occurrence (YAML would silently "
+                + "keep one).",
         triggering: [
-            RuleExample("---\nauthor: ana-lima\nweek: 2026-W48\n↓author: ana-lima\n---\n", message: "the key 'author' appears twice"),
+            RuleExample(
+                "---\nauthor: ana-lima\nweek: 2026-W48\n↓author: ana-lima\n---\n",
+                message: "the key 'author' appears twice"),
             RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(extra: "    ↓stage: won\n"))),
             RuleExample(
                 ExampleOrg.update(
-                    deals: ExampleOrg.deal(extra: "    asks:\n      - to: product\n        ask: A\n        ↓ask: B\n"))),
+                    deals: ExampleOrg.deal(
+                        extra: "    asks:\n      - to: product\n        ask: A\n        ↓ask: B\n"))),
         ],
         nonTriggering: [RuleExample(ExampleOrg.update(deals: ExampleOrg.deal() + ExampleOrg.deal(id: "NW-2")))])
 }
@@ -42,7 +51,8 @@ public struct YAMLAnchorRule: ParseRule {
         summary:
             "Anchors ('&a') and aliases ('*a') are refused, so no alias bomb can expand; write values out in full.",
         triggering: [
-            RuleExample("---\nauthor: ↓&who ana-lima\nweek: 2026-W48\nx-copy: ↓*who\n---\n", message: "are not allowed; write"),
+            RuleExample(
+                "---\nauthor: ↓&who ana-lima\nweek: 2026-W48\nx-copy: ↓*who\n---\n", message: "are not allowed; write"),
             RuleExample("---\nauthor: ana-lima\nweek: 2026-W48\nx-a: ↓&a [lol, lol]\nx-b: ↓&b [↓*a, ↓*a]\n---\n"),
         ],
         nonTriggering: [
@@ -56,7 +66,8 @@ public struct YAMLTagRule: ParseRule {
         id: "yaml-tag", title: "Tag or directive",
         summary: "YAML tags ('!!str', '!x') and directives ('%YAML') are refused; an update needs plain values only.",
         triggering: [
-            RuleExample("---\nauthor: ↓!!str ana-lima\nweek: 2026-W48\n---\n", message: "are not allowed; remove the tag"),
+            RuleExample(
+                "---\nauthor: ↓!!str ana-lima\nweek: 2026-W48\n---\n", message: "are not allowed; remove the tag"),
             RuleExample("---\nauthor: ana-lima\nweek: 2026-W48\nx-t: ↓!custom value\n---\n"),
         ],
         nonTriggering: [RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(next: "\"Ask !important questions\"")))])
@@ -68,8 +79,9 @@ public struct YAMLMultipleDocumentsRule: ParseRule {
         id: "yaml-multiple-documents", title: "Several YAML documents",
         summary: "The front matter holds exactly one YAML document.",
         triggering: [
-            RuleExample("---\nauthor: ana-lima\nweek: 2026-W48\n↓--- # again\nx-more: 1\n---\n",
-                        message: "an update has exactly one front matter document")
+            RuleExample(
+                "---\nauthor: ana-lima\nweek: 2026-W48\n↓--- # again\nx-more: 1\n---\n",
+                message: "an update has exactly one front matter document")
         ],
         nonTriggering: [RuleExample(ExampleOrg.update())])
 }
@@ -96,7 +108,8 @@ public struct FieldUnknownRule: ParseRule {
     public static let description = RuleDescription(
         id: "field-unknown", title: "Unknown field",
         summary:
-            "Only the fields of the update format are accepted (with a 'did you mean' for typos); keys starting with 'x-' are kept and ignored.",
+            "Only the fields of the update format are accepted (with a 'did you mean' for typos); keys starting with "
+                + "'x-' are kept and ignored.",
         triggering: [
             RuleExample("---\n↓autor: ana-lima\nweek: 2026-W48\n---\n"),
             RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(extra: "    ↓competitors: Globex\n"))),
@@ -137,7 +150,8 @@ extension YAMLSyntaxRule {
             return finding(at: at, "a tab character here; YAML indents with spaces only, replace the tab with spaces")
         }
         let context = context.map { " " + $0 } ?? ""
-        return finding(at: at, "YAML syntax error: \(problem)\(context); check the indentation and quoting on this line")
+        return finding(
+            at: at, "YAML syntax error: \(problem)\(context); check the indentation and quoting on this line")
     }
 
     static func complexKey(at: Position, kind: String) -> Finding {
@@ -175,15 +189,21 @@ extension YAMLTagRule {
 
 extension YAMLMultipleDocumentsRule {
     static func second(at: Position, subject: YAMLReader.Subject) -> Finding {
-        finding(at: at, subject == .update
-            ? "a second YAML document starts here; an update has exactly one front matter document, remove the '...' or '---' separator"
-            : "a second YAML document starts here; org.yaml is one document, remove the '...' or '---' separator")
+        finding(
+            at: at,
+            subject == .update
+                ? "a second YAML document starts here; an update has exactly one front matter document, remove the "
+                    + "'...' or '---' separator"
+                : "a second YAML document starts here; org.yaml is one document, remove the '...' or '---' separator")
     }
 }
 
 extension YAMLTooDeepRule {
     static func tooDeep(at: Position, subject: YAMLReader.Subject) -> Finding {
-        finding(at: at, "the YAML nests more than \(YAMLReader.maxDepth) levels deep; "
-            + (subject == .update ? "an update needs at most 4" : "org.yaml needs at most 4 (people, a person, delegates)"))
+        finding(
+            at: at,
+            "the YAML nests more than \(YAMLReader.maxDepth) levels deep; "
+                + (subject == .update
+                    ? "an update needs at most 4" : "org.yaml needs at most 4 (people, a person, delegates)"))
     }
 }

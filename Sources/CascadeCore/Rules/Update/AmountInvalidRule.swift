@@ -3,14 +3,16 @@ public struct AmountInvalidRule: UpdateRule {
     public static let description = RuleDescription(
         id: "amount-invalid", title: "Amount is not a plain number",
         summary:
-            "amount is a plain, unquoted number >= 0 in the organisation's currency; '120k', '$120,000', '120_000' or a quoted number is an error that suggests the plain number.",
+            "amount is a plain, unquoted number >= 0 in the organisation's currency; '120k', '$120,000', '120_000' "
+                + "or a quoted number is an error that suggests the plain number.",
         triggering: [
             RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(amount: "↓120k")), message: "write it as 120000"),
             RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(amount: "↓\"$120,000\""))),
             RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(amount: "↓120_000"))),
             RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(amount: "↓\"120000\""))),
             RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(amount: "↓-5000"))),
-            RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(amount: "↓99999999999999999999")), message: "is too large"),
+            RuleExample(
+                ExampleOrg.update(deals: ExampleOrg.deal(amount: "↓99999999999999999999")), message: "is too large"),
             RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(amount: "↓1" + String(repeating: "0", count: 400)))),
             RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(amount: "↓1e400"))),
         ],

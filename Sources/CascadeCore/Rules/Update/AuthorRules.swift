@@ -36,7 +36,8 @@ public struct AuthorMismatchRule: UpdateRule {
         return [
             finding(
                 at: author.position,
-                "author '\(author.value)' does not match the file name '\(expected).md'; write 'author: \(expected)' or move the file to \(author.value).md"
+                "author '\(author.value)' does not match the file name '\(expected).md'; write 'author: \(expected)' "
+                    + "or move the file to \(author.value).md"
             )
         ]
     }
@@ -93,7 +94,8 @@ public struct WeekMismatchRule: UpdateRule {
         return [
             finding(
                 at: week.position,
-                "week \(value) does not match the folder \(folder); write 'week: \(folder)' or move the file to updates/\(value)/"
+                "week \(value) does not match the folder \(folder); write 'week: \(folder)' or move the file to "
+                    + "updates/\(value)/"
             )
         ]
     }

@@ -40,7 +40,8 @@ public struct ClosePastRule: UpdateRule {
             else { return nil }
             return finding(
                 at: close.position,
-                "open deal '\(deal.id?.value ?? "?")' has a close date \(day) before this week (Monday \(monday)); move the date to when it will really close, or close the deal"
+                "open deal '\(deal.id?.value ?? "?")' has a close date \(day) before this week (Monday \(monday)); "
+                    + "move the date to when it will really close, or close the deal"
             )
         }
     }

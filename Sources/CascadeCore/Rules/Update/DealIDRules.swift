@@ -17,7 +17,8 @@ public struct DealIDInvalidRule: UpdateRule {
             guard let id = deal.id, !id.value.isEmpty, !Identifier.isValidDealID(id.value) else { return nil }
             return finding(
                 at: id.position,
-                "'\(id.value)' is not a valid deal id; use letters, digits, '.', '_' and '-' only (at most 64), like NW-1042"
+                "'\(id.value)' is not a valid deal id; use letters, digits, '.', '_' and '-' only (at most 64), like "
+                    + "NW-1042"
             )
         }
     }

@@ -3,16 +3,19 @@ public struct FieldRequiredRule: UpdateRule {
     public static let description = RuleDescription(
         id: "field-required", title: "Required field missing or empty",
         summary:
-            "author and week, and each deal's id, account, stage, amount and close, and each ask's to and ask, must be present and not empty; a missing field is reported at the first key of its mapping.",
+            "author and week, and each deal's id, account, stage, amount and close, and each ask's to and ask, must "
+                + "be present and not empty; a missing field is reported at the first key of its mapping.",
         triggering: [
             RuleExample("---\n↓week: 2026-W48\n---\n"),
             RuleExample(
                 ExampleOrg.update(
-                    deals: "  - ↓id: NW-1\n    stage: propose\n    amount: 5\n    close: 2026-12-19\n    next: Call\n")),
+                    deals: "  - ↓id: NW-1\n    stage: propose\n    amount: 5\n"
+                        + "    close: 2026-12-19\n    next: Call\n")),
             RuleExample(
                 ExampleOrg.update(
                     deals:
-                        "  - id: NW-1\n    account:↓ \n    stage: propose\n    amount: 5\n    close: 2026-12-19\n    next: Call\n"
+                        "  - id: NW-1\n    account:↓ \n    stage: propose\n    amount: 5\n    close: 2026-12-19\n    "
+                            + "next: Call\n"
                 )),
             RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(extra: "    asks:\n      - ↓to: product\n"))),
             RuleExample("---\n↓---\n"),

@@ -15,7 +15,8 @@ public struct GapInvalidRule: UpdateRule {
                 guard !org.tickets.matches(gap.value) else { return nil }
                 return finding(
                     at: gap.position,
-                    "'\(gap.value)' is not a ticket id (pattern \(org.tickets.pattern)); file a ticket and write its id, like PROD-311"
+                    "'\(gap.value)' is not a ticket id (pattern \(org.tickets.pattern)); file a ticket and write its "
+                        + "id, like PROD-311"
                 )
             }
         }
@@ -37,7 +38,8 @@ public struct AskTargetUnknownRule: UpdateRule {
                 ExampleOrg.update(
                     deals: ExampleOrg.deal(
                         extra:
-                            "    asks:\n      - to: product\n        ask: SSO roadmap date\n      - to: raj-patel\n        ask: Exec sponsor call\n"
+                            "    asks:\n      - to: product\n        ask: SSO roadmap date\n      - to: raj-patel\n  "
+                                + "      ask: Exec sponsor call\n"
                     )))
         ])
 

@@ -4,7 +4,8 @@ public struct StageUnknownRule: UpdateRule {
         id: "stage-unknown", title: "Unknown stage",
         summary: "stage is one of the stages of org.yaml, written exactly (YAML 1.1 words like 'no' are just text).",
         triggering: [
-            RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(stage: "↓proposal")), message: "did you mean 'propose'?"),
+            RuleExample(
+                ExampleOrg.update(deals: ExampleOrg.deal(stage: "↓proposal")), message: "did you mean 'propose'?"),
             RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(stage: "↓no"))),
             RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(stage: "↓Propose"))),
         ],
@@ -99,12 +100,14 @@ public struct ReasonRequiredRule: UpdateRule {
             RuleExample(
                 ExampleOrg.update(
                     deals:
-                        "  - ↓id: NW-1\n    account: Acme\n    stage: lost\n    amount: 5\n    close: 2026-11-20\n    lesson: Qualify sooner.\n"
+                        "  - ↓id: NW-1\n    account: Acme\n    stage: lost\n    amount: 5\n    close: 2026-11-20\n   "
+                            + " lesson: Qualify sooner.\n"
                 )),
             RuleExample(
                 ExampleOrg.update(
                     deals:
-                        "  - ↓id: NW-1\n    account: Acme\n    stage: disqualified\n    amount: 5\n    close: 2026-11-20\n"
+                        "  - ↓id: NW-1\n    account: Acme\n    stage: disqualified\n    amount: 5\n    close: "
+                            + "2026-11-20\n"
                 )),
         ],
         nonTriggering: [
@@ -121,7 +124,8 @@ public struct ReasonRequiredRule: UpdateRule {
             let at = deal.valuePositions["reason"] ?? deal.firstKey
             return finding(
                 at: at,
-                "\(stage.value) deal '\(deal.id?.value ?? "?")' has no reason; add 'reason:' with one of \(org.lossReasons.joined(separator: ", "))"
+                "\(stage.value) deal '\(deal.id?.value ?? "?")' has no reason; add 'reason:' with one of "
+                    + "\(org.lossReasons.joined(separator: ", "))"
             )
         }
     }
@@ -132,12 +136,14 @@ public struct LessonRequiredRule: UpdateRule {
     public static let description = RuleDescription(
         id: "lesson-required", title: "Lost deal without a lesson",
         summary:
-            "Every lost deal (except a disqualified one: qualifying out is good news) says in 'lesson' what we would do differently.",
+            "Every lost deal (except a disqualified one: qualifying out is good news) says in 'lesson' what we would "
+                + "do differently.",
         triggering: [
             RuleExample(
                 ExampleOrg.update(
                     deals:
-                        "  - ↓id: NW-1\n    account: Acme\n    stage: lost\n    amount: 5\n    close: 2026-11-20\n    reason: price\n"
+                        "  - ↓id: NW-1\n    account: Acme\n    stage: lost\n    amount: 5\n    close: 2026-11-20\n   "
+                            + " reason: price\n"
                 ))
         ],
         nonTriggering: [
@@ -154,7 +160,8 @@ public struct LessonRequiredRule: UpdateRule {
             let at = deal.valuePositions["lesson"] ?? deal.firstKey
             return finding(
                 at: at,
-                "lost deal '\(deal.id?.value ?? "?")' has no lesson; add 'lesson:' with one or two sentences on what we would do differently"
+                "lost deal '\(deal.id?.value ?? "?")' has no lesson; add 'lesson:' with one or two sentences on what "
+                    + "we would do differently"
             )
         }
     }

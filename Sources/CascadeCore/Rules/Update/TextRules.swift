@@ -59,7 +59,8 @@ public struct TextTooLongRule: UpdateRule {
             guard count > Self.limit else { return nil }
             return finding(
                 at: text.position,
-                "'\(name)' is \(count) characters; keep it under \(Self.limit) so it reads in a digest (put the detail in the body)"
+                "'\(name)' is \(count) characters; keep it under \(Self.limit) so it reads in a digest (put the "
+                    + "detail in the body)"
             )
         }
     }
@@ -70,7 +71,8 @@ public struct BodyTooLongRule: UpdateRule {
     public static let description = RuleDescription(
         id: "body-too-long", title: "Long note",
         summary:
-            "The body (the note after the front matter) over digest.note_words words is a warning: fifteen minutes to write, five to read.",
+            "The body (the note after the front matter) over digest.note_words words is a warning: fifteen minutes "
+                + "to write, five to read.",
         severity: .warning,
         triggering: [RuleExample(ExampleOrg.update(body: "↓" + String(repeating: "word ", count: 201) + "\n"))],
         nonTriggering: [
@@ -86,7 +88,8 @@ public struct BodyTooLongRule: UpdateRule {
         return [
             finding(
                 at: at,
-                "the note is \(words) words, over the \(org.digest.noteWords) words a leader can read in the digest; trim it to what changed and what you need"
+                "the note is \(words) words, over the \(org.digest.noteWords) words a leader can read in the digest; "
+                    + "trim it to what changed and what you need"
             )
         ]
     }

@@ -3,7 +3,8 @@ public struct DealClosedRelistedRule: RepositoryRule {
     public static let description = RuleDescription(
         id: "deal-closed-relisted", title: "Closed deal listed again",
         summary:
-            "A deal is listed closed in exactly one update, the week it closed; listing it again in a later update of the same author is a warning.",
+            "A deal is listed closed in exactly one update, the week it closed; listing it again in a later update "
+                + "of the same author is a warning.",
         severity: .warning,
         triggering: [
             RuleExample(
@@ -31,7 +32,8 @@ public struct DealClosedRelistedRule: RepositoryRule {
             guard let closedWeek = closed[deal.id], closedWeek < week else { return nil }
             return finding(
                 at: deal.position,
-                "deal '\(deal.id)' was already closed in \(closedWeek); a closed deal is listed only the week it closes, so delete it here (or give a reopened deal a new id)"
+                "deal '\(deal.id)' was already closed in \(closedWeek); a closed deal is listed only the week it "
+                    + "closes, so delete it here (or give a reopened deal a new id)"
             )
         }
     }

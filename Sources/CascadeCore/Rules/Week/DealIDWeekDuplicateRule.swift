@@ -3,7 +3,8 @@ public struct DealIDWeekDuplicateRule: RepositoryRule {
     public static let description = RuleDescription(
         id: "deal-id-duplicate-week", title: "Same deal in two updates of one week",
         summary:
-            "A deal has one owner: the same deal id in two files of a week is reported in every such file but the first in path order, naming that file.",
+            "A deal has one owner: the same deal id in two files of a week is reported in every such file but the "
+                + "first in path order, naming that file.",
         triggering: [
             RuleExample(
                 ExampleOrg.update(deals: ExampleOrg.deal(id: "↓NW-1042"), author: "ben-okafor"),
@@ -26,7 +27,8 @@ public struct DealIDWeekDuplicateRule: RepositoryRule {
             let owner = first.author.map { " (\($0))" } ?? ""
             return finding(
                 at: deal.position,
-                "deal '\(deal.id)' is also listed in \(first.path)\(owner) this week; a deal has one owner, so remove it from one of the two updates"
+                "deal '\(deal.id)' is also listed in \(first.path)\(owner) this week; a deal has one owner, so "
+                    + "remove it from one of the two updates"
             )
         }
     }

@@ -5,7 +5,8 @@ public struct HighlightUnknownRule: RepositoryRule {
     public static let description = RuleDescription(
         id: "highlight-unknown", title: "Highlight of an unknown deal",
         summary:
-            "highlights name deals listed in the author's team this week; an id no update of the week lists is a warning.",
+            "highlights name deals listed in the author's team this week; an id no update of the week lists is a "
+                + "warning.",
         severity: .warning,
         triggering: [
             RuleExample(
