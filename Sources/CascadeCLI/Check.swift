@@ -169,18 +169,6 @@ struct Check: ParsableCommand {
         }
     }
 
-    /// Of a merge's changes against its first parent, those that are the merge's own: a file whose
-    /// result differs from every parent. The rest came in with the merged commits, which the walk
-    /// judges one by one (who merged them did not write them).
-    private func mergesOwnChanges(
-        _ git: Repository, _ merge: CommitRecord, _ changed: [String], prefix: String
-    ) throws -> [String] {
-        try changed.filter { path in
-            let result = try git.blobID(of: prefix + path, at: merge.id)
-            return try merge.parents.allSatisfy { try git.blobID(of: prefix + path, at: $0) != result }
-        }
-    }
-
     /// Repository-relative paths to check; nil for the whole repository.
     private func targets(root: String) throws -> [String]? {
         if let changedSince {

@@ -47,8 +47,10 @@ public struct DigestBuilder {
             missing: team.filter { history.update(of: $0, in: week) == nil })
         d.unreadable =
             unreadableFolders(through: week) + thisWeek.compactMap { u in u.unreadable.map { (u.path, u.person, $0) } }
+        let quarter = Quarter(of: week, fiscalYearStartMonth: org.fiscalYearStartMonth)
         let context = SectionContext(
-            leader: leader, scope: scope, week: week, thisWeek: thisWeek, closed: newlyClosed(scope, week))
+            leader: leader, scope: scope, week: week, thisWeek: thisWeek, closed: newlyClosed(scope, week),
+            quarter: quarter, quarterClosed: weeks(of: quarter, through: week).flatMap { newlyClosed(scope, $0) })
         for section in Self.personSections { section.build(self, context, into: &d) }
         return d
     }

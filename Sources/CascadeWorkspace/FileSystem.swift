@@ -21,6 +21,11 @@ public enum FileSystem {
             return .failure(code == ENOENT ? .missing : .unreadable(String(cString: strerror(code))))
         }
         defer { close(fd) }
+        return read(opened: fd, limit: limit)
+    }
+
+    /// Reads at most `limit` bytes of a file already open (from its folder, say): refused unless a regular file.
+    public static func read(opened fd: Int32, limit: Int = .max) -> Result<[UInt8], ReadError> {
         var info = stat()
         guard fstat(fd, &info) == 0 else { return .failure(.unreadable(String(cString: strerror(errno)))) }
         if (info.st_mode & S_IFMT) == S_IFDIR { return .failure(.isFolder) }

@@ -292,6 +292,20 @@ struct LinkAndFolderTests {
         #expect(OutputFileKind.isLink(repo.path + "/updates/2026-W47/ana-lima.md"))
     }
 
+    /// A FIFO named like an update would block whoever opens it for reading: it is refused, never waited on.
+    @Test(.timeLimit(.minutes(1)))
+    func aFifoAmongTheUpdatesIsAnErrorAndNeverBlocks() throws {
+        let ws = try Workspace(copyingPath: CLI.packageRoot.path)
+        #expect(mkfifo(ws.path + "/updates/2026-W47/noah-brooks.md", 0o644) == 0)
+        let check = try CLI.run(["check"], in: ws.path)
+        #expect(check.status == 1)
+        #expect(
+            check.stdout.contains("updates/2026-W47/noah-brooks.md:1:1: error: it is a device, a FIFO or a socket, "
+                + "not a regular file; an update is a plain text file"), "\(check.stdout)")
+        let digest = try CLI.run(["digest", "--for", "sofia-berg", "--week", "2026-W47"], in: ws.path)
+        #expect(digest.status == 0, "\(digest.stderr)")
+    }
+
     /// Run as an unprivileged user (root reads every folder whatever its mode).
     @Test func aWeekFolderThatCannotBeReadIsReported() throws {
         let dir = "/tmp/cascade-unreadable-\(UUID().uuidString)"

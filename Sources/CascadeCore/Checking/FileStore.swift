@@ -6,9 +6,11 @@ public enum FileReadError: Error, Sendable, Equatable {
         switch self {
         case .missing: return "no such file"
         case .isFolder: return "it is a folder, not a file"
-        case .notRegular(let what):
+        case .notRegular(let what) where what.contains("link"):
             return "it is \(what), not a regular file; an update is never followed through a link: "
                 + "put the file itself here"
+        case .notRegular(let what):
+            return "it is \(what), not a regular file; an update is a plain text file: put one here"
         case .unreadable(let why): return why
         }
     }

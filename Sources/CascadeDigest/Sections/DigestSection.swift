@@ -9,6 +9,9 @@ struct SectionContext {
     let week: Week
     let thisWeek: [WeeklyUpdate]
     let closed: [(person: String, deal: DealSnapshot)]
+    /// The week's quarter, and the deals closed in it so far (bookings, days to win and to lose).
+    let quarter: Quarter
+    let quarterClosed: [(person: String, deal: DealSnapshot)]
     var lead: String { leader.id.value }
 }
 

@@ -27,10 +27,9 @@ enum NumbersSection: DigestSection {
 
     /// Bookings of the quarter to date against the team's goal, and the same week of last quarter.
     static func quarter(_ b: DigestBuilder, _ c: SectionContext, into d: inout Digest) {
-        let quarter = Quarter(of: c.week, fiscalYearStartMonth: b.org.fiscalYearStartMonth)
+        let quarter = c.quarter
         d.quarter = quarter.description
-        d.quarterBookings = b.weeks(of: quarter, through: c.week).flatMap { b.newlyClosed(c.scope, $0) }
-            .filter { $0.deal.kind == .won }.reduce(0) { $0 + $1.deal.amount }
+        d.quarterBookings = c.quarterClosed.filter { $0.deal.kind == .won }.reduce(0) { $0 + $1.deal.amount }
         d.goal = b.org.goals.first { $0.team.value == c.lead && $0.quarter.value == quarter.description }?.bookings
         let lastWeek = c.week.adding(weeks: -13)
         guard b.history.weeks.contains(where: { $0 <= lastWeek }) else { return }

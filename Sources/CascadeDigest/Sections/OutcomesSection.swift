@@ -6,8 +6,7 @@ import CascadeHistory
 enum OutcomesSection: DigestSection {
     static func build(_ b: DigestBuilder, _ c: SectionContext, into d: inout Digest) {
         let stages = b.org.stages
-        let quarter = Quarter(of: c.week, fiscalYearStartMonth: b.org.fiscalYearStartMonth)
-        let quarterClosed = b.weeks(of: quarter, through: c.week).flatMap { b.newlyClosed(c.scope, $0) }
+        let quarterClosed = c.quarterClosed
         d.medianDaysToWin = b.median(quarterClosed.filter { $0.deal.kind == .won }.compactMap(b.daysToClose))
         d.medianDaysToLose = b.median(
             quarterClosed.filter { $0.deal.kind == .lost && !stages.isDisqualified($0.deal.stage) }

@@ -170,24 +170,11 @@ extension History {
         func read() -> [UInt8]? {
             let fd =
                 folder >= 0
-                ? openat(folder, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
-                : open(root + "/" + path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+                ? openat(folder, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+                : open(root + "/" + path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
             guard fd >= 0 else { return nil }
             defer { close(fd) }
-            var info = stat()
-            guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-            // Its size (one more byte shows a file that grew), never more than the limit needs.
-            var bytes = [UInt8](repeating: 0, count: min(Int(info.st_size) + 1, SourceText.updateByteLimit + 1))
-            var done = 0
-            while done < bytes.count {
-                let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + done, $0.count - done) }
-                if n < 0, errno == EINTR { continue }
-                guard n >= 0 else { return nil }
-                if n == 0 { break }
-                done += n
-            }
-            bytes.removeSubrange(done...)
-            return bytes
+            return try? FileSystem.read(opened: fd, limit: SourceText.updateByteLimit + 1).get()
         }
     }
 
