@@ -8,7 +8,7 @@ public struct Digest: Sendable {
         public var deal: String
         public var account: String
         public var author: String
-        public var amount: Double
+        public var amount: Money
         /// What the item says, as values (worded by `DigestWording` for Markdown, HTML and JSON).
         public var detail: Detail
         public var severity: Int = 0
@@ -21,7 +21,7 @@ public struct Digest: Sendable {
         case ask(String)
         case risk(RiskFlag)
         /// A ticket: the open deals and amount it blocks, and the lost and won amounts tied to it.
-        case gap(openDeals: Int, lost: Double?, won: Double?, link: String?)
+        case gap(openDeals: Int, lost: Money?, won: Money?, link: String?)
         /// A deal a leader passed up: its stage, close date and next step.
         case highlight(stage: String, close: Day?, next: String)
     }
@@ -53,17 +53,17 @@ public struct Digest: Sendable {
 
     public struct StageLine: Sendable {
         public var stage: String
-        public var amount: Double
+        public var amount: Money
         public var deals: Int
-        public var amountChange: Double
+        public var amountChange: Money
         public var dealsChange: Int
     }
 
     public struct Totals: Sendable {
-        public var openAmount = 0.0, openDeals = 0
-        public var wonAmount = 0.0, wonDeals = 0
-        public var lostAmount = 0.0, lostDeals = 0
-        public var disqualifiedAmount = 0.0, disqualifiedDeals = 0
+        public var openAmount = Money.zero, openDeals = 0
+        public var wonAmount = Money.zero, wonDeals = 0
+        public var lostAmount = Money.zero, lostDeals = 0
+        public var disqualifiedAmount = Money.zero, disqualifiedDeals = 0
     }
 
     public struct Note: Sendable {
@@ -89,17 +89,17 @@ public struct Digest: Sendable {
     public var totals = Totals()
     public var stages: [StageLine] = []
     public var quarter: String = ""
-    public var quarterBookings = 0.0
-    public var goal: Double?
+    public var quarterBookings = Money.zero
+    public var goal: Money?
     public var lastQuarter: Totals?
-    public var lastQuarterBookings = 0.0
+    public var lastQuarterBookings = Money.zero
     public var lastQuarterWeek: Week?
     public var medianDaysToWin: Double?
     public var medianDaysToLose: Double?
     public var wins: [Item] = []
     public var lossOfTheWeek: Item?
     public var losses: [Item] = []
-    public var lossReasons: [(reason: String, count: Int, amount: Double)] = []
+    public var lossReasons: [(reason: String, count: Int, amount: Money)] = []
     public var asks: [Group] = []
     public var flags: [Group] = []
     public var gaps: [Item] = []

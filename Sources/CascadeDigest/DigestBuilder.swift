@@ -86,10 +86,10 @@ public struct DigestBuilder {
         var groups: [String: [Digest.Item]] = [:]
         for i in items { groups[region(of: i.author), default: []].append(i) }
         d.asks = groups.keys.sorted().map { Digest.Group(title: $0, key: $0, items: groups[$0]!) }
-        var asked: [String: Double] = [:]
+        var asked: [String: Money] = [:]
         for i in items { asked[i.deal] = i.amount }
         d.totals.openDeals = asked.count
-        d.totals.openAmount = asked.values.reduce(0, +)
+        d.totals.openAmount = asked.values.sum { $0 }
         if function.id.value == "product" || function.lead != nil {
             d.gaps = gapItems(
                 all, closed: all.flatMap { u in u.deals.filter { $0.kind != .open }.map { (u.person, $0) } })
@@ -121,7 +121,7 @@ public struct DigestBuilder {
     /// Open pipeline by stage (`History.pipeline`).
     func pipeline(
         _ scope: [String], _ week: Week
-    ) -> (stages: [String: (amount: Double, deals: Int)], open: [DealSnapshot], stale: [String]) {
+    ) -> (stages: [String: (amount: Money, deals: Int)], open: [DealSnapshot], stale: [String]) {
         let p = history.pipeline(scope, week)
         return (p.byStage, p.deals, p.stale)
     }
@@ -132,7 +132,7 @@ public struct DigestBuilder {
 
     func totals(open: [DealSnapshot], closed: [(person: String, deal: DealSnapshot)]) -> Digest.Totals {
         var t = Digest.Totals()
-        t.openAmount = open.reduce(0) { $0 + $1.amount }
+        t.openAmount = open.sum(\.amount)
         t.openDeals = open.count
         for (_, deal) in closed {
             if deal.kind == .won { t.wonAmount += deal.amount; t.wonDeals += 1 }
@@ -177,7 +177,7 @@ public struct DigestBuilder {
         }
         return groups.map { Digest.Group(title: name($0.key), key: $0.key, items: $0.value.sorted(by: byAmount)) }
             .sorted {
-                ($0.items.reduce(0) { $0 + $1.amount }, $1.key) > ($1.items.reduce(0) { $0 + $1.amount }, $0.key)
+                ($0.items.sum(\.amount), $1.key) > ($1.items.sum(\.amount), $0.key)
             }
     }
 
@@ -200,13 +200,14 @@ public struct DigestBuilder {
     }
 
     func gapItems(_ updates: [WeeklyUpdate], closed: [(person: String, deal: DealSnapshot)]) -> [Digest.Item] {
-        var open: [String: (amount: Double, deals: Set<String>)] = [:]
-        var lost: [String: Double] = [:]
-        var won: [String: Double] = [:]
+        var open: [String: (amount: Money, deals: Set<String>)] = [:]
+        var lost: [String: Money] = [:]
+        var won: [String: Money] = [:]
         for u in updates {
             for deal in u.deals where deal.kind == .open {
                 for gap in Set(deal.gaps) {
-                    open[gap, default: (0, [])].amount += deal.amount; open[gap, default: (0, [])].deals.insert(deal.id)
+                    open[gap, default: (.zero, [])].amount += deal.amount
+                    open[gap, default: (.zero, [])].deals.insert(deal.id)
                 }
             }
         }

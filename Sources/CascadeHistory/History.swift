@@ -8,7 +8,7 @@ public struct DealSnapshot: Sendable {
     public var account: String
     public var stage: String
     public var kind: Org.Stages.Kind
-    public var amount: Double
+    public var amount: Money
     public var close: Day?
     /// The next step; empty when the history was read for states only (see `nextHash`).
     public var next: String { didSet { nextHash = HistoryCache.hash(next.utf8) } }
@@ -72,7 +72,7 @@ public struct DealSnapshot: Sendable {
     }
 
     public init(
-        id: String, account: String, stage: String, kind: Org.Stages.Kind, amount: Double, close: Day?, next: String,
+        id: String, account: String, stage: String, kind: Org.Stages.Kind, amount: Money, close: Day?, next: String,
         reason: String?, lesson: String?, why: String?, competitor: String?, vertical: String?, persona: String?,
         gaps: [String], objections: [String], asks: [(to: String, ask: String)]
     ) {
@@ -90,7 +90,7 @@ public struct DealSnapshot: Sendable {
 
     /// A snapshot of the deal's state only (what `History.load` reads of weeks it does not need in full).
     init(
-        id: String, account: String, stage: String, kind: Org.Stages.Kind, amount: Double, close: Day?, nextHash: UInt64
+        id: String, account: String, stage: String, kind: Org.Stages.Kind, amount: Money, close: Day?, nextHash: UInt64
     ) {
         self.id = id; self.account = account; self.stage = stage; self.kind = kind; self.amount = amount;
         self.close = close
@@ -104,7 +104,7 @@ public struct DealSnapshot: Sendable {
             return nil
         }
         self.init(
-            id: id, account: deal.account?.value ?? id, stage: stage, kind: kind, amount: deal.amount?.value.value ?? 0,
+            id: id, account: deal.account?.value ?? id, stage: stage, kind: kind, amount: deal.amount?.value.value ?? .zero,
             close: deal.close.flatMap { Day($0.value) }, next: deal.next?.value ?? "",
             reason: deal.reason?.value, lesson: deal.lesson?.value, why: deal.why?.value,
             competitor: deal.competitor?.value,

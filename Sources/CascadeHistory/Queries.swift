@@ -5,12 +5,12 @@ extension History {
     /// The open pipeline of `scope` in `week`: each person's latest update at or before the week and
     /// no more than four weeks older, a deal counted once (from its latest listing).
     public struct Pipeline: Sendable {
-        public var byStage: [String: (amount: Double, deals: Int)]
+        public var byStage: [String: (amount: Money, deals: Int)]
         /// The open deals, by id.
         public var deals: [DealSnapshot]
         /// People whose pipeline comes from an update older than the week.
         public var stale: [String]
-        public var amount: Double { deals.reduce(0) { $0 + $1.amount } }
+        public var amount: Money { deals.sum(\.amount) }
     }
 
     public func pipeline(_ scope: [String], _ week: Week) -> Pipeline {
@@ -24,10 +24,10 @@ extension History {
                 newest[deal.id] = (u.week, deal)
             }
         }
-        var stages: [String: (amount: Double, deals: Int)] = [:]
+        var stages: [String: (amount: Money, deals: Int)] = [:]
         for (_, (_, deal)) in newest {
-            stages[deal.stage, default: (0, 0)].amount += deal.amount
-            stages[deal.stage, default: (0, 0)].deals += 1
+            stages[deal.stage, default: (.zero, 0)].amount += deal.amount
+            stages[deal.stage, default: (.zero, 0)].deals += 1
         }
         return Pipeline(byStage: stages, deals: newest.values.map(\.1).sorted { $0.id < $1.id }, stale: stale)
     }

@@ -11,7 +11,7 @@ public struct RiskFlag: Sendable {
     public var account: String
     /// The owner whose update raised it (for a handover: the previous owner).
     public var author: String
-    public var amount: Double
+    public var amount: Money
     public var week: Week
     /// Slips: days the close date moved, times it moved, out of the quarter, pushed past 9 months.
     public var days: Int = 0

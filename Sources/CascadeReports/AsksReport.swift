@@ -6,7 +6,7 @@ import CascadeHistory
 public enum AsksReport {
     public static func make(_ ctx: ReportContext) -> Report {
         struct Ask {
-            var to: String; var deal: String; var account: String; var author: String; var amount: Double;
+            var to: String; var deal: String; var account: String; var author: String; var amount: Money;
             var text: String; var first: Week; var last: Week; var weeks: Int
         }
         var open: [String: Ask] = [:]  // deal|to -> ask being followed
@@ -49,7 +49,7 @@ public enum AsksReport {
                     .text(name(g.key)), .number(Double(g.value.count)),
                     .number(Double(g.value.filter { a in stillOpen.contains { $0.deal == a.deal && $0.to == a.to } }
                         .count)),
-                    .money(g.value.reduce(0) { $0 + $1.amount }), .number(Spread(g.value.map(\.weeks))!.median),
+                    .money(g.value.sum(\.amount)), .number(Spread(g.value.map(\.weeks))!.median),
                 ]
             },
             currency: ctx.org.currency)

@@ -47,7 +47,7 @@ struct FlagCounts: Sendable {
     let flags: [RiskFlag]
     let rewrites: [Rewrite]
     let authors: [(key: String, value: Counts)]
-    let deals: [(key: String, value: (account: String, author: String, amount: Double, a: Counts))]
+    let deals: [(key: String, value: (account: String, author: String, amount: Money, a: Counts))]
     static let shownDeals = 40
 
     init(_ ctx: ReportContext, rewrites: [Rewrite]?) {
@@ -58,7 +58,7 @@ struct FlagCounts: Sendable {
             $0
         }
         var authors: [String: Counts] = [:]
-        var deals: [String: (account: String, author: String, amount: Double, a: Counts)] = [:]
+        var deals: [String: (account: String, author: String, amount: Money, a: Counts)] = [:]
         for f in flags {
             authors[f.author, default: Counts()].count(f)
             var d = deals[f.deal] ?? (f.account, f.author, f.amount, Counts())

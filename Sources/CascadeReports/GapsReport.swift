@@ -17,7 +17,7 @@ public enum GapsReport {
                 }
             }
         }
-        struct Row { var deals: Set<String> = []; var open = 0.0, lost = 0.0, won = 0.0 }
+        struct Row { var deals: Set<String> = []; var open = Money.zero, lost = Money.zero, won = Money.zero }
         var rows: [String: Row] = [:]
         for (id, tickets) in ticketsOf {
             guard let l = last[id] else { continue }

@@ -21,8 +21,8 @@ struct Outcomes: Sendable {
     let lost: [ReportContext.Closed], won: [ReportContext.Closed], disqualified: [ReportContext.Closed]
     /// The deals of this report (won or lost), largest first, and their groups by the dimension, ranked.
     let sorted: [ReportContext.Closed]
-    let ranked: [(key: String, value: (deals: Int, amount: Double))]
-    let total: Double
+    let ranked: [(key: String, value: (deals: Int, amount: Money))]
+    let total: Money
     let daysLose: Spread?, daysWin: Spread?
     /// Days to disqualify, by quarter.
     let byQuarter: [Quarter: [Int]]
@@ -38,13 +38,13 @@ struct Outcomes: Sendable {
         won = closed.filter { $0.deal.kind == .won }
         disqualified = closed.filter { ctx.org.stages.isDisqualified($0.deal.stage) }
         let chosen = wins ? won : lost
-        var groups: [String: (deals: Int, amount: Double)] = [:]
+        var groups: [String: (deals: Int, amount: Money)] = [:]
         for c in chosen {
-            groups[ctx.value(dimension, c), default: (0, 0)].deals += 1
-            groups[ctx.value(dimension, c), default: (0, 0)].amount += c.deal.amount
+            groups[ctx.value(dimension, c), default: (0, .zero)].deals += 1
+            groups[ctx.value(dimension, c), default: (0, .zero)].amount += c.deal.amount
         }
         ranked = groups.sorted { ($0.value.amount, $0.value.deals, $1.key) > ($1.value.amount, $1.value.deals, $0.key) }
-        total = chosen.reduce(0) { $0 + $1.deal.amount }
+        total = chosen.sum(\.deal.amount)
         sorted = chosen.sorted { ($0.deal.amount, $1.deal.id) > ($1.deal.amount, $0.deal.id) }
         daysLose = Spread(lost.filter { !ctx.org.stages.isDisqualified($0.deal.stage) }.compactMap(\.days))
         daysWin = Spread(won.compactMap(\.days))
@@ -53,7 +53,7 @@ struct Outcomes: Sendable {
         self.byQuarter = byQuarter
     }
 
-    var dqAmount: Double { disqualified.reduce(0) { $0 + $1.deal.amount } }
+    var dqAmount: Money { disqualified.sum(\.deal.amount) }
 
     func byTable() -> ReportTable {
         let scopeNote =
@@ -65,7 +65,7 @@ struct Outcomes: Sendable {
             cells: ranked.map {
                 [
                     .text($0.key), .number(Double($0.value.deals)), .money($0.value.amount),
-                    .percent(total > 0 ? $0.value.amount / total : 0),
+                    .percent(total > .zero ? $0.value.amount.double / total.double : 0),
                 ]
             },
             currency: ctx.org.currency)
@@ -92,7 +92,7 @@ struct Outcomes: Sendable {
             cells: byQuarter.keys.sorted().map { q -> [Cell] in
                 let list = disqualified.filter { ctx.quarter($0.week) == q }
                 return [
-                    .text(q.description), .number(Double(list.count)), .money(list.reduce(0) { $0 + $1.deal.amount }),
+                    .text(q.description), .number(Double(list.count)), .money(list.sum(\.deal.amount)),
                     .number(Spread(byQuarter[q]!)!.median),
                 ]
             }, currency: ctx.org.currency)

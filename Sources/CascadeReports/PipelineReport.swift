@@ -10,7 +10,7 @@ public enum PipelineReport {
         var weeksJSON: [[String: any Sendable]] = []
         for week in ctx.weeks {
             let byStage = ctx.history.pipeline(ctx.scope, week).byStage.mapValues(\.amount)
-            var created = 0.0, advanced = 0.0, slipped = 0.0, won = 0.0, lost = 0.0
+            var created = Money.zero, advanced = Money.zero, slipped = Money.zero, won = Money.zero, lost = Money.zero
             for person in ctx.scope {
                 guard let u = ctx.history.update(of: person, in: week) else { continue }
                 let previous = ctx.history.earlier(of: person, before: week).first
@@ -30,7 +30,7 @@ public enum PipelineReport {
                     if let a = d.close, let b = before.close, a > b { slipped += d.amount }
                 }
             }
-            let open = byStage.values.reduce(0, +)
+            let open = byStage.values.sum { $0 }
             rows.append(
                 [.text(week.description), .money(open)] + stages.map { .money(byStage[$0] ?? 0) } + [
                     .money(created), .money(advanced), .money(slipped), .money(won), .money(lost),

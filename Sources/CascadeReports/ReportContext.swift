@@ -49,7 +49,7 @@ public struct ReportContext: Sendable {
 
     public func quarter(_ week: Week) -> Quarter { Quarter(of: week, fiscalYearStartMonth: org.fiscalYearStartMonth) }
 
-    public func money(_ v: Double) -> String { Money.format(v, currency: org.currency) }
+    public func money(_ v: Money) -> String { v.formatted(currency: org.currency) }
 }
 
 public enum Dimension: String, Sendable, CaseIterable {

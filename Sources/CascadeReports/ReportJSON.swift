@@ -8,6 +8,7 @@ public enum ReportJSON {
         case let s as String: return JSON.string(s)
         case let b as Bool: return b ? "true" : "false"
         case let i as Int: return String(i)
+        case let m as Money: return m.decimal
         case let d as Double:
             if d == d.rounded(), abs(d) < 1e15 { return String(Int(d)) }
             return String(d)

@@ -24,7 +24,7 @@ public struct Report: Sendable {
 /// A table cell: text, a count, an amount of money or a share; tables show
 /// amounts as $120k, CSV writes the plain number a spreadsheet can sum.
 public enum Cell: Sendable, Equatable, ExpressibleByStringLiteral {
-    case text(String), number(Double), money(Double), percent(Double)
+    case text(String), number(Double), money(Money), percent(Double)
 
     public init(stringLiteral value: String) { self = .text(value) }
 
@@ -32,7 +32,7 @@ public enum Cell: Sendable, Equatable, ExpressibleByStringLiteral {
         switch self {
         case .text(let s): return ControlText.escaped(s)
         case .number(let v): return fmt(v)
-        case .money(let v): return Money.format(v, currency: currency)
+        case .money(let v): return v.formatted(currency: currency)
         case .percent(let v): return "\((v * 100).rounded().clampedInt)%"
         }
     }
@@ -40,7 +40,8 @@ public enum Cell: Sendable, Equatable, ExpressibleByStringLiteral {
     public var raw: String {
         switch self {
         case .text(let s): return ControlText.escaped(s, keepLines: true)
-        case .number(let v), .money(let v): return fmt(v)
+        case .number(let v): return fmt(v)
+        case .money(let v): return v.decimal
         case .percent(let v): return String(format: "%.4f", v)
         }
     }

@@ -159,13 +159,13 @@ struct BudgetTests {
                 let shown = out.layout.shown[key] ?? 0
                 let left = out.leftOut[key] ?? (0, 0)
                 #expect(shown + left.count == items.count, "\(id) \(key)")
-                #expect(abs(left.amount - items.dropFirst(shown).reduce(0) { $0 + $1.amount }) < 0.5, "\(id) \(key)")
+                #expect(left.amount == items.dropFirst(shown).sum(\.amount), "\(id) \(key)")
             }
             guard !digest.isFunction else { continue }
             // Totals count every deal in scope: recompute them independently.
             let scope = [id] + org.subtree(of: id).map(\.id.value)
-            var open: [String: Double] = [:]
-            var won = 0.0, lost = 0.0
+            var open: [String: Money] = [:]
+            var won = Money.zero, lost = Money.zero
             for person in scope {
                 if let u = history.latest(of: person, atOrBefore: week) {
                     for d in u.deals where d.kind == .open { open[d.id] = d.amount }
@@ -175,7 +175,7 @@ struct BudgetTests {
                     for d in u.deals where d.kind == .lost { lost += d.amount }
                 }
             }
-            #expect(abs(digest.totals.openAmount - open.values.reduce(0, +)) < 0.5, "\(id)")
+            #expect(digest.totals.openAmount == open.values.sum { $0 }, "\(id)")
             #expect(digest.totals.openDeals == open.count)
             #expect(digest.totals.wonAmount == won && digest.totals.lostAmount == lost, "\(id)")
             // What is not shown is counted: shown + left out = all, per list.

@@ -5,7 +5,7 @@ import Foundation
 import Testing
 
 /// A deal as an update lists it.
-func snapshot(_ id: String, _ stage: String, _ amount: Double, close: String = "2026-12-18") -> DealSnapshot {
+func snapshot(_ id: String, _ stage: String, _ amount: Money, close: String = "2026-12-18") -> DealSnapshot {
     let kind = ExampleOrg.org.stages.kind(of: stage)!
     return DealSnapshot(
         id: id, account: "Account \(id)", stage: stage, kind: kind, amount: amount, close: Day(close), next: "next",

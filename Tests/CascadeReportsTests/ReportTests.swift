@@ -83,9 +83,9 @@ struct ReportTests {
         let win = r.json["days_to_win"] as! [String: any Sendable]
         #expect(win["median"] as? Double == 18)  // A: 09-28 to 10-16
         let dq = r.json["disqualified"] as! [String: any Sendable]
-        #expect(dq["deals"] as? Int == 1 && dq["amount"] as? Double == 20_000)
+        #expect(dq["deals"] as? Int == 1 && dq["amount"] as? Money == 20_000)
         #expect(r.json["total_deals"] as? Int == 3, "totals of lost deals cover every lost stage")
-        #expect(r.json["disqualified_deals"] as? Int == 1 && r.json["disqualified_amount"] as? Double == 20_000)
+        #expect(r.json["disqualified_deals"] as? Int == 1 && r.json["disqualified_amount"] as? Money == 20_000)
         let wins = OutcomeReport.make(Fixture.context(), wins: true, by: .author)
         #expect(wins.tables[0].rows == [["ana-lima", "1", "$100k", "100%"]])
     }
@@ -142,13 +142,13 @@ struct ReportTests {
     @Test func pipelineWaterfall() {
         let r = PipelineReport.make(Fixture.context())
         let weeks = r.json["weeks"] as! [[String: any Sendable]]
-        #expect(weeks[0]["open_amount"] as? Double == 250_000)
-        #expect(weeks[0]["created"] as? Double == 250_000)
-        #expect(weeks[1]["advanced"] as? Double == 150_000)  // A propose->negotiate, B discover->propose
-        #expect(weeks[1]["slipped"] as? Double == 80_000)
-        #expect(weeks[1]["lost"] as? Double == 20_000)  // C disqualified counts as lost
-        #expect(weeks[2]["won"] as? Double == 100_000)
-        #expect(weeks[3]["lost"] as? Double == 50_000)
+        #expect(weeks[0]["open_amount"] as? Money == 250_000)
+        #expect(weeks[0]["created"] as? Money == 250_000)
+        #expect(weeks[1]["advanced"] as? Money == 150_000)  // A propose->negotiate, B discover->propose
+        #expect(weeks[1]["slipped"] as? Money == 80_000)
+        #expect(weeks[1]["lost"] as? Money == 20_000)  // C disqualified counts as lost
+        #expect(weeks[2]["won"] as? Money == 100_000)
+        #expect(weeks[3]["lost"] as? Money == 50_000)
         #expect(r.tables[0].rows[0] == ["2026-W40", "$250k", "$250k", "$0", "$0", "$0", "$0"])
     }
 

@@ -13,9 +13,8 @@ extension Double {
 
 /// The limits of the numbers of `org.yaml` and of updates, with their wording.
 public enum NumberLimits {
-    /// The largest amount a deal or a goal may have: a thousand trillion, far
-    /// above any deal, and small enough that sums of every deal stay exact enough to print.
-    public static let maxAmount: Double = 1_000_000_000_000_000
+    /// The largest amount a deal or a goal may have: a thousand trillion, far above any deal.
+    public static let maxAmount = Money(1_000_000_000_000_000)
     public static let maxAmountText = "1000000000000000"
 
     /// `text` as a plain decimal number (digits, at most one point) within `range`; nil otherwise.

@@ -85,7 +85,7 @@ public struct Org: Sendable {
     public struct Goal: Sendable {
         public var team: Located<String>
         public var quarter: Located<String>
-        public var bookings: Double
+        public var bookings: Money
     }
 
     // MARK: Lookups

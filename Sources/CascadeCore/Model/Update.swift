@@ -61,9 +61,9 @@ public struct Amount: Sendable, Hashable {
     public var quoted: Bool
 
     /// The number, when written as YAML 1.2 would read a plain non-negative number.
-    public var value: Double? {
+    public var value: Money? {
         guard !quoted, Amount.isPlainNumber(text) else { return nil }
-        return Double(text).flatMap { $0 <= NumberLimits.maxAmount ? $0 : nil }
+        return Money(decimal: text, limit: NumberLimits.maxAmount)
     }
 
     /// `120000`, `120000.50`: digits, at most one decimal point, no sign.

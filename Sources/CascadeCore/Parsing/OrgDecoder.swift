@@ -161,7 +161,7 @@ public enum OrgDecoder {
                         "a goal's bookings must be a plain number >= 0, like 1500000"))
                 continue
             }
-            guard let amount = NumberLimits.plain(bookings.value, in: 0...NumberLimits.maxAmount) else {
+            guard let amount = Money(decimal: bookings.value, limit: NumberLimits.maxAmount) else {
                 reader.findings.append(
                     OrgFieldRangeRule.finding(
                         at: bookings.position,

@@ -32,7 +32,7 @@ public struct DigestRenderer {
         public var minutes: Int
         public var layout: Layout
         /// Per section: items left out of the Markdown, and their amount.
-        public var leftOut: [Digest.SlotKey: (count: Int, amount: Double)]
+        public var leftOut: [Digest.SlotKey: (count: Int, amount: Money)]
     }
 
     struct Slot {
@@ -77,10 +77,10 @@ public struct DigestRenderer {
         }
         let minutes = max(1, (Double(words) / wordsPerMinute).rounded(.up).clampedInt)
         markdown = renderMarkdown(d, layout, minutes: minutes)
-        var leftOut: [Digest.SlotKey: (count: Int, amount: Double)] = [:]
+        var leftOut: [Digest.SlotKey: (count: Int, amount: Money)] = [:]
         for slot in slots {
             let hidden = slot.items.dropFirst(layout.shown[slot.key] ?? 0)
-            leftOut[slot.key] = (hidden.count, hidden.reduce(0) { $0 + $1.amount })
+            leftOut[slot.key] = (hidden.count, hidden.sum(\.amount))
         }
         leftOut[.notes] = (d.notes.count - (layout.shown[.notes] ?? 0), 0)
         leftOut[.missing] = (d.missing.count - (layout.shown[.missing] ?? 0), 0)

@@ -72,15 +72,15 @@ public enum DigestJSON {
 
     struct Scope: Encodable { var people: Int, updates: Int, missing: [String], stale: [String] }
     struct Unreadable: Encodable { var file: String, author: String, error: String }
-    struct Stage: Encodable { var stage: String, amount: Double, deals: Int, amount_change: Double, deals_change: Int }
-    struct Reason: Encodable { var reason: String, deals: Int, amount: Double }
-    struct Gap: Encodable { var ticket: String, amount: Double, deals: Int, text: String, link: String? }
+    struct Stage: Encodable { var stage: String, amount: Money, deals: Int, amount_change: Money, deals_change: Int }
+    struct Reason: Encodable { var reason: String, deals: Int, amount: Money }
+    struct Gap: Encodable { var ticket: String, amount: Money, deals: Int, text: String, link: String? }
     struct Note: Encodable { var author: String, name: String, kind: String, text: String }
 
     struct Totals: Encodable {
-        var open_amount: Double, open_deals: Int, won_amount: Double, won_deals: Int, lost_amount: Double,
+        var open_amount: Money, open_deals: Int, won_amount: Money, won_deals: Int, lost_amount: Money,
             lost_deals: Int
-        var disqualified_amount: Double, disqualified_deals: Int
+        var disqualified_amount: Money, disqualified_deals: Int
 
         init(_ t: Digest.Totals) {
             open_amount = t.openAmount; open_deals = t.openDeals; won_amount = t.wonAmount; won_deals = t.wonDeals
@@ -92,7 +92,7 @@ public enum DigestJSON {
     /// A deal of a list: the same keys in every list, and the key of the list's own
     /// (loss of the week, whom it asks, the signal).
     struct Item: Encodable {
-        var deal: String, account: String, author: String, amount: Double, text: String
+        var deal: String, account: String, author: String, amount: Money, text: String
         var loss_of_the_week: Bool?, to: String?, kind: String?
 
         init(_ i: Digest.Item, text: String) {
@@ -114,9 +114,9 @@ public enum DigestJSON {
 
     struct QuarterFigures: Encodable {
         struct LastQuarter: Encodable {
-            var week: String, open_amount: Double, open_deals: Int, won_amount: Double, bookings: Double
+            var week: String, open_amount: Money, open_deals: Int, won_amount: Money, bookings: Money
         }
-        var quarter: String, bookings: Double, goal: Double?
+        var quarter: String, bookings: Money, goal: Money?
         var same_week_last_quarter: LastQuarter?
 
         init(_ d: Digest) {
@@ -140,7 +140,7 @@ public enum DigestJSON {
     }
 
     struct LeftOut: Encodable {
-        struct Count: Encodable { var count: Int, amount: Double }
+        struct Count: Encodable { var count: Int, amount: Money }
         var wins: Count, losses: Count, asks: Count, flags: Count, gaps: Count, highlights: Count, notes: Count,
             missing: Count
 
@@ -148,7 +148,7 @@ public enum DigestJSON {
         init(_ out: DigestRenderer.Output) {
             func left(_ section: Digest.SectionID) -> Count {
                 let parts = out.leftOut.filter { $0.key.section == section }.values
-                return Count(count: parts.reduce(0) { $0 + $1.count }, amount: parts.reduce(0.0) { $0 + $1.amount })
+                return Count(count: parts.reduce(0) { $0 + $1.count }, amount: parts.sum(\.amount))
             }
             wins = left(.wins); losses = left(.losses); asks = left(.asks); flags = left(.flags)
             gaps = left(.gaps); highlights = left(.highlights); notes = left(.notes); missing = left(.missing)

@@ -8,7 +8,7 @@ public struct DigestWording: Sendable {
 
     public init(org: Org) { self.org = org }
 
-    func money(_ amount: Double) -> String { Money.format(amount, currency: org.currency) }
+    func money(_ amount: Money) -> String { amount.formatted(currency: org.currency) }
     func name(_ id: String) -> String { org.person(id)?.name ?? org.function(id)?.name ?? id }
 
     /// One line of detail: why we won, reason and lesson, the ask, the signal, what a ticket blocks.

@@ -5,7 +5,7 @@ import Foundation
 /// The Markdown digest's values, section by section, as the template (`DefaultTemplate` or the
 /// repository's `templates/digest.md`) reads them; the wording of items is `DigestWording`'s.
 extension DigestRenderer {
-    func money(_ amount: Double) -> String { Money.format(amount, currency: org.currency) }
+    func money(_ amount: Money) -> String { amount.formatted(currency: org.currency) }
     func name(_ id: String) -> String { org.person(id)?.name ?? org.function(id)?.name ?? id }
 
     func line(_ i: Digest.Item, key: Digest.SlotKey) -> String {
@@ -18,7 +18,7 @@ extension DigestRenderer {
 
     func more(_ hidden: ArraySlice<Digest.Item>, _ noun: String, withAmount: Bool = true) -> [String] {
         guard !hidden.isEmpty else { return [] }
-        let amount = hidden.reduce(0) { $0 + $1.amount }
+        let amount = hidden.sum(\.amount)
         return ["+\(hidden.count) more \(noun)" + (withAmount ? ", \(money(amount))" : "")]
     }
 
@@ -90,7 +90,7 @@ extension DigestRenderer {
         return c
     }
 
-    func signed(_ v: Double) -> String { v == 0 ? "±0" : (v > 0 ? "+" : "") + money(v) }
+    func signed(_ v: Money) -> String { v == .zero ? "±0" : (v > .zero ? "+" : "") + money(v) }
     func signedInt(_ v: Int) -> String { v == 0 ? "±0" : (v > 0 ? "+\(v)" : "\(v)") }
 
     func header(_ d: Digest, minutes: Int) -> [String: Any] {
@@ -114,7 +114,7 @@ extension DigestRenderer {
                 "lines": [String](),
             ]
         }
-        let change = d.stages.reduce(0) { $0 + $1.amountChange }
+        let change = d.stages.sum(\.amountChange)
         let headline =
             "Open pipeline **\(money(t.openAmount))** in \(t.openDeals) deals (\(signed(change)) vs last week). "
             + "Won **\(money(t.wonAmount))** (\(t.wonDeals)), lost **\(money(t.lostAmount))** (\(t.lostDeals)) this "
@@ -122,7 +122,7 @@ extension DigestRenderer {
         var lines: [String] = []
         var bookings = "Bookings \(d.quarter) to date: \(money(d.quarterBookings))"
         if let goal = d.goal, goal > 0 {
-            bookings += " of a \(money(goal)) goal (\((d.quarterBookings / goal * 100).rounded().clampedInt)%)"
+            bookings += " of a \(money(goal)) goal (\((d.quarterBookings.double / goal.double * 100).rounded().clampedInt)%)"
         }
         lines.append(bookings + ".")
         if let last = d.lastQuarter, let w = d.lastQuarterWeek {

@@ -14,9 +14,9 @@ enum NumbersSection: DigestSection {
         let (previousStages, _, _) = b.pipeline(comparable, c.week.previous)
         d.stale = stale
         d.stages = b.org.stages.open.map { stage in
-            let now = stages[stage] ?? (0, 0)
-            let compared = comparedNow[stage] ?? (0, 0)
-            let before = previousStages[stage] ?? (0, 0)
+            let now = stages[stage] ?? (.zero, 0)
+            let compared = comparedNow[stage] ?? (.zero, 0)
+            let before = previousStages[stage] ?? (.zero, 0)
             return Digest.StageLine(
                 stage: stage, amount: now.amount, deals: now.deals, amountChange: compared.amount - before.amount,
                 dealsChange: compared.deals - before.deals)
@@ -29,7 +29,7 @@ enum NumbersSection: DigestSection {
     static func quarter(_ b: DigestBuilder, _ c: SectionContext, into d: inout Digest) {
         let quarter = c.quarter
         d.quarter = quarter.description
-        d.quarterBookings = c.quarterClosed.filter { $0.deal.kind == .won }.reduce(0) { $0 + $1.deal.amount }
+        d.quarterBookings = c.quarterClosed.filter { $0.deal.kind == .won }.sum(\.deal.amount)
         d.goal = b.org.goals.first { $0.team.value == c.lead && $0.quarter.value == quarter.description }?.bookings
         let lastWeek = c.week.adding(weeks: -13)
         guard b.history.weeks.contains(where: { $0 <= lastWeek }) else { return }
@@ -37,7 +37,7 @@ enum NumbersSection: DigestSection {
         d.lastQuarter = b.totals(open: lastOpen, closed: b.newlyClosed(c.scope, lastWeek))
         let lastQuarter = Quarter(of: lastWeek, fiscalYearStartMonth: b.org.fiscalYearStartMonth)
         d.lastQuarterBookings = b.weeks(of: lastQuarter, through: lastWeek).flatMap { b.newlyClosed(c.scope, $0) }
-            .filter { $0.deal.kind == .won }.reduce(0) { $0 + $1.deal.amount }
+            .filter { $0.deal.kind == .won }.sum(\.deal.amount)
         d.lastQuarterWeek = lastWeek
     }
 }

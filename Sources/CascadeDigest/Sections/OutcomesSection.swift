@@ -29,10 +29,10 @@ enum OutcomesSection: DigestSection {
         } else {
             d.losses = losses
         }
-        var reasons: [String: (Int, Double)] = [:]
+        var reasons: [String: (Int, Money)] = [:]
         for l in lost {
-            reasons[l.deal.reason ?? "none", default: (0, 0)].0 += 1
-            reasons[l.deal.reason ?? "none", default: (0, 0)].1 += l.deal.amount
+            reasons[l.deal.reason ?? "none", default: (0, .zero)].0 += 1
+            reasons[l.deal.reason ?? "none", default: (0, .zero)].1 += l.deal.amount
         }
         d.lossReasons = reasons.map { ($0.key, $0.value.0, $0.value.1) }
             .sorted { ($0.count, $0.amount, $1.reason) > ($1.count, $1.amount, $0.reason) }

@@ -26,7 +26,7 @@ import Foundation
 /// update's note and highlights: a reader that needs only states (a digest
 /// looking at older weeks) jumps over the rest.
 enum HistoryCache {
-    static let magic = Array("CASCADE-HISTORY-4\n".utf8)
+    static let magic = Array("CASCADE-HISTORY-5\n".utf8)
 
     struct Stamp: Equatable {
         var size: Int64
@@ -110,7 +110,8 @@ enum HistoryCache {
             for d in u.deals {
                 str(d.id); str(d.account); str(d.stage)
                 u8(d.kind == .open ? 0 : d.kind == .won ? 1 : 2)
-                u64(d.amount.bitPattern)
+                u64(UInt64(truncatingIfNeeded: d.amount.units))
+                u64(UInt64(truncatingIfNeeded: d.amount.units >> 64))
                 i64(Int64(d.close?.ordinal ?? Int.min))
                 u64(d.nextHash)
                 block { w in

@@ -65,10 +65,11 @@ extension HistoryCache {
             var deals: [DealSnapshot] = []
             deals.reserveCapacity(Int(count))
             for _ in 0..<count {
-                guard let id = str(), let account = str(), let stage = str(), let k = u8(), let amount = u64(),
+                guard let id = str(), let account = str(), let stage = str(), let k = u8(), let low = u64(), let high = u64(),
                     let close = i64(),
                     let nextHash = u64(), let end = blockEnd()
                 else { return nil }
+                let money = Money(units: Int128(Int64(bitPattern: high)) << 64 | Int128(low))
                 var deal: DealSnapshot
                 if full {
                     guard let next = str(), let reason = opt(), let lesson = opt(), let why = opt(),
@@ -83,7 +84,7 @@ extension HistoryCache {
                     guard at == end else { return nil }
                     deal = DealSnapshot(
                         id: id, account: account, stage: stage, kind: k == 0 ? .open : k == 1 ? .won : .lost,
-                        amount: Double(bitPattern: amount), close: close == Int64.min ? nil : Day(ordinal: Int(close)),
+                        amount: money, close: close == Int64.min ? nil : Day(ordinal: Int(close)),
                         next: next,
                         reason: reason, lesson: lesson, why: why, competitor: competitor, vertical: vertical,
                         persona: persona,
@@ -91,7 +92,7 @@ extension HistoryCache {
                 } else {
                     deal = DealSnapshot(
                         id: id, account: account, stage: stage, kind: k == 0 ? .open : k == 1 ? .won : .lost,
-                        amount: Double(bitPattern: amount), close: close == Int64.min ? nil : Day(ordinal: Int(close)),
+                        amount: money, close: close == Int64.min ? nil : Day(ordinal: Int(close)),
                         nextHash: nextHash)
                 }
                 at = end

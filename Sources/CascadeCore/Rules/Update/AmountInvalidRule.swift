@@ -53,15 +53,15 @@ public struct AmountInvalidRule: UpdateRule {
         for symbol in ["$", "€", "£", "usd", "eur", "gbp", ",", "_", " "] {
             s = s.replacingOccurrences(of: symbol, with: "")
         }
-        var factor = 1.0
+        var factor: Int128 = 1
         if s.hasSuffix("k") {
             factor = 1_000; s.removeLast()
         } else if s.hasSuffix("m") {
             factor = 1_000_000; s.removeLast()
         }
-        guard Amount.isPlainNumber(s), let v = Double(s) else { return nil }
-        let n = v * factor
-        guard n.isFinite, n <= NumberLimits.maxAmount else { return nil }
-        return n == n.rounded() ? String(n.clampedInt) : String(n)
+        guard Amount.isPlainNumber(s), let base = Money(decimal: s, limit: NumberLimits.maxAmount) else { return nil }
+        let meant = Money(units: base.units * factor)
+        guard meant <= NumberLimits.maxAmount else { return nil }
+        return meant.decimal
     }
 }
