@@ -104,7 +104,8 @@ public struct DealSnapshot: Sendable {
             return nil
         }
         self.init(
-            id: id, account: deal.account?.value ?? id, stage: stage, kind: kind, amount: deal.amount?.value.value ?? .zero,
+            id: id, account: deal.account?.value ?? id, stage: stage, kind: kind,
+            amount: deal.amount?.value.value ?? .zero,
             close: deal.close.flatMap { Day($0.value) }, next: deal.next?.value ?? "",
             reason: deal.reason?.value, lesson: deal.lesson?.value, why: deal.why?.value,
             competitor: deal.competitor?.value,

@@ -122,7 +122,8 @@ extension DigestRenderer {
         var lines: [String] = []
         var bookings = "Bookings \(d.quarter) to date: \(money(d.quarterBookings))"
         if let goal = d.goal, goal > 0 {
-            bookings += " of a \(money(goal)) goal (\((d.quarterBookings.double / goal.double * 100).rounded().clampedInt)%)"
+            let percent = (d.quarterBookings.double / goal.double * 100).rounded().clampedInt
+            bookings += " of a \(money(goal)) goal (\(percent)%)"
         }
         lines.append(bookings + ".")
         if let last = d.lastQuarter, let w = d.lastQuarterWeek {

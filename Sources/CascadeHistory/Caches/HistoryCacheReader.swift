@@ -65,8 +65,8 @@ extension HistoryCache {
             var deals: [DealSnapshot] = []
             deals.reserveCapacity(Int(count))
             for _ in 0..<count {
-                guard let id = str(), let account = str(), let stage = str(), let k = u8(), let low = u64(), let high = u64(),
-                    let close = i64(),
+                guard let id = str(), let account = str(), let stage = str(), let k = u8(),
+                    let low = u64(), let high = u64(), let close = i64(),
                     let nextHash = u64(), let end = blockEnd()
                 else { return nil }
                 let money = Money(units: Int128(Int64(bitPattern: high)) << 64 | Int128(low))
