@@ -53,6 +53,48 @@ struct RuleExampleTests {
         }
     }
 
+    /// A comment line of accented letters, CJK and an emoji (1 to 4 bytes each, an emoji two UTF-16 units)
+    /// put just before the finding's line moves the finding one line down and changes nothing else: no
+    /// position may be counted in bytes or carried across lines.
+    @Test("a multibyte line before the finding moves it one line down", arguments: fileRuleIDs)
+    func multibyteLineBefore(_ id: String) throws {
+        let rule = Checker.description(of: id)!
+        for example in rule.triggering where example.positionVariants {
+            let (text, markers) = example.unmarked
+            guard let first = markers.map(\.line).min(), let shifted = Self.insertingMultibyte(text, before: first)
+            else { continue }
+            var files: [String: [UInt8]] = [:]
+            for (path, other) in example.otherFiles { files[path] = exampleBytes(other) }
+            files[example.path] = exampleBytes(text)
+            let plain = try checkFiles(files, target: example.path).filter { $0.file == example.path }
+            files[example.path] = exampleBytes(shifted)
+            let moved = try checkFiles(files, target: example.path).filter { $0.file == example.path }
+            let expected = plain.map { d -> String in
+                "\(d.rule) \(d.position.line >= first ? d.position.line + 1 : d.position.line):\(d.position.column)"
+            }
+            #expect(moved.map { "\($0.rule) \($0.position.line):\($0.position.column)" } == expected,
+                    "\(id): the comment before line \(first) moved more than the line", sourceLocation: location(example))
+        }
+    }
+
+    /// `text` with a multibyte YAML comment before line `line` (indented as that line), when that line is
+    /// inside YAML (an update's front matter or `org.yaml`) and not inside a block scalar; nil otherwise.
+    static func insertingMultibyte(_ text: String, before line: Int) -> String? {
+        var lines = text.components(separatedBy: "\n")
+        guard line >= 2, line <= lines.count, !text.contains("⟨") else { return nil }
+        let front = lines.first == "---"
+        if front {
+            guard let close = lines.dropFirst().firstIndex(where: { $0.hasPrefix("---") }), line - 1 < close
+            else { return nil }
+        }
+        let before = lines[..<(line - 1)]
+        if before.contains(where: { $0.hasSuffix("|") || $0.hasSuffix(">") || $0.hasSuffix("|-") }) { return nil }
+        let target = lines[line - 1]
+        let indent = target.prefix { $0 == " " }
+        lines.insert("\(indent)# Zoë Müller, 東京, 🚀 über", at: line - 1)
+        return lines.joined(separator: "\n")
+    }
+
     func variants(_ example: RuleExample) -> [Variant] {
         example.positionVariants ? Variant.allCases : [.plain]
     }

@@ -66,7 +66,10 @@ public struct OrgManagerUnknownRule: OrgRule {
         id: "org-manager-unknown", title: "Unknown manager",
         summary: "reports_to names a person of org.yaml.",
         scope: .org,
-        triggering: [orgExample(minimalOrgPeople + "  - { id: ana-lima, reports_to: ↓raj-patl }\n")],
+        triggering: [
+            orgExample(minimalOrgPeople + "  - { id: ana-lima, reports_to: ↓raj-patl }\n"),
+            orgExample(minimalOrgPeople + "  - { id: zoe-muller, name: Zoë Müller 🚀, reports_to: ↓raj-patl }\n"),
+        ],
         nonTriggering: [orgExample(minimalOrgPeople + "  - { id: ana-lima, reports_to: raj-patel }\n")])
 
     public func check(_ org: Org) -> [Finding] {

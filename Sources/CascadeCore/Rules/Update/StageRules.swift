@@ -8,6 +8,11 @@ public struct StageUnknownRule: UpdateRule {
                 ExampleOrg.update(deals: ExampleOrg.deal(stage: "↓proposal")), message: "did you mean 'propose'?"),
             RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(stage: "↓no"))),
             RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(stage: "↓Propose"))),
+            // Columns count Unicode scalars: the accents, CJK and the emoji before the stage are one column each.
+            RuleExample(
+                ExampleOrg.update(
+                    deals: "  - { id: NW-7, account: Zoë Müller 東京 🚀, stage: ↓propsoe, amount: 1, close: 2026-12-19,"
+                        + " next: Call }\n"), message: "did you mean 'propose'?"),
         ],
         nonTriggering: [RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(stage: "negotiate")))])
 
