@@ -2,9 +2,9 @@
 /// findings under the given rule ids. Shared by the update and org decoders.
 struct NodeReader {
     var findings: [Finding] = []
-    /// The rules whose findings these are: wrong types, unknown keys (an error in an update, a warning in org.yaml).
-    let typeRule: any Rule.Type
-    let unknownRule: any Rule.Type
+    /// The rules whose findings these are: wrong shapes, unknown keys (each format has its own ids).
+    let typeRule: any FieldShapeRule.Type
+    let unknownRule: any UnknownKeyRule.Type
 
     /// Text from a scalar of any style; nil (and a finding) for a collection.
     /// A plain empty value (`key:`) reads as nil without a finding.
@@ -13,10 +13,7 @@ struct NodeReader {
         case .scalar(let text, _):
             return node.isNull ? nil : Located(text, at: node.position)
         case .mapping, .sequence:
-            findings.append(
-                typeRule.finding(
-                    at: node.position,
-                    "'\(field)' must be text, not \(node.kindName); write it on one line after '\(field): '"))
+            findings.append(typeRule.notText(field, node))
             return nil
         }
     }
@@ -27,10 +24,7 @@ struct NodeReader {
         case .sequence(let items): return items
         case .scalar where node.isNull: return []
         default:
-            findings.append(
-                typeRule.finding(
-                    at: node.position,
-                    "'\(field)' must be a list, not \(node.kindName); write it as \(example)"))
+            findings.append(typeRule.notList(field, node, example: example))
             return []
         }
     }
@@ -39,10 +33,7 @@ struct NodeReader {
     mutating func textList(_ node: YAMLNode, field: String, example: String) -> [Located<String>] {
         list(node, field: field, example: example).compactMap { item in
             if item.isNull {
-                findings.append(
-                    typeRule.finding(
-                        at: item.position,
-                        "an empty item in '\(field)'; delete the empty '-' line"))
+                findings.append(typeRule.emptyItem(field, at: item.position))
                 return nil
             }
             return text(item, field: field)
@@ -52,23 +43,14 @@ struct NodeReader {
     /// The pairs of a mapping, or nil (and a finding) for anything else.
     mutating func mapping(_ node: YAMLNode, what: String) -> [YAMLPair]? {
         if let pairs = node.pairs { return pairs }
-        findings.append(
-            typeRule.finding(
-                at: node.position,
-                "\(what) must be a mapping of 'key: value' lines, not \(node.kindName)"))
+        findings.append(typeRule.notMapping(what, node))
         return nil
     }
 
     /// Records every key that is neither known nor an `x-` extension.
     mutating func checkKeys(_ pairs: [YAMLPair], known: [String], in what: String) {
         for pair in pairs where !known.contains(pair.key) && !pair.key.hasPrefix("x-") {
-            var message = "unknown field '\(pair.key)' in \(what)"
-            if let suggestion = Suggestion.closest(to: pair.key, in: known) {
-                message += "; did you mean '\(suggestion)'?"
-            } else {
-                message += "; known fields are \(known.joined(separator: ", ")) (or prefix your own with 'x-')"
-            }
-            findings.append(unknownRule.finding(at: pair.keyPosition, message))
+            findings.append(unknownRule.unknown(pair.key, in: what, known: known, at: pair.keyPosition))
         }
     }
 }

@@ -22,9 +22,7 @@ public enum OrgDecoder {
             return Result(
                 org: nil,
                 findings: [
-                    FileTooLargeRule.finding(
-                        at: .start,
-                        "org.yaml is over \(byteLimit / 1_048_576) MiB; this cannot be an organisation file")
+                    FileTooLargeRule.org(limit: byteLimit)
                 ])
         }
         let encoding = source.encodingFindings()
@@ -35,10 +33,7 @@ public enum OrgDecoder {
         guard yaml.isComplete, let root = yaml.root, let pairs = root.pairs else {
             var findings = yaml.findings
             if yaml.isComplete {
-                findings.append(
-                    OrgFieldTypeRule.finding(
-                        at: yaml.root?.position ?? .start,
-                        "org.yaml must be a mapping with 'people:', 'functions:' and the other settings"))
+                findings.append(OrgFieldTypeRule.notOrganisation(at: yaml.root?.position ?? .start))
             }
             return Result(org: nil, findings: findings)
         }
@@ -62,9 +57,7 @@ public enum OrgDecoder {
             if let m = Int(t.value), (1...12).contains(m) {
                 org.fiscalYearStartMonth = m
             } else {
-                reader.findings.append(
-                    OrgFieldTypeRule.finding(
-                        at: t.position, "fiscal_year_start_month must be a month number from 1 to 12"))
+                reader.findings.append(OrgFieldTypeRule.notAMonth(at: t.position))
             }
         case "digest": decodeDigest(v, into: &org, &reader)
         case "stages": decodeStages(v, into: &org, &reader)
@@ -87,19 +80,14 @@ public enum OrgDecoder {
                 org.tickets.pattern = t.value
                 org.tickets.regex = TicketRegex(t.value)
                 if org.tickets.regex == nil {
-                    reader.findings.append(
-                        OrgFieldTypeRule.finding(at: t.position, "tickets.pattern is not a valid regular expression"))
+                    reader.findings.append(OrgFieldTypeRule.badTicketPattern(at: t.position))
                 }
             }
             if p.key == "url", let url = reader.text(p.value, field: "url") {
                 if isWebAddress(url.value) {
                     org.tickets.url = url.value
                 } else {
-                    reader.findings.append(
-                        OrgFieldTypeRule.finding(
-                            at: url.position,
-                            "tickets.url must be an https: or http: address with {id} for the ticket, "
-                                + "like https://tracker.example.com/browse/{id}"))
+                    reader.findings.append(OrgFieldTypeRule.badTicketURL(at: url.position))
                 }
             }
         }
@@ -155,19 +143,11 @@ public enum OrgDecoder {
                 let bookings = required("bookings", gp, item, &reader)
             else { continue }
             guard Amount.isPlainNumber(bookings.value) else {
-                reader.findings.append(
-                    OrgFieldTypeRule.finding(
-                        at: bookings.position,
-                        "a goal's bookings must be a plain number >= 0, like 1500000"))
+                reader.findings.append(OrgFieldTypeRule.bookingsNotPlain(at: bookings.position))
                 continue
             }
             guard let amount = Money(decimal: bookings.value, limit: NumberLimits.maxAmount) else {
-                reader.findings.append(
-                    OrgFieldRangeRule.finding(
-                        at: bookings.position,
-                        "a goal's bookings must be from 0 to \(NumberLimits.maxAmountText) (a thousand trillion); "
-                            + "check the digits"
-                    ))
+                reader.findings.append(OrgFieldRangeRule.bookings(at: bookings.position))
                 continue
             }
             org.goals.append(Org.Goal(team: team, quarter: quarter, bookings: amount))
@@ -180,10 +160,7 @@ public enum OrgDecoder {
         if let pair = pairs.first(where: { $0.key == key }), let value = reader.text(pair.value, field: key) {
             return value
         }
-        reader.findings.append(
-            OrgFieldRequiredRule.finding(
-                at: pairs.first?.keyPosition ?? node.position,
-                "this entry has no '\(key)'; add '\(key): ...'"))
+        reader.findings.append(OrgFieldRequiredRule.missing(key, at: pairs.first?.keyPosition ?? node.position))
         return nil
     }
 
@@ -204,11 +181,8 @@ public enum OrgDecoder {
                     org.digest.noteWords = v
                 } else {
                     reader.findings.append(
-                        OrgFieldRangeRule.finding(
-                            at: t.position,
-                            "digest.note_words must be a whole number from \(digestNoteWords.lowerBound) to "
-                                + "\(digestNoteWords.upperBound), like 200"
-                        ))
+                        OrgFieldRangeRule.wholeNumber(
+                            "digest.note_words", in: digestNoteWords, example: 200, at: t.position))
                 }
             default: break
             }
@@ -225,16 +199,9 @@ public enum OrgDecoder {
         _ reader: inout NodeReader
     ) -> Double? {
         if let v = NumberLimits.plain(t.value, in: range) { return v }
-        reader.findings.append(
-            OrgFieldRangeRule.finding(
-                at: t.position,
-                "\(field) must be a plain number from \(fmt(range.lowerBound)) to \(fmt(range.upperBound)), not "
-                    + "'\(t.value)'"
-            ))
+        reader.findings.append(OrgFieldRangeRule.number(field, in: range, not: t.value, at: t.position))
         return nil
     }
-
-    private static func fmt(_ v: Double) -> String { v == v.rounded() ? String(v.clampedInt) : String(v) }
 
     private static func decodeStages(_ v: YAMLNode, into org: inout Org, _ reader: inout NodeReader) {
         guard let pairs = reader.mapping(v, what: "stages") else { return }
@@ -243,25 +210,14 @@ public enum OrgDecoder {
         for p in pairs {
             let located = reader.textList(p.value, field: "stages.\(p.key)", example: "[won]")
             if located.isEmpty, ["open", "won", "lost"].contains(p.key) {
-                reader.findings.append(
-                    OrgStagesRule.finding(
-                        at: p.value.position,
-                        "stages.\(p.key) is empty; list at least one stage, or delete the key to use the defaults"))
+                reader.findings.append(OrgStagesRule.empty(p.key, at: p.value.position))
             }
             for stage in located {
                 if !Identifier.isValidPersonID(stage.value) {
-                    reader.findings.append(
-                        OrgStagesRule.finding(
-                            at: stage.position,
-                            "the stage '\(stage.value)' is not a valid name; use lowercase letters, digits and '-'"))
+                    reader.findings.append(OrgStagesRule.invalidName(stage.value, at: stage.position))
                 }
                 if !seen.insert(stage.value).inserted {
-                    reader.findings.append(
-                        OrgStagesRule.finding(
-                            at: stage.position,
-                            "the stage '\(stage.value)' is listed twice; each stage belongs to exactly one of open, "
-                                + "won and lost"
-                        ))
+                    reader.findings.append(OrgStagesRule.listedTwice(stage.value, at: stage.position))
                 }
             }
             let names = located.map(\.value)

@@ -8,7 +8,7 @@ let minimalOrgPeople =
     "people:\n  - { id: dana-cho, name: Dana Cho, email: dana@x.example }\n  - { id: raj-patel, name: Raj Patel, "
         + "reports_to: dana-cho }\n"
 
-public struct OrgFieldTypeRule: ParseRule {
+public struct OrgFieldTypeRule: FieldShapeRule {
     public init() {}
     public static let description = RuleDescription(
         id: "org-field-type", title: "Wrong type in org.yaml",
@@ -25,7 +25,7 @@ public struct OrgFieldTypeRule: ParseRule {
         nonTriggering: [orgExample(minimalOrgPeople + "fiscal_year_start_month: 2\n"), orgExample(ExampleOrg.yaml)])
 }
 
-public struct OrgFieldUnknownRule: ParseRule {
+public struct OrgFieldUnknownRule: UnknownKeyRule {
     public init() {}
     public static let description = RuleDescription(
         id: "org-field-unknown", title: "Unknown setting in org.yaml",
@@ -88,4 +88,78 @@ public struct OrgFieldRangeRule: ParseRule {
         nonTriggering: [
             orgExample(minimalOrgPeople + "digest:\n  minutes: 2.5\n  words_per_minute: 238\n  note_words: 150\n")
         ])
+}
+
+// What the org.yaml rules say, beside the rules: the decoder finds, these word.
+
+extension OrgFieldTypeRule {
+    static func notOrganisation(at position: Position) -> Finding {
+        finding(at: position, "org.yaml must be a mapping with 'people:', 'functions:' and the other settings")
+    }
+
+    static func notAMonth(at position: Position) -> Finding {
+        finding(at: position, "fiscal_year_start_month must be a month number from 1 to 12")
+    }
+
+    static func badTicketPattern(at position: Position) -> Finding {
+        finding(at: position, "tickets.pattern is not a valid regular expression")
+    }
+
+    static func badTicketURL(at position: Position) -> Finding {
+        finding(
+            at: position,
+            "tickets.url must be an https: or http: address with {id} for the ticket, "
+                + "like https://tracker.example.com/browse/{id}")
+    }
+
+    static func bookingsNotPlain(at position: Position) -> Finding {
+        finding(at: position, "a goal's bookings must be a plain number >= 0, like 1500000")
+    }
+}
+
+extension OrgFieldRequiredRule {
+    static func missing(_ key: String, at position: Position) -> Finding {
+        finding(at: position, "this entry has no '\(key)'; add '\(key): ...'")
+    }
+}
+
+extension OrgStagesRule {
+    static func empty(_ list: String, at position: Position) -> Finding {
+        finding(
+            at: position, "stages.\(list) is empty; list at least one stage, or delete the key to use the defaults")
+    }
+
+    static func invalidName(_ stage: String, at position: Position) -> Finding {
+        finding(at: position, "the stage '\(stage)' is not a valid name; use lowercase letters, digits and '-'")
+    }
+
+    static func listedTwice(_ stage: String, at position: Position) -> Finding {
+        finding(
+            at: position,
+            "the stage '\(stage)' is listed twice; each stage belongs to exactly one of open, won and lost")
+    }
+}
+
+extension OrgFieldRangeRule {
+    static func bookings(at position: Position) -> Finding {
+        finding(
+            at: position,
+            "a goal's bookings must be from 0 to \(NumberLimits.maxAmountText) (a thousand trillion); check the digits")
+    }
+
+    static func wholeNumber(_ field: String, in range: ClosedRange<Int>, example: Int, at position: Position) -> Finding {
+        finding(
+            at: position,
+            "\(field) must be a whole number from \(range.lowerBound) to \(range.upperBound), like \(example)")
+    }
+
+    static func number(_ field: String, in range: ClosedRange<Double>, not text: String, at position: Position)
+        -> Finding
+    {
+        func shown(_ v: Double) -> String { v == v.rounded() ? String(v.clampedInt) : String(v) }
+        return finding(
+            at: position,
+            "\(field) must be a plain number from \(shown(range.lowerBound)) to \(shown(range.upperBound)), "
+                + "not '\(text)'")
+    }
 }

@@ -97,6 +97,10 @@ public struct FrontMatterUnterminatedRule: ParseRule {
 // What the file rules say, beside the rules: the parser finds, these word.
 
 extension FileTooLargeRule {
+    static func org(limit: Int) -> Finding {
+        finding(at: .start, "org.yaml is over \(limit / 1_048_576) MiB; this cannot be an organisation file")
+    }
+
     static func update(bytes: Int) -> Finding {
         finding(
             at: .start,

@@ -103,45 +103,6 @@ public struct YAMLTooDeepRule: ParseRule {
         ])
 }
 
-public struct FieldUnknownRule: ParseRule {
-    public init() {}
-    public static let description = RuleDescription(
-        id: "field-unknown", title: "Unknown field",
-        summary:
-            "Only the fields of the update format are accepted (with a 'did you mean' for typos); keys starting with "
-                + "'x-' are kept and ignored.",
-        triggering: [
-            RuleExample("---\n↓autor: ana-lima\nweek: 2026-W48\n---\n"),
-            RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(extra: "    ↓competitors: Globex\n"))),
-            RuleExample(
-                ExampleOrg.update(
-                    deals: ExampleOrg.deal(
-                        extra: "    asks:\n      - to: product\n        ask: A\n        ↓due: friday\n"))),
-        ],
-        nonTriggering: [
-            RuleExample(
-                ExampleOrg.update(
-                    deals: ExampleOrg.deal(extra: "    x-crm-id: 0061000\n    x-notes: { any: [thing] }\n")))
-        ])
-}
-
-public struct FieldTypeRule: ParseRule {
-    public init() {}
-    public static let description = RuleDescription(
-        id: "field-type", title: "Wrong type",
-        summary: "Each field has a shape: text, a list or a mapping; anything else is an error at the value.",
-        triggering: [
-            RuleExample("---\nauthor: ana-lima\nweek: 2026-W48\ndeals: ↓NW-1042\n---\n"),
-            RuleExample(ExampleOrg.update(deals: "  - ↓NW-1042\n")),
-            RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(extra: "    gaps: ↓PROD-311\n"))),
-            RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(extra: "    competitor: ↓[Globex, Initech]\n"))),
-        ],
-        nonTriggering: [
-            RuleExample("---\nauthor: ana-lima\nweek: 2026-W48\ndeals:\n---\n"),
-            RuleExample("---\nauthor: ana-lima\nweek: 2026-W48\ndeals: []\n---\n"),
-        ])
-}
-
 // What the YAML rules say, beside the rules: the reader finds, these word.
 
 extension YAMLSyntaxRule {
