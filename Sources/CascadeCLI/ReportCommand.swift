@@ -122,11 +122,8 @@ struct ReportCommand: ParsableCommand {
     func output(_ report: Report, org: Org, since: Week, until: Week) -> String {
         switch format {
         case .json:
-            var json = report.json
-            json["since"] = since.description
-            json["until"] = until.description
-            json["for"] = forID ?? "everyone"
-            return ReportJSON.write(json) + "\n"
+            let range = [("since", since.description), ("until", until.description), ("for", forID ?? "everyone")]
+            return (try? ReportJSON.render(report.json, extra: range)) ?? "{}\n"
         case .csv:
             return report.tables.first?.csv() ?? ""
         case .table:

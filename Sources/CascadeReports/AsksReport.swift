@@ -63,17 +63,26 @@ public enum AsksReport {
                 ]
             },
             currency: ctx.org.currency)
-        let json: [String: any Sendable] = [
-            "kind": "asks",
-            "asks": all.sorted { ($0.to, $0.deal) < ($1.to, $1.deal) }.map { a -> [String: any Sendable] in
-                [
-                    "to": a.to, "deal": a.deal, "account": a.account, "author": a.author, "amount": a.amount,
-                    "ask": a.text,
-                    "first_week": a.first.description, "last_week": a.last.description, "weeks_open": a.weeks,
-                    "open": stillOpen.contains { $0.deal == a.deal && $0.to == a.to },
-                ]
-            },
-        ]
+        let json = Document(
+            asks: all.sorted { ($0.to, $0.deal) < ($1.to, $1.deal) }.map { a in
+                Document.Ask(
+                    to: a.to, deal: a.deal, account: a.account, author: a.author, amount: a.amount, ask: a.text,
+                    first_week: a.first.description, last_week: a.last.description, weeks_open: a.weeks,
+                    open: stillOpen.contains { $0.deal == a.deal && $0.to == a.to })
+            })
         return Report(title: "Asks", tables: [table, detail], json: json)
+    }
+}
+
+extension AsksReport {
+    /// `report asks --format json`.
+    public struct Document: ReportDocument {
+        public var kind = "asks"
+        public var asks: [Ask]
+
+        public struct Ask: Encodable, Sendable {
+            public var to: String, deal: String, account: String, author: String, amount: Money, ask: String
+            public var first_week: String, last_week: String, weeks_open: Int, open: Bool
+        }
     }
 }

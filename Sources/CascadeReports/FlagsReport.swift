@@ -114,37 +114,77 @@ struct FlagCounts: Sendable {
             currency: ctx.org.currency)
     }
 
-    func counts(_ a: Counts) -> [String: any Sendable] {
-        [
-            "slips": a.slips, "slip_days": a.slipDays, "out_of_quarter": a.outOfQuarter, "past_nine_months": a.pastNine,
-            "regressions": a.regressions, "vanished": a.vanished, "stale": a.unchanged, "handed_over": a.handedOver,
-            "rewritten": known ? a.rewrites : NSNullValue(),
-        ]
+    func json() -> FlagsReport.Document {
+        typealias D = FlagsReport.Document
+        return D(
+            authors: authors.map { D.Author(author: $0.key, counts: D.Counts($0.value, rewritesKnown: known)) },
+            deals: deals.map { d in
+                D.Deal(
+                    deal: d.key, account: d.value.account, author: d.value.author, amount: d.value.amount,
+                    counts: D.Counts(d.value.a, rewritesKnown: known))
+            },
+            signals: flags.map(D.Signal.init),
+            rewrites: known
+                ? rewrites.map { D.Rewrite(week: $0.week.description, author: $0.person, commit: $0.commit, committed: $0.when) }
+                : nil,
+            history: known ? "complete" : "shallow")
     }
+}
 
-    func json() -> [String: any Sendable] {
-        [
-            "kind": "flags",
-            "authors": authors.map { ["author": $0.key].merging(counts($0.value)) { a, _ in a } },
-            "deals": deals.map { d -> [String: any Sendable] in
-                ["deal": d.key, "account": d.value.account, "author": d.value.author, "amount": d.value.amount]
-                    .merging(counts(d.value.a)) { a, _ in a }
-            },
-            "signals": flags.map { f -> [String: any Sendable] in
-                [
-                    "week": f.week.description, "kind": f.kind.rawValue, "deal": f.deal, "account": f.account,
-                    "author": f.author,
-                    "amount": f.amount, "days": f.days, "times": f.times, "out_of_quarter": f.outOfQuarter,
-                    "past_nine_months": f.pastNineMonths, "from": f.from, "to": f.to,
-                ]
-            },
-            "rewrites": known
-                ? rewrites.map {
-                    ["week": $0.week.description, "author": $0.person, "commit": $0.commit, "committed": $0.when]
-                        as [String: any Sendable]
-                } as any Sendable
-                : NSNullValue(),
-            "history": known ? "complete" : "shallow",
-        ]
+extension FlagsReport {
+    /// `report flags --format json`: the signals counted per author and per deal, every signal, the rewrites
+    /// (null when a shallow history cannot tell).
+    public struct Document: ReportDocument {
+        public var kind = "flags"
+        public var authors: [Author], deals: [Deal], signals: [Signal]
+        public var rewrites: [Rewrite]?
+        public var history: String
+
+        /// The counts of one author or deal, written beside its name.
+        public struct Counts: Encodable, Sendable {
+            public var slips: Int, slip_days: Int, out_of_quarter: Int, past_nine_months: Int, regressions: Int
+            public var vanished: Int, stale: Int, handed_over: Int
+            public var rewritten: Int?
+
+            init(_ a: FlagCounts.Counts, rewritesKnown: Bool) {
+                slips = a.slips; slip_days = a.slipDays; out_of_quarter = a.outOfQuarter; past_nine_months = a.pastNine
+                regressions = a.regressions; vanished = a.vanished; stale = a.unchanged; handed_over = a.handedOver
+                rewritten = rewritesKnown ? a.rewrites : nil
+            }
+        }
+
+        public struct Author: Encodable, Sendable {
+            public var author: String, counts: Counts
+            enum CodingKeys: String, CodingKey { case author }
+            public func encode(to encoder: Encoder) throws {
+                var c = encoder.container(keyedBy: CodingKeys.self)
+                try c.encode(author, forKey: .author)
+                try counts.encode(to: encoder)
+            }
+        }
+
+        public struct Deal: Encodable, Sendable {
+            public var deal: String, account: String, author: String, amount: Money, counts: Counts
+            enum CodingKeys: String, CodingKey { case deal, account, author, amount }
+            public func encode(to encoder: Encoder) throws {
+                var c = encoder.container(keyedBy: CodingKeys.self)
+                try c.encode(deal, forKey: .deal); try c.encode(account, forKey: .account)
+                try c.encode(author, forKey: .author); try c.encode(amount, forKey: .amount)
+                try counts.encode(to: encoder)
+            }
+        }
+
+        public struct Signal: Encodable, Sendable {
+            public var week: String, kind: String, deal: String, account: String, author: String, amount: Money
+            public var days: Int, times: Int, out_of_quarter: Bool, past_nine_months: Bool, from: String, to: String
+
+            init(_ f: RiskFlag) {
+                week = f.week.description; kind = f.kind.rawValue; deal = f.deal; account = f.account
+                author = f.author; amount = f.amount; days = f.days; times = f.times
+                out_of_quarter = f.outOfQuarter; past_nine_months = f.pastNineMonths; from = f.from; to = f.to
+            }
+        }
+
+        public struct Rewrite: Encodable, Sendable { public var week: String, author: String, commit: String, committed: String }
     }
 }

@@ -45,16 +45,26 @@ public enum GapsReport {
                 ]
             },
             currency: ctx.org.currency)
-        let json: [String: any Sendable] = [
-            "kind": "gaps",
-            "tickets": ranked.map { t -> [String: any Sendable] in
-                [
-                    "ticket": t.key, "deals": t.value.deals.sorted(), "open_amount": t.value.open,
-                    "lost_amount": t.value.lost, "won_amount": t.value.won,
-                    "link": ctx.org.tickets.link(for: t.key) ?? NSNullValue(),
-                ]
-            },
-        ]
+        let json = Document(
+            tickets: ranked.map { t in
+                Document.Ticket(
+                    ticket: t.key, deals: t.value.deals.sorted(), open_amount: t.value.open,
+                    lost_amount: t.value.lost, won_amount: t.value.won, link: ctx.org.tickets.link(for: t.key))
+            })
         return Report(title: "Product gaps", tables: [table], json: json)
+    }
+}
+
+extension GapsReport {
+    /// `report gaps --format json`.
+    public struct Document: ReportDocument {
+        public var kind = "gaps"
+        public var tickets: [Ticket]
+
+        public struct Ticket: Encodable, Sendable {
+            public var ticket: String, deals: [String]
+            public var open_amount: Money, lost_amount: Money, won_amount: Money
+            public var link: String?
+        }
     }
 }

@@ -34,20 +34,26 @@ public enum ObjectionsReport {
             title: "Objections by segment (deals)", columns: ["objection"] + segments,
             cells: tags.map { t in [.text(t)] + segments.map { .number(Double(bySegment[t]![$0]?.count ?? 0)) } },
             currency: ctx.org.currency)
-        let json: [String: any Sendable] = [
-            "kind": "objections",
-            "objections": tags.map { t -> [String: any Sendable] in
-                [
-                    "objection": t, "deals": total(t),
-                    "by_quarter": Dictionary(
-                        uniqueKeysWithValues: byQuarter[t]!.map { ($0.key.description, $0.value.count as any Sendable) }
-                    ) as [String: any Sendable],
-                    "by_segment": Dictionary(
-                        uniqueKeysWithValues: bySegment[t]!.map { ($0.key, $0.value.count as any Sendable) })
-                        as [String: any Sendable],
-                ]
-            },
-        ]
+        let json = Document(
+            objections: tags.map { t in
+                Document.Objection(
+                    objection: t, deals: total(t),
+                    by_quarter: Dictionary(uniqueKeysWithValues: byQuarter[t]!.map { ($0.key.description, $0.value.count) }),
+                    by_segment: bySegment[t]!.mapValues(\.count))
+            })
         return Report(title: "Objections", tables: [quarterTable, segmentTable], json: json)
+    }
+}
+
+extension ObjectionsReport {
+    /// `report objections --format json`: deals per objection, by quarter and by segment.
+    public struct Document: ReportDocument {
+        public var kind = "objections"
+        public var objections: [Objection]
+
+        public struct Objection: Encodable, Sendable {
+            public var objection: String, deals: Int
+            public var by_quarter: [String: Int], by_segment: [String: Int]
+        }
     }
 }

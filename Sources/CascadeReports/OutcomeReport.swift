@@ -127,42 +127,76 @@ struct Outcomes: Sendable {
         return notes
     }
 
-    func json() -> [String: any Sendable] {
-        [
-            "kind": wins ? "wins" : "losses", "by": dimension.rawValue,
-            "groups": ranked.map {
-                ["key": $0.key, "deals": $0.value.deals, "amount": $0.value.amount] as [String: any Sendable]
-            },
-            "deals": sorted.map(Self.item), "total_deals": sorted.count, "total_amount": total,
-            "disqualified_deals": disqualified.count, "disqualified_amount": dqAmount,
-            "days_to_lose": daysLose?.json ?? NSNullValue(), "days_to_win": daysWin?.json ?? NSNullValue(),
-            "disqualified": [
-                "deals": disqualified.count, "amount": dqAmount,
-                "by_quarter": byQuarter.keys.sorted().map { q in
-                    [
-                        "quarter": q.description, "deals": byQuarter[q]!.count,
-                        "median_days": Spread(byQuarter[q]!)!.median,
-                    ]
-                        as [String: any Sendable]
-                },
-            ] as [String: any Sendable],
-        ]
-    }
-
-    static func item(_ c: ReportContext.Closed) -> [String: any Sendable] {
-        var i: [String: any Sendable] = [
-            "week": c.week.description, "deal": c.deal.id, "account": c.deal.account, "author": c.person,
-            "amount": c.deal.amount, "stage": c.deal.stage, "days": c.days as (any Sendable)? ?? NSNullValue(),
-        ]
-        if let r = c.deal.reason { i["reason"] = r }
-        if let l = c.deal.lesson { i["lesson"] = l }
-        if let w = c.deal.why { i["why"] = w }
-        for (k, v) in [("competitor", c.deal.competitor), ("vertical", c.deal.vertical), ("persona", c.deal.persona)] {
-            if let v { i[k] = v }
-        }
-        return i
+    func json() -> OutcomeReport.Document {
+        OutcomeReport.Document(
+            kind: wins ? "wins" : "losses", by: dimension.rawValue,
+            groups: ranked.map { .init(key: $0.key, deals: $0.value.deals, amount: $0.value.amount) },
+            deals: sorted.map(OutcomeReport.Document.Deal.init), total_deals: sorted.count, total_amount: total,
+            disqualified_deals: disqualified.count, disqualified_amount: dqAmount,
+            days_to_lose: daysLose.map(SpreadJSON.init), days_to_win: daysWin.map(SpreadJSON.init),
+            disqualified: .init(
+                deals: disqualified.count, amount: dqAmount,
+                by_quarter: byQuarter.keys.sorted().map { q in
+                    .init(quarter: q.description, deals: byQuarter[q]!.count, median_days: Spread(byQuarter[q]!)!.median)
+                }))
     }
 }
 
-/// JSON's null, as a Sendable value.
-public struct NSNullValue: Sendable {}
+extension OutcomeReport {
+    /// `report losses|wins --format json`: the groups by the dimension, every deal, days to close.
+    public struct Document: ReportDocument {
+        public var kind: String, by: String
+        public var groups: [Group]
+        public var deals: [Deal]
+        public var total_deals: Int, total_amount: Money
+        public var disqualified_deals: Int, disqualified_amount: Money
+        public var days_to_lose: SpreadJSON?, days_to_win: SpreadJSON?
+        public var disqualified: Disqualified
+
+        public struct Group: Encodable, Sendable { public var key: String, deals: Int, amount: Money }
+
+        public struct Disqualified: Encodable, Sendable {
+            public var deals: Int, amount: Money, by_quarter: [Quarter]
+            public struct Quarter: Encodable, Sendable { public var quarter: String, deals: Int, median_days: Double }
+        }
+
+        /// A closed deal; the fields an update left out are left out here too.
+        public struct Deal: Encodable, Sendable {
+            public var week: String, deal: String, account: String, author: String, amount: Money, stage: String
+            public var days: Int?
+            public var reason: String?, lesson: String?, why: String?
+            public var competitor: String?, vertical: String?, persona: String?
+
+            init(_ c: ReportContext.Closed) {
+                week = c.week.description; deal = c.deal.id; account = c.deal.account; author = c.person
+                amount = c.deal.amount; stage = c.deal.stage; days = c.days
+                reason = c.deal.reason; lesson = c.deal.lesson; why = c.deal.why
+                competitor = c.deal.competitor; vertical = c.deal.vertical; persona = c.deal.persona
+            }
+
+            enum CodingKeys: String, CodingKey {
+                case week, deal, account, author, amount, stage, days, reason, lesson, why, competitor, vertical
+                case persona
+            }
+
+            public func encode(to encoder: Encoder) throws {
+                var c = encoder.container(keyedBy: CodingKeys.self)
+                try c.encode(week, forKey: .week); try c.encode(deal, forKey: .deal)
+                try c.encode(account, forKey: .account); try c.encode(author, forKey: .author)
+                try c.encode(amount, forKey: .amount); try c.encode(stage, forKey: .stage)
+                try c.encodeIfPresent(days, forKey: .days)  // null when unknown
+                let optional: [(CodingKeys, String?)] = [
+                    (.reason, reason), (.lesson, lesson), (.why, why), (.competitor, competitor),
+                    (.vertical, vertical), (.persona, persona),
+                ]
+                for (key, value) in optional { if let value { try c.encode(value, forKey: key) } }
+            }
+        }
+    }
+}
+
+/// Median and quartiles in JSON.
+public struct SpreadJSON: Encodable, Sendable {
+    public var deals: Int, q1: Double, median: Double, q3: Double
+    init(_ s: Spread) { deals = s.count; q1 = s.q1; median = s.median; q3 = s.q3 }
+}

@@ -7,7 +7,7 @@ public enum PipelineReport {
     public static func make(_ ctx: ReportContext) -> Report {
         let stages = ctx.org.stages.open
         var rows: [[Cell]] = []
-        var weeksJSON: [[String: any Sendable]] = []
+        var weeksJSON: [Document.WeekRow] = []
         for week in ctx.weeks {
             let byStage = ctx.history.pipeline(ctx.scope, week).byStage.mapValues(\.amount)
             var created = Money.zero, advanced = Money.zero, slipped = Money.zero, won = Money.zero, lost = Money.zero
@@ -35,12 +35,11 @@ public enum PipelineReport {
                 [.text(week.description), .money(open)] + stages.map { .money(byStage[$0] ?? 0) } + [
                     .money(created), .money(advanced), .money(slipped), .money(won), .money(lost),
                 ])
-            weeksJSON.append([
-                "week": week.description, "open_amount": open,
-                "stages": Dictionary(uniqueKeysWithValues: stages.map { ($0, (byStage[$0] ?? 0) as any Sendable) })
-                    as [String: any Sendable],
-                "created": created, "advanced": advanced, "slipped": slipped, "won": won, "lost": lost,
-            ])
+            weeksJSON.append(
+                Document.WeekRow(
+                    week: week.description, open_amount: open,
+                    stages: Dictionary(uniqueKeysWithValues: stages.map { ($0, byStage[$0] ?? 0) }),
+                    created: created, advanced: advanced, slipped: slipped, won: won, lost: lost))
         }
         let wide = ReportTable(
             title: "Open pipeline and its movements by week",
@@ -50,6 +49,19 @@ public enum PipelineReport {
             title: "Open pipeline by stage", columns: ["week"] + stages,
             cells: rows.map { [$0[0]] + Array($0[2..<(2 + stages.count)]) }, currency: ctx.org.currency)
         let weeksData = weeksJSON
-        return Report(title: "Pipeline", tables: [wide, byStage], json: ["kind": "pipeline", "weeks": weeksData])
+        return Report(title: "Pipeline", tables: [wide, byStage], json: Document(weeks: weeksData))
+    }
+}
+
+extension PipelineReport {
+    /// `report pipeline --format json`: each week's open pipeline, by stage, and its movements.
+    public struct Document: ReportDocument {
+        public var kind = "pipeline"
+        public var weeks: [WeekRow]
+
+        public struct WeekRow: Encodable, Sendable {
+            public var week: String, open_amount: Money, stages: [String: Money]
+            public var created: Money, advanced: Money, slipped: Money, won: Money, lost: Money
+        }
     }
 }

@@ -72,8 +72,6 @@ public struct Spread: Sendable {
         count = s.count
         q1 = at(0.25); median = at(0.5); q3 = at(0.75)
     }
-
-    public var json: [String: any Sendable] { ["deals": count, "q1": q1, "median": median, "q3": q3] }
 }
 
 func fmt(_ v: Double) -> String { v == v.rounded() && abs(v) < 1e15 ? String(v.clampedInt) : String(format: "%.1f", v) }

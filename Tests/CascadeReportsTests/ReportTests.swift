@@ -77,15 +77,13 @@ struct ReportTests {
     @Test func daysToLoseAgainstDaysToWinAndDisqualifiedApart() {
         let r = OutcomeReport.make(Fixture.context(), wins: false, by: .reason)
         // B: first seen W40 (Mon 2026-09-28), lost 2026-10-20 = 22 days; D: W41 (10-05) to 10-14 = 9 days.
-        let lose = r.json["days_to_lose"] as! [String: any Sendable]
-        #expect(lose["median"] as? Double == 15.5)
-        #expect(lose["q1"] as? Double == 12.25)
-        let win = r.json["days_to_win"] as! [String: any Sendable]
-        #expect(win["median"] as? Double == 18)  // A: 09-28 to 10-16
-        let dq = r.json["disqualified"] as! [String: any Sendable]
-        #expect(dq["deals"] as? Int == 1 && dq["amount"] as? Money == 20_000)
-        #expect(r.json["total_deals"] as? Int == 3, "totals of lost deals cover every lost stage")
-        #expect(r.json["disqualified_deals"] as? Int == 1 && r.json["disqualified_amount"] as? Money == 20_000)
+        let doc = r.json as! OutcomeReport.Document
+        #expect(doc.days_to_lose?.median == 15.5)
+        #expect(doc.days_to_lose?.q1 == 12.25)
+        #expect(doc.days_to_win?.median == 18)  // A: 09-28 to 10-16
+        #expect(doc.disqualified.deals == 1 && doc.disqualified.amount == 20_000)
+        #expect(doc.total_deals == 3, "totals of lost deals cover every lost stage")
+        #expect(doc.disqualified_deals == 1 && doc.disqualified_amount == 20_000)
         let wins = OutcomeReport.make(Fixture.context(), wins: true, by: .author)
         #expect(wins.tables[0].rows == [["ana-lima", "1", "$100k", "100%"]])
     }
@@ -105,26 +103,30 @@ struct ReportTests {
 
     @Test func asksAndHowLongTheyStayOpen() {
         let r = AsksReport.make(Fixture.context())
-        let asks = r.json["asks"] as! [[String: any Sendable]]
+        let asks = (r.json as! AsksReport.Document).asks
         // A's ask: W40-W41 (closed when A is won in W42); B's ask: W42 only, closed in W43.
-        #expect(asks.map { $0["deal"] as! String } == ["A", "B"])
-        #expect(asks.map { $0["weeks_open"] as! Int } == [2, 1])
-        #expect(asks.allSatisfy { $0["open"] as? Bool == false })
+        #expect(asks.map(\.deal) == ["A", "B"])
+        #expect(asks.map(\.weeks_open) == [2, 1])
+        #expect(asks.allSatisfy { !$0.open })
         #expect(r.tables[0].rows == [["Product", "2", "0", "$150k", "1.5"]])
     }
 
     @Test func flagsPerDealAndAuthorWithRewrites() {
         let rewrite = Rewrite(person: "tom-berg", week: Week("2026-W41")!, commit: "abc12345", when: "2026-10-20 10:00+00:00")
         let r = FlagsReport.make(Fixture.context(), rewrites: [rewrite, Rewrite(person: "tom-berg", week: Week("2026-W30")!, commit: "x", when: "")])
-        let tom = (r.json["authors"] as! [[String: any Sendable]]).first { $0["author"] as? String == "tom-berg" }!
-        #expect(tom["slips"] as? Int == 2)
-        #expect(tom["slip_days"] as? Int == 14 + 77)
-        #expect(tom["out_of_quarter"] as? Int == 1)
-        #expect(tom["regressions"] as? Int == 1)
-        #expect(tom["rewritten"] as? Int == 1, "only rewrites of weeks in the range count")
-        #expect(tom["stale"] as? Int == 0, "three unchanged updates are not yet stale")
-        let e = (r.json["deals"] as! [[String: any Sendable]]).first { $0["deal"] as? String == "E" }!
-        #expect(e["slips"] as? Int == 2)
+        let doc = r.json as! FlagsReport.Document
+        let tom = doc.authors.first { $0.author == "tom-berg" }!.counts
+        #expect(tom.slips == 2)
+        #expect(tom.slip_days == 14 + 77)
+        #expect(tom.out_of_quarter == 1)
+        #expect(tom.regressions == 1)
+        #expect(tom.rewritten == 1, "only rewrites of weeks in the range count")
+        #expect(tom.stale == 0, "three unchanged updates are not yet stale")
+        #expect(doc.deals.first { $0.deal == "E" }!.counts.slips == 2)
+        // Counts sit beside the name in JSON, and a known history says so.
+        let text = try! ReportJSON.render(doc)
+        #expect(text.contains("\"author\": \"tom-berg\",\n      \"handed_over\": 0,"))
+        #expect(text.contains("\"history\": \"complete\""))
     }
 
     @Test func vanishedAndStaleDealsAreFlagged() {
@@ -134,21 +136,21 @@ struct ReportTests {
         ]
         let history = History(org: Fixture.org, updates: extra)
         let ctx = ReportContext(history: history, scope: ["tom-berg"], since: Week("2026-W40")!, until: Week("2026-W46")!)
-        let tom = (FlagsReport.make(ctx, rewrites: []).json["authors"] as! [[String: any Sendable]])[0]
-        #expect(tom["stale"] as? Int == 1)
-        #expect(tom["vanished"] as? Int == 1)
+        let tom = (FlagsReport.make(ctx, rewrites: []).json as! FlagsReport.Document).authors[0].counts
+        #expect(tom.stale == 1)
+        #expect(tom.vanished == 1)
     }
 
     @Test func pipelineWaterfall() {
         let r = PipelineReport.make(Fixture.context())
-        let weeks = r.json["weeks"] as! [[String: any Sendable]]
-        #expect(weeks[0]["open_amount"] as? Money == 250_000)
-        #expect(weeks[0]["created"] as? Money == 250_000)
-        #expect(weeks[1]["advanced"] as? Money == 150_000)  // A propose->negotiate, B discover->propose
-        #expect(weeks[1]["slipped"] as? Money == 80_000)
-        #expect(weeks[1]["lost"] as? Money == 20_000)  // C disqualified counts as lost
-        #expect(weeks[2]["won"] as? Money == 100_000)
-        #expect(weeks[3]["lost"] as? Money == 50_000)
+        let weeks = (r.json as! PipelineReport.Document).weeks
+        #expect(weeks[0].open_amount == 250_000)
+        #expect(weeks[0].created == 250_000)
+        #expect(weeks[1].advanced == 150_000)  // A propose->negotiate, B discover->propose
+        #expect(weeks[1].slipped == 80_000)
+        #expect(weeks[1].lost == 20_000)  // C disqualified counts as lost
+        #expect(weeks[2].won == 100_000)
+        #expect(weeks[3].lost == 50_000)
         #expect(r.tables[0].rows[0] == ["2026-W40", "$250k", "$250k", "$0", "$0", "$0", "$0"])
     }
 
@@ -177,8 +179,9 @@ struct HandoverReportTests {
         ]
         let history = History(org: Fixture.org, updates: updates)
         let ctx = ReportContext(history: history, scope: ["ana-lima", "ben-okafor"], since: Week("2026-W40")!, until: Week("2026-W41")!)
-        let ana = (FlagsReport.make(ctx, rewrites: []).json["authors"] as! [[String: any Sendable]]).first { $0["author"] as? String == "ana-lima" }!
-        #expect(ana["handed_over"] as? Int == 1)
-        #expect(ana["vanished"] as? Int == 0)
+        let doc = FlagsReport.make(ctx, rewrites: []).json as! FlagsReport.Document
+        let ana = doc.authors.first { $0.author == "ana-lima" }!.counts
+        #expect(ana.handed_over == 1)
+        #expect(ana.vanished == 0)
     }
 }

@@ -6,13 +6,13 @@ public struct Report: Sendable {
     public var tables: [ReportTable]
     /// Lines printed under the tables (medians, trends).
     public var notes: [String]
-    /// The JSON form, written with sorted keys; built only when asked for.
-    public var json: [String: any Sendable] { makeJSON() }
-    private let makeJSON: @Sendable () -> [String: any Sendable]
+    /// The JSON form, a typed document written with sorted keys; built only when asked for.
+    public var json: any ReportDocument { makeJSON() }
+    private let makeJSON: @Sendable () -> any ReportDocument
 
     public init(
         title: String, tables: [ReportTable], notes: [String] = [],
-        json: @autoclosure @escaping @Sendable () -> [String: any Sendable]
+        json: @autoclosure @escaping @Sendable () -> any ReportDocument
     ) {
         self.title = title
         self.tables = tables
