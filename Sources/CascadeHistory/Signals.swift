@@ -42,9 +42,7 @@ extension History {
     public func flags(of person: String, in week: Week) -> [RiskFlag] {
         guard let update = update(of: person, in: week), update.unreadable == nil else { return [] }
         let earlier = self.earlierDeals(of: person, before: week)
-        let previous = earlier.first
         var flags: [RiskFlag] = []
-        let quarter = Quarter(of: week, fiscalYearStartMonth: org.fiscalYearStartMonth)
         for deal in update.deals where deal.kind == .open {
             // Consecutive listings by this owner, latest first (this week's included).
             var listings: [DealSnapshot] = [deal]
@@ -52,63 +50,65 @@ extension History {
                 guard let d = deals.first(where: { $0.id == deal.id }) else { break }
                 listings.append(d)
             }
-            if listings.count >= 2 {
-                let before = listings[1]
-                if let now = deal.close, let then = before.close, now > then {
-                    var times = 0
-                    for i in 0..<(listings.count - 1) {
-                        if let a = listings[i].close, let b = listings[i + 1].close, a > b { times += 1 }
-                    }
-                    var f = RiskFlag(
-                        kind: .slipped, deal: deal.id, account: deal.account, author: person, amount: deal.amount,
-                        week: week)
-                    f.days = now.ordinal - then.ordinal
-                    f.from = then.description
-                    f.to = now.description
-                    f.times = times
-                    f.outOfQuarter = Quarter(containing: now, fiscalYearStartMonth: org.fiscalYearStartMonth) > quarter
-                    f.pastNineMonths = now.ordinal > week.monday.ordinal + 273
-                    flags.append(f)
-                }
-                if before.kind == .open, let r0 = org.stages.rank(of: before.stage),
-                    let r1 = org.stages.rank(of: deal.stage), r1 < r0
-                {
-                    var f = RiskFlag(
-                        kind: .regressed, deal: deal.id, account: deal.account, author: person, amount: deal.amount,
-                        week: week)
-                    f.from = before.stage
-                    f.to = deal.stage
-                    f.toFirstStage = r1 == 0
-                    flags.append(f)
-                }
+            flags += changeFlags(listings, person: person, week: week)
+        }
+        if let previous = earlier.first { flags += leftFlags(previous, update, person: person, week: week) }
+        return flags
+    }
+
+    /// Slipped, regressed and unchanged: what a deal's listings (latest first) say of it.
+    func changeFlags(_ listings: [DealSnapshot], person: String, week: Week) -> [RiskFlag] {
+        let deal = listings[0]
+        func flag(_ kind: RiskFlag.Kind) -> RiskFlag {
+            RiskFlag(kind: kind, deal: deal.id, account: deal.account, author: person, amount: deal.amount, week: week)
+        }
+        var flags: [RiskFlag] = []
+        if listings.count >= 2 {
+            let before = listings[1]
+            if let now = deal.close, let then = before.close, now > then {
+                var f = flag(.slipped)
+                f.days = now.ordinal - then.ordinal
+                f.from = then.description
+                f.to = now.description
+                f.times = zip(listings, listings.dropFirst()).filter { pair in
+                    guard let a = pair.0.close, let b = pair.1.close else { return false }
+                    return a > b
+                }.count
+                let quarter = Quarter(of: week, fiscalYearStartMonth: org.fiscalYearStartMonth)
+                f.outOfQuarter = Quarter(containing: now, fiscalYearStartMonth: org.fiscalYearStartMonth) > quarter
+                f.pastNineMonths = now.ordinal > week.monday.ordinal + 273
+                flags.append(f)
             }
-            if listings.count >= 4, listings[0..<4].allSatisfy({ $0.kind == .open && $0.sameState(as: deal) }) {
-                var f = RiskFlag(
-                    kind: .unchanged, deal: deal.id, account: deal.account, author: person, amount: deal.amount,
-                    week: week)
-                f.times = listings.prefix { $0.sameState(as: deal) }.count
+            if before.kind == .open, let r0 = org.stages.rank(of: before.stage),
+                let r1 = org.stages.rank(of: deal.stage), r1 < r0
+            {
+                var f = flag(.regressed)
+                f.from = before.stage
+                f.to = deal.stage
+                f.toFirstStage = r1 == 0
                 flags.append(f)
             }
         }
-        // Deals open in the previous update that this one no longer lists.
-        if let previous {
-            let now = Set(update.deals.map(\.id))
-            for deal in previous where deal.kind == .open && !now.contains(deal.id) {
-                if let owner = owner(of: deal.id, in: week) {
-                    var f = RiskFlag(
-                        kind: .handedOver, deal: deal.id, account: deal.account, author: person, amount: deal.amount,
-                        week: week)
-                    f.from = person
-                    f.to = owner
-                    flags.append(f)
-                } else {
-                    flags.append(
-                        RiskFlag(
-                            kind: .vanished, deal: deal.id, account: deal.account, author: person, amount: deal.amount,
-                            week: week))
-                }
-            }
+        if listings.count >= 4, listings[0..<4].allSatisfy({ $0.kind == .open && $0.sameState(as: deal) }) {
+            var f = flag(.unchanged)
+            f.times = listings.prefix { $0.sameState(as: deal) }.count
+            flags.append(f)
         }
         return flags
+    }
+
+    /// Deals open in the previous update that this one no longer lists: handed over, or vanished.
+    func leftFlags(_ previous: [DealSnapshot], _ update: WeeklyUpdate, person: String, week: Week) -> [RiskFlag] {
+        let now = Set(update.deals.map(\.id))
+        return previous.filter { $0.kind == .open && !now.contains($0.id) }.map { deal in
+            var f = RiskFlag(
+                kind: .vanished, deal: deal.id, account: deal.account, author: person, amount: deal.amount, week: week)
+            if let owner = owner(of: deal.id, in: week) {
+                f.kind = .handedOver
+                f.from = person
+                f.to = owner
+            }
+            return f
+        }
     }
 }

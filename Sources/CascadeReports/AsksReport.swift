@@ -4,11 +4,50 @@ import CascadeHistory
 /// `report asks`: asks for help by whom they ask, and how long they stay open
 /// (an ask stays open while later updates of the same deal repeat it).
 public enum AsksReport {
+    /// One ask followed across the weeks: from the first update that made it to the last that repeated it.
+    struct Ask {
+        var to: String, deal: String, account: String, author: String, amount: Money, text: String
+        var first: Week, last: Week, weeks: Int
+        /// Still repeated by the latest update of its deal's owner.
+        var open = true
+    }
+
     public static func make(_ ctx: ReportContext) -> Report {
-        struct Ask {
-            var to: String; var deal: String; var account: String; var author: String; var amount: Money;
-            var text: String; var first: Week; var last: Week; var weeks: Int
-        }
+        let all = followed(ctx)
+        func name(_ id: String) -> String { ctx.org.function(id)?.name ?? ctx.org.person(id)?.name ?? id }
+        let ranked = Dictionary(grouping: all, by: \.to).sorted { ($0.value.count, $1.key) > ($1.value.count, $0.key) }
+        let table = ReportTable(
+            title: "Asks for help by whom they ask",
+            columns: ["asked", "asks", "still open", "amount", "median weeks open"],
+            cells: ranked.map { g -> [Cell] in
+                [
+                    .text(name(g.key)), .number(Double(g.value.count)), .number(Double(g.value.filter(\.open).count)),
+                    .money(g.value.sum(\.amount)), .number(Spread(g.value.map(\.weeks))!.median),
+                ]
+            },
+            currency: ctx.org.currency)
+        let longest = all.sorted { ($0.weeks, $0.amount, $1.deal) > ($1.weeks, $1.amount, $0.deal) }.prefix(20)
+        let detail = ReportTable(
+            title: "Longest-open asks", columns: ["asked", "deal", "account", "weeks", "since", "ask"],
+            cells: longest.map {
+                [
+                    .text(name($0.to)), .text($0.deal), .text($0.account), .number(Double($0.weeks)),
+                    .text($0.first.description), .text($0.text),
+                ]
+            },
+            currency: ctx.org.currency)
+        let json = Document(
+            asks: all.sorted { ($0.to, $0.deal) < ($1.to, $1.deal) }.map { a in
+                Document.Ask(
+                    to: a.to, deal: a.deal, account: a.account, author: a.author, amount: a.amount, ask: a.text,
+                    first_week: a.first.description, last_week: a.last.description, weeks_open: a.weeks,
+                    open: a.open)
+            })
+        return Report(title: "Asks", tables: [table, detail], json: json)
+    }
+
+    /// Every ask of the range: the closed ones in the order they closed, then those still open.
+    static func followed(_ ctx: ReportContext) -> [Ask] {
         var open: [String: Ask] = [:]  // deal|to -> ask being followed
         var done: [Ask] = []
         for week in ctx.weeks {
@@ -30,47 +69,13 @@ public enum AsksReport {
                 }
             }
             // An ask not repeated by an update of its deal's owner this week is closed.
-            for (key, ask) in open where !seen.contains(key) && ctx.history.update(of: ask.author, in: week) != nil {
+            for (key, var ask) in open where !seen.contains(key) && ctx.history.update(of: ask.author, in: week) != nil {
+                ask.open = false
                 done.append(ask)
                 open[key] = nil
             }
         }
-        let stillOpen = Array(open.values)
-        let all = done + stillOpen
-        var groups: [String: [Ask]] = [:]
-        for a in all { groups[a.to, default: []].append(a) }
-        func name(_ id: String) -> String { ctx.org.function(id)?.name ?? ctx.org.person(id)?.name ?? id }
-        let ranked = groups.sorted { ($0.value.count, $1.key) > ($1.value.count, $0.key) }
-        let table = ReportTable(
-            title: "Asks for help by whom they ask",
-            columns: ["asked", "asks", "still open", "amount", "median weeks open"],
-            cells: ranked.map { g -> [Cell] in
-                [
-                    .text(name(g.key)), .number(Double(g.value.count)),
-                    .number(Double(g.value.filter { a in stillOpen.contains { $0.deal == a.deal && $0.to == a.to } }
-                        .count)),
-                    .money(g.value.sum(\.amount)), .number(Spread(g.value.map(\.weeks))!.median),
-                ]
-            },
-            currency: ctx.org.currency)
-        let longest = all.sorted { ($0.weeks, $0.amount, $1.deal) > ($1.weeks, $1.amount, $0.deal) }.prefix(20)
-        let detail = ReportTable(
-            title: "Longest-open asks", columns: ["asked", "deal", "account", "weeks", "since", "ask"],
-            cells: longest.map {
-                [
-                    .text(name($0.to)), .text($0.deal), .text($0.account), .number(Double($0.weeks)),
-                    .text($0.first.description), .text($0.text),
-                ]
-            },
-            currency: ctx.org.currency)
-        let json = Document(
-            asks: all.sorted { ($0.to, $0.deal) < ($1.to, $1.deal) }.map { a in
-                Document.Ask(
-                    to: a.to, deal: a.deal, account: a.account, author: a.author, amount: a.amount, ask: a.text,
-                    first_week: a.first.description, last_week: a.last.description, weeks_open: a.weeks,
-                    open: stillOpen.contains { $0.deal == a.deal && $0.to == a.to })
-            })
-        return Report(title: "Asks", tables: [table, detail], json: json)
+        return done + Array(open.values)
     }
 }
 

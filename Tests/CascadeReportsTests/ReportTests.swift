@@ -111,6 +111,22 @@ struct ReportTests {
         #expect(r.tables[0].rows == [["Product", "2", "0", "$150k", "1.5"]])
     }
 
+    @Test func anAskClosedAndAskedAgainIsTwoAsksOnlyTheLatestOpen() {
+        let asking = [("product", "Roadmap date for SSO")]
+        let updates = [
+            Fixture.u("ana-lima", "2026-W40", [Fixture.deal("X", "propose", 10_000, close: "2026-12-18", asks: asking)]),
+            Fixture.u("ana-lima", "2026-W41", [Fixture.deal("X", "propose", 10_000, close: "2026-12-18")]),
+            Fixture.u("ana-lima", "2026-W42", [Fixture.deal("X", "propose", 10_000, close: "2026-12-18", asks: asking)]),
+        ]
+        let history = History(org: Fixture.org, updates: updates)
+        let ctx = ReportContext(history: history, scope: ["ana-lima"], since: Week("2026-W40")!, until: Week("2026-W42")!)
+        let r = AsksReport.make(ctx)
+        let asks = (r.json as! AsksReport.Document).asks.sorted { $0.first_week < $1.first_week }
+        #expect(asks.map(\.first_week) == ["2026-W40", "2026-W42"])
+        #expect(asks.map(\.open) == [false, true], "the ask of W40 closed in W41, whatever came after")
+        #expect(r.tables[0].rows == [["Product", "2", "1", "$20k", "1"]])
+    }
+
     @Test func flagsPerDealAndAuthorWithRewrites() {
         let rewrite = Rewrite(person: "tom-berg", week: Week("2026-W41")!, commit: "abc12345", when: "2026-10-20 10:00+00:00")
         let r = FlagsReport.make(Fixture.context(), rewrites: [rewrite, Rewrite(person: "tom-berg", week: Week("2026-W30")!, commit: "x", when: "")])
