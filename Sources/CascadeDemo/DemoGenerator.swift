@@ -41,15 +41,44 @@ public struct DemoGenerator {
     }
 
     /// The commits of the next week (in time order), or nil after the last week.
+    /// The order of the random draws is the generator's contract: the same seed, the same organisation.
     public mutating func nextWeek() -> (week: Week, commits: [DemoCommit])? {
         guard weekIndex < weeks.count else { return nil }
         let week = weeks[weekIndex]
         weekIndex += 1
+        let first = weekIndex == 1
+        var listedBy = moveDeals(in: week, first: first)
         var commits: [DemoCommit] = []
         var listedThisWeek: [String: [DemoDeal]] = [:]  // leader id -> open deals of their subtree
+        for rep in organisation.reps {
+            guard let listed = listedBy.removeValue(forKey: rep) else { continue }
+            var ancestor = organisation.members[rep].manager
+            while let a = ancestor {
+                listedThisWeek[a, default: []] += listed.filter(\.isOpen)
+                ancestor = organisation.index(of: a).flatMap { organisation.members[$0].manager }
+            }
+            commits.append(commit(for: rep, week: week, deals: listed, body: repNote(listed)))
+        }
+        for leader in organisation.leaders {
+            if !first && random.chance(0.03) { continue }
+            let team = listedThisWeek[organisation.members[leader].id] ?? []
+            var highlights: [String] = []
+            if let big = team.max(by: { $0.amount < $1.amount }), random.chance(0.5) { highlights.append(big.id) }
+            commits.append(
+                commit(
+                    for: leader, week: week, deals: [], body: random.pick(Vocabulary.leaderNotes) + "\n",
+                    highlights: highlights))
+        }
+        commits += rewrites(due: week, among: commits)
+        commits.sort { ($0.time, $0.path) < ($1.time, $1.path) }
+        return (week, commits)
+    }
+
+    /// Each rep's deals moved on by a week (won, lost, slipped, vanished, handed over, new ones found):
+    /// what each rep who writes this week lists, by rep.
+    private mutating func moveDeals(in week: Week, first: Bool) -> [Int: [DemoDeal]] {
         var listedBy: [Int: [DemoDeal]] = [:]
         var handovers: [Int: [DemoDeal]] = [:]
-        let first = weekIndex == 1
         for rep in organisation.reps {
             if !first && random.chance(0.015) { continue }  // a missing update: the deals wait for next week
             var listed: [DemoDeal] = []
@@ -89,42 +118,27 @@ public struct DemoGenerator {
             deals[to, default: []] += received
             if listedBy[to] != nil { listedBy[to]! += received }
         }
-        for rep in organisation.reps {
-            guard let listed = listedBy[rep] else { continue }
-            var ancestor = organisation.members[rep].manager
-            while let a = ancestor {
-                listedThisWeek[a, default: []] += listed.filter(\.isOpen)
-                ancestor = organisation.index(of: a).flatMap { organisation.members[$0].manager }
-            }
-            commits.append(commit(for: rep, week: week, deals: listed, body: repNote(listed)))
-        }
-        for leader in organisation.leaders {
-            if !first && random.chance(0.03) { continue }
-            let team = listedThisWeek[organisation.members[leader].id] ?? []
-            var highlights: [String] = []
-            if let big = team.max(by: { $0.amount < $1.amount }), random.chance(0.5) { highlights.append(big.id) }
-            commits.append(
-                commit(
-                    for: leader, week: week, deals: [], body: random.pick(Vocabulary.leaderNotes) + "\n",
-                    highlights: highlights))
-        }
-        // A few rewrites of updates whose week is long over (for report flags).
+        return listedBy
+    }
+
+    /// A few rewrites of updates whose week is long over (for report flags): those due this week,
+    /// and one of this week's commits sometimes chosen to be rewritten two weeks on.
+    private mutating func rewrites(due week: Week, among commits: [DemoCommit]) -> [DemoCommit] {
         let due = pendingRewrites.filter { $0.due == week }
         pendingRewrites.removeAll { $0.due == week }
+        var out: [DemoCommit] = []
         for var rewrite in due.map(\.commit) {
             rewrite.time = week.monday.ordinal * 86_400 + 10 * 3600 - rewrite.timezone * 60
             rewrite.text = rewrite.text.replacingOccurrences(
                 of: "\n---\n", with: "\n---\nCorrection: amounts updated after the forecast call.\n")
             rewrite.message = "update(\(rewrite.path.split(separator: "/")[1])): \(rewrite.author), corrected"
-            commits.append(rewrite)
+            out.append(rewrite)
         }
-        if let sample = commits.first(where: { _ in random.chance(0.002 * Double(commits.count)) }),
-            weekIndex + 2 <= weeks.count
-        {
+        let all = commits + out
+        if let sample = all.first(where: { _ in random.chance(0.002 * Double(all.count)) }), weekIndex + 2 <= weeks.count {
             pendingRewrites.append((weeks[weekIndex + 1], sample))
         }
-        commits.sort { ($0.time, $0.path) < ($1.time, $1.path) }
-        return (week, commits)
+        return out
     }
 
     // MARK: Deals

@@ -58,18 +58,7 @@ extension Repository {
     ) throws -> CommitResult {
         let lock = try IndexLock(gitDirectory: gitDirectory, timeout: max(0, deadline.timeIntervalSinceNow))
         defer { lock.release() }
-        let branch: String
-        var parent: ObjectID?
-        switch try head() {
-        case .detached:
-            throw GitError(
-                repository: path, operation: "committing",
-                message: "HEAD is detached; check out a branch first (git switch main)")
-        case .unborn(let b): branch = b
-        case .branch(let b, let id):
-            branch = b
-            parent = id
-        }
+        let (branch, parent) = try branchToCommitOn()
         // Blobs and the new tree: HEAD's tree with these files upserted.
         var blobs: [git_oid] = []
         for file in files {
@@ -98,7 +87,31 @@ extension Repository {
                 repository: path, operation: "replacing the index", message: String(cString: strerror(errno)))
         }
         if let baseTree, git_oid_equal(git_tree_id(baseTree), [treeID]) == 1 { return .unchanged }
-        // The commit, then the branch, moved only if it still points at the parent.
+        let commit = try writeCommit(treeID, parent: parent, author: author, committer: committer, message: message)
+        // The branch moves only if it still points at the parent.
+        let reflog =
+            (parent == nil ? "commit (initial): " : "commit: ")
+            + (message.split(separator: "\n").first.map(String.init) ?? message)
+        try moveBranch(branch, from: parent, to: commit, committer: committer, message: reflog)
+        return .committed(commit)
+    }
+
+    /// The branch HEAD names and the commit it points at (nil when unborn); a detached HEAD is refused.
+    private func branchToCommitOn() throws -> (branch: String, parent: ObjectID?) {
+        switch try head() {
+        case .detached:
+            throw GitError(
+                repository: path, operation: "committing",
+                message: "HEAD is detached; check out a branch first (git switch main)")
+        case .unborn(let b): return (b, nil)
+        case .branch(let b, let id): return (b, id)
+        }
+    }
+
+    /// The commit object of `treeID` on `parent`; no ref is touched.
+    private func writeCommit(
+        _ treeID: git_oid, parent: ObjectID?, author: Signature, committer: Signature, message: String
+    ) throws -> ObjectID {
         var tree: OpaquePointer?
         var treeOID = treeID
         try check(git_tree_lookup(&tree, handle, &treeOID), path, "reading the new tree")
@@ -120,11 +133,7 @@ extension Repository {
                 git_commit_create(&commitOID, handle, nil, a, c, "UTF-8", message, tree, buf.count, buf.baseAddress),
                 path, "writing the commit")
         }
-        let reflog =
-            (parent == nil ? "commit (initial): " : "commit: ")
-            + (message.split(separator: "\n").first.map(String.init) ?? message)
-        try moveBranch(branch, from: parent, to: ObjectID(commitOID), committer: committer, message: reflog)
-        return .committed(ObjectID(commitOID))
+        return ObjectID(commitOID)
     }
 
     private func updatedTree(_ base: OpaquePointer?, _ files: [FileChange], _ blobs: [git_oid]) throws -> git_oid {

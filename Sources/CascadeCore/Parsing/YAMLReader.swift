@@ -48,6 +48,7 @@ private struct EventReader {
 
     private var stack: [Frame] = []
     private var root: YAMLNode?
+    private var documents = 0
 
     func position(_ mark: yaml_mark_t) -> Position {
         Position(line: Int(mark.line) + 1 + lineOffset, column: Int(mark.column) + 1)
@@ -70,7 +71,6 @@ private struct EventReader {
         }
         yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
 
-        var documents = 0
         var event = yaml_event_t()
         while true {
             guard yaml_parser_parse(&parser, &event) != 0 else {
@@ -78,58 +78,68 @@ private struct EventReader {
                 return .init(root: nil, findings: findings, isComplete: false)
             }
             defer { yaml_event_delete(&event) }
-            let at = position(event.start_mark)
-            switch event.type {
-            case YAML_STREAM_END_EVENT:
-                return .init(root: root, findings: findings, isComplete: true)
-            case YAML_DOCUMENT_START_EVENT:
-                documents += 1
-                if documents > 1 {
-                    findings.append(YAMLMultipleDocumentsRule.second(at: at, subject: subject))
-                    return .init(root: root, findings: findings, isComplete: true)
-                }
-                if event.data.document_start.version_directive != nil
-                    || event.data.document_start.tag_directives.start != nil
-                {
-                    findings.append(YAMLTagRule.directive(at: at))
-                }
-            case YAML_ALIAS_EVENT:
-                findings.append(YAMLAnchorRule.alias(at: at))
-                guard complete(YAMLNode(.scalar("", .plain), at: at)) else { return tooDeep(at) }
-            case YAML_SCALAR_EVENT:
-                let s = event.data.scalar
-                checkAnchorAndTag(anchor: s.anchor, tag: s.tag, at: at)
-                let text =
-                    s.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: s.length), as: UTF8.self) }
-                    ?? ""
-                let style: YAMLNode.Style
-                switch s.style {
-                case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
-                case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
-                case YAML_LITERAL_SCALAR_STYLE: style = .literal
-                case YAML_FOLDED_SCALAR_STYLE: style = .folded
-                default: style = .plain
-                }
-                guard complete(YAMLNode(.scalar(text, style), at: at)) else { return tooDeep(at) }
-            case YAML_SEQUENCE_START_EVENT:
-                checkAnchorAndTag(anchor: event.data.sequence_start.anchor, tag: event.data.sequence_start.tag, at: at)
-                guard stack.count < YAMLReader.maxDepth else { return tooDeep(at) }
-                stack.append(Frame(isMapping: false, position: at))
-            case YAML_MAPPING_START_EVENT:
-                checkAnchorAndTag(anchor: event.data.mapping_start.anchor, tag: event.data.mapping_start.tag, at: at)
-                guard stack.count < YAMLReader.maxDepth else { return tooDeep(at) }
-                stack.append(Frame(isMapping: true, position: at))
-            case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-                guard let frame = stack.popLast() else { break }
-                let node =
-                    frame.isMapping
-                    ? YAMLNode(.mapping(frame.pairs), at: frame.position)
-                    : YAMLNode(.sequence(frame.items), at: frame.position)
-                guard complete(node) else { return tooDeep(at) }
-            default:
-                break
-            }
+            if let result = handle(event) { return result }
         }
+    }
+
+    /// One event of the stream: a node begun, a node completed, a document, the end; a result
+    /// once reading stops (the end, a second document, too deep), nil to read on.
+    private mutating func handle(_ event: yaml_event_t) -> YAMLReader.Result? {
+        let at = position(event.start_mark)
+        switch event.type {
+        case YAML_STREAM_END_EVENT:
+            return .init(root: root, findings: findings, isComplete: true)
+        case YAML_DOCUMENT_START_EVENT:
+            documents += 1
+            if documents > 1 {
+                findings.append(YAMLMultipleDocumentsRule.second(at: at, subject: subject))
+                return .init(root: root, findings: findings, isComplete: true)
+            }
+            if event.data.document_start.version_directive != nil
+                || event.data.document_start.tag_directives.start != nil
+            {
+                findings.append(YAMLTagRule.directive(at: at))
+            }
+        case YAML_ALIAS_EVENT:
+            findings.append(YAMLAnchorRule.alias(at: at))
+            guard complete(YAMLNode(.scalar("", .plain), at: at)) else { return tooDeep(at) }
+        case YAML_SCALAR_EVENT:
+            let s = event.data.scalar
+            checkAnchorAndTag(anchor: s.anchor, tag: s.tag, at: at)
+            guard complete(Self.scalar(s, at: at)) else { return tooDeep(at) }
+        case YAML_SEQUENCE_START_EVENT:
+            checkAnchorAndTag(anchor: event.data.sequence_start.anchor, tag: event.data.sequence_start.tag, at: at)
+            guard stack.count < YAMLReader.maxDepth else { return tooDeep(at) }
+            stack.append(Frame(isMapping: false, position: at))
+        case YAML_MAPPING_START_EVENT:
+            checkAnchorAndTag(anchor: event.data.mapping_start.anchor, tag: event.data.mapping_start.tag, at: at)
+            guard stack.count < YAMLReader.maxDepth else { return tooDeep(at) }
+            stack.append(Frame(isMapping: true, position: at))
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            guard let frame = stack.popLast() else { break }
+            let node =
+                frame.isMapping
+                ? YAMLNode(.mapping(frame.pairs), at: frame.position)
+                : YAMLNode(.sequence(frame.items), at: frame.position)
+            guard complete(node) else { return tooDeep(at) }
+        default:
+            break
+        }
+        return nil
+    }
+
+    /// A scalar's text as written and its style (what a field's type is read from).
+    private static func scalar(_ s: yaml_event_t.__Unnamed_union_data.__Unnamed_struct_scalar, at: Position) -> YAMLNode {
+        let text = s.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: s.length), as: UTF8.self) } ?? ""
+        let style: YAMLNode.Style
+        switch s.style {
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
+        case YAML_LITERAL_SCALAR_STYLE: style = .literal
+        case YAML_FOLDED_SCALAR_STYLE: style = .folded
+        default: style = .plain
+        }
+        return YAMLNode(.scalar(text, style), at: at)
     }
 
     private mutating func tooDeep(_ at: Position) -> YAMLReader.Result {
