@@ -135,7 +135,9 @@ public struct DemoGenerator {
             out.append(rewrite)
         }
         let all = commits + out
-        if let sample = all.first(where: { _ in random.chance(0.002 * Double(all.count)) }), weekIndex + 2 <= weeks.count {
+        if let sample = all.first(where: { _ in random.chance(0.002 * Double(all.count)) }),
+            weekIndex + 2 <= weeks.count
+        {
             pendingRewrites.append((weeks[weekIndex + 1], sample))
         }
         return out

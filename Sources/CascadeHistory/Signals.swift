@@ -70,10 +70,11 @@ extension History {
                 f.days = now.ordinal - then.ordinal
                 f.from = then.description
                 f.to = now.description
-                f.times = zip(listings, listings.dropFirst()).filter { pair in
-                    guard let a = pair.0.close, let b = pair.1.close else { return false }
-                    return a > b
-                }.count
+                f.times =
+                    zip(listings, listings.dropFirst()).filter { pair in
+                        guard let a = pair.0.close, let b = pair.1.close else { return false }
+                        return a > b
+                    }.count
                 let quarter = Quarter(of: week, fiscalYearStartMonth: org.fiscalYearStartMonth)
                 f.outOfQuarter = Quarter(containing: now, fiscalYearStartMonth: org.fiscalYearStartMonth) > quarter
                 f.pastNineMonths = now.ordinal > week.monday.ordinal + 273

@@ -69,7 +69,8 @@ public enum AsksReport {
                 }
             }
             // An ask not repeated by an update of its deal's owner this week is closed.
-            for (key, var ask) in open where !seen.contains(key) && ctx.history.update(of: ask.author, in: week) != nil {
+            for (key, var ask) in open where !seen.contains(key) && ctx.history.update(of: ask.author, in: week) != nil
+            {
                 ask.open = false
                 done.append(ask)
                 open[key] = nil

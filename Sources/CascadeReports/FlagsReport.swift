@@ -125,7 +125,9 @@ struct FlagCounts: Sendable {
             },
             signals: flags.map(D.Signal.init),
             rewrites: known
-                ? rewrites.map { D.Rewrite(week: $0.week.description, author: $0.person, commit: $0.commit, committed: $0.when) }
+                ? rewrites.map {
+                    D.Rewrite(week: $0.week.description, author: $0.person, commit: $0.commit, committed: $0.when)
+                }
                 : nil,
             history: known ? "complete" : "shallow")
     }
@@ -185,6 +187,8 @@ extension FlagsReport {
             }
         }
 
-        public struct Rewrite: Encodable, Sendable { public var week: String, author: String, commit: String, committed: String }
+        public struct Rewrite: Encodable, Sendable {
+            public var week: String, author: String, commit: String, committed: String
+        }
     }
 }

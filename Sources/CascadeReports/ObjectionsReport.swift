@@ -38,7 +38,8 @@ public enum ObjectionsReport {
             objections: tags.map { t in
                 Document.Objection(
                     objection: t, deals: total(t),
-                    by_quarter: Dictionary(uniqueKeysWithValues: byQuarter[t]!.map { ($0.key.description, $0.value.count) }),
+                    by_quarter: Dictionary(
+                        uniqueKeysWithValues: byQuarter[t]!.map { ($0.key.description, $0.value.count) }),
                     by_segment: bySegment[t]!.mapValues(\.count))
             })
         return Report(title: "Objections", tables: [quarterTable, segmentTable], json: json)

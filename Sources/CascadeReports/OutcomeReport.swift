@@ -137,7 +137,8 @@ struct Outcomes: Sendable {
             disqualified: .init(
                 deals: disqualified.count, amount: dqAmount,
                 by_quarter: byQuarter.keys.sorted().map { q in
-                    .init(quarter: q.description, deals: byQuarter[q]!.count, median_days: Spread(byQuarter[q]!)!.median)
+                    .init(
+                        quarter: q.description, deals: byQuarter[q]!.count, median_days: Spread(byQuarter[q]!)!.median)
                 }))
     }
 }

@@ -129,8 +129,10 @@ private struct EventReader {
     }
 
     /// A scalar's text as written and its style (what a field's type is read from).
-    private static func scalar(_ s: yaml_event_t.__Unnamed_union_data.__Unnamed_struct_scalar, at: Position) -> YAMLNode {
-        let text = s.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: s.length), as: UTF8.self) } ?? ""
+    private static func scalar(_ s: yaml_event_t.__Unnamed_union_data.__Unnamed_struct_scalar, at: Position) -> YAMLNode
+    {
+        let text =
+            s.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: s.length), as: UTF8.self) } ?? ""
         let style: YAMLNode.Style
         switch s.style {
         case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted

@@ -24,7 +24,8 @@ extension JSONTree {
         case .object(let pairs):
             if pairs.isEmpty { return "{}" }
             let sorted = pairs.sorted { $0.0 < $1.0 }
-            return "{\n" + sorted.map { "\(inner)\(JSON.string($0.0)): \($0.1.pretty(indent: inner))" }
+            return "{\n"
+                + sorted.map { "\(inner)\(JSON.string($0.0)): \($0.1.pretty(indent: inner))" }
                 .joined(separator: ",\n") + "\n\(indent)}"
         default:
             return inline

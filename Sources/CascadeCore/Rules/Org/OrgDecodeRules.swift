@@ -6,7 +6,7 @@ func orgExample(_ text: String, file: StaticString = #filePath, line: UInt = #li
 
 let minimalOrgPeople =
     "people:\n  - { id: dana-cho, name: Dana Cho, email: dana@x.example }\n  - { id: raj-patel, name: Raj Patel, "
-        + "reports_to: dana-cho }\n"
+    + "reports_to: dana-cho }\n"
 
 public struct OrgFieldTypeRule: FieldShapeRule {
     public init() {}
@@ -14,7 +14,7 @@ public struct OrgFieldTypeRule: FieldShapeRule {
         id: "org-field-type", title: "Wrong type in org.yaml",
         summary:
             "Each setting of org.yaml has a shape (text, number, list, mapping); anything else is an error at the "
-                + "value.",
+            + "value.",
         scope: .org,
         triggering: [
             orgExample("people: ↓dana-cho\n"),
@@ -147,13 +147,16 @@ extension OrgFieldRangeRule {
             "a goal's bookings must be from 0 to \(NumberLimits.maxAmountText) (a thousand trillion); check the digits")
     }
 
-    static func wholeNumber(_ field: String, in range: ClosedRange<Int>, example: Int, at position: Position) -> Finding {
+    static func wholeNumber(_ field: String, in range: ClosedRange<Int>, example: Int, at position: Position) -> Finding
+    {
         finding(
             at: position,
             "\(field) must be a whole number from \(range.lowerBound) to \(range.upperBound), like \(example)")
     }
 
-    static func number(_ field: String, in range: ClosedRange<Double>, not text: String, at position: Position)
+    static func number(
+        _ field: String, in range: ClosedRange<Double>, not text: String, at position: Position
+    )
         -> Finding
     {
         func shown(_ v: Double) -> String { v == v.rounded() ? String(v.clampedInt) : String(v) }

@@ -45,7 +45,7 @@ public struct FieldUnknownRule: UnknownKeyRule {
         id: "field-unknown", title: "Unknown field",
         summary:
             "Only the fields of the update format are accepted (with a 'did you mean' for typos); keys starting with "
-                + "'x-' are kept and ignored.",
+            + "'x-' are kept and ignored.",
         triggering: [
             RuleExample("---\n↓autor: ana-lima\nweek: 2026-W48\n---\n"),
             RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(extra: "    ↓competitors: Globex\n"))),
