@@ -28,15 +28,18 @@ let package = Package(
         .systemLibrary(
             name: "CCrypto", pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]),
+        // The POSIX calls that differ between Linux and macOS, one file per platform.
+        .target(name: "CascadePlatform"),
         .target(name: "CascadeCore", dependencies: ["CYAML"]),
         // The disk: files, folders, atomic writes, the repository's root and week folders.
-        .target(name: "CascadeWorkspace", dependencies: ["CascadeCore"]),
-        .target(name: "CascadeGit", dependencies: ["CGit2", "CCrypto"]),
+        .target(name: "CascadeWorkspace", dependencies: ["CascadeCore", "CascadePlatform"]),
+        .target(name: "CascadeGit", dependencies: ["CGit2", "CCrypto", "CascadePlatform"]),
         // The pack and index writers of `cascade demo` (zlib, SHA-1), on CascadeGit's internals.
-        .target(name: "CascadeGitPack", dependencies: ["CascadeGit", "CGit2", "CZlib"]),
+        .target(name: "CascadeGitPack", dependencies: ["CascadeGit", "CGit2", "CZlib", "CascadePlatform"]),
         .target(name: "CascadeDemo", dependencies: ["CascadeCore", "CascadeWorkspace", "CascadeGit", "CascadeGitPack"]),
         // History and its queries, what git's history says of it (Timeline), and their caches.
-        .target(name: "CascadeHistory", dependencies: ["CascadeCore", "CascadeWorkspace", "CascadeGit"]),
+        .target(
+            name: "CascadeHistory", dependencies: ["CascadeCore", "CascadeWorkspace", "CascadeGit", "CascadePlatform"]),
         .target(name: "CascadeReports", dependencies: ["CascadeCore", "CascadeHistory"]),
         // HTML shared by the digest, the site and email: the page shell, its CSS, Markdown through cmark-gfm.
         .target(name: "CascadeHTML", dependencies: ["CCmark"]),
@@ -51,13 +54,26 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),
         .executableTarget(name: "cascade", dependencies: ["CascadeCLI"]),
-        .testTarget(name: "CascadeCoreTests", dependencies: ["CascadeCore", "CascadeWorkspace"]),
-        .testTarget(name: "CascadeGitTests", dependencies: ["CascadeGit", "CascadeGitPack"]),
-        .testTarget(name: "CascadeHistoryTests", dependencies: ["CascadeCore", "CascadeGit", "CascadeHistory"]),
-        .testTarget(name: "CascadeReportsTests", dependencies: ["CascadeCore", "CascadeHistory", "CascadeReports"]),
-        .testTarget(name: "CascadeDigestTests", dependencies: ["CascadeCore", "CascadeWorkspace", "CascadeHistory", "CascadeDigest", "CascadeDemo"], exclude: ["Golden"]),
-        // Helpers every test target may use: running the built binary, temporary workspaces, git repositories.
+        // Helpers every test target uses: running the built binary, temporary workspaces, git repositories.
         .target(name: "CascadeTestSupport", path: "Tests/CascadeTestSupport"),
+        // One test target per module.
+        .testTarget(name: "CascadeCoreTests", dependencies: ["CascadeCore", "CascadeTestSupport"]),
+        .testTarget(
+            name: "CascadeWorkspaceTests", dependencies: ["CascadeCore", "CascadeWorkspace", "CascadeTestSupport"]),
+        .testTarget(name: "CascadeGitTests", dependencies: ["CascadeGit", "CascadeGitPack", "CascadeTestSupport"]),
+        .testTarget(
+            name: "CascadeHistoryTests",
+            dependencies: ["CascadeCore", "CascadeGit", "CascadeHistory", "CascadeTestSupport"]),
+        .testTarget(
+            name: "CascadeReportsTests",
+            dependencies: ["CascadeCore", "CascadeHistory", "CascadeReports", "CascadeTestSupport"]),
+        .testTarget(name: "CascadeHTMLTests", dependencies: ["CascadeHTML", "CascadeTestSupport"]),
+        .testTarget(
+            name: "CascadeDigestTests",
+            dependencies: [
+                "CascadeCore", "CascadeWorkspace", "CascadeHistory", "CascadeDigest", "CascadeDemo", "CascadeTestSupport",
+            ],
+            exclude: ["Golden"]),
         .testTarget(
             name: "CascadeCLITests", dependencies: ["CascadeCore", "CascadeTestSupport"],
             exclude: ["Golden", "Fixtures"]),

@@ -1,8 +1,6 @@
 import CGit2
 import Foundation
-#if canImport(Glibc)
-    import Glibc
-#endif
+import CascadePlatform
 
 extension Repository {
     /// Where branches and their logs live (the main git directory, also for a linked worktree).
@@ -90,7 +88,7 @@ extension Repository {
         let fd = open(log, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return }
         defer { close(fd) }
-        _ = line.utf8CString.withUnsafeBufferPointer { Glibc.write(fd, $0.baseAddress!, $0.count - 1) }
+        _ = line.utf8CString.withUnsafeBufferPointer { Platform.write(fd, $0.baseAddress!, $0.count - 1) }
     }
 
     /// Removes `lockPath` when a marker of a `cascade` process that no longer runs on this

@@ -1,7 +1,5 @@
 import Foundation
-#if canImport(Glibc)
-    import Glibc
-#endif
+import CascadePlatform
 
 /// `.git/index.lock`, taken with O_EXCL as git itself does, so no git
 /// process can rewrite the index while we update it.

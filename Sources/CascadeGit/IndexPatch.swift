@@ -1,7 +1,5 @@
 import Foundation
-#if canImport(Glibc)
-    import Glibc
-#endif
+import CascadePlatform
 
 /// Updates a few entries of a git index file (versions 2 and 3) without
 /// parsing the rest: the entries are scanned for their lengths only, the new
@@ -91,11 +89,11 @@ import Foundation
         b.reserveCapacity(72 + e.path.count)
         let s = e.stat
         b +=
-            be32(UInt32(truncatingIfNeeded: s?.st_ctim.tv_sec ?? 0))
-            + be32(UInt32(truncatingIfNeeded: s?.st_ctim.tv_nsec ?? 0))
+            be32(UInt32(truncatingIfNeeded: s.map { Platform.changed($0).tv_sec } ?? 0))
+            + be32(UInt32(truncatingIfNeeded: s.map { Platform.changed($0).tv_nsec } ?? 0))
         b +=
-            be32(UInt32(truncatingIfNeeded: s?.st_mtim.tv_sec ?? 0))
-            + be32(UInt32(truncatingIfNeeded: s?.st_mtim.tv_nsec ?? 0))
+            be32(UInt32(truncatingIfNeeded: s.map { Platform.modified($0).tv_sec } ?? 0))
+            + be32(UInt32(truncatingIfNeeded: s.map { Platform.modified($0).tv_nsec } ?? 0))
         b += be32(UInt32(truncatingIfNeeded: s?.st_dev ?? 0)) + be32(UInt32(truncatingIfNeeded: s?.st_ino ?? 0))
         b += be32(0o100644)
         b += be32(UInt32(truncatingIfNeeded: s?.st_uid ?? 0)) + be32(UInt32(truncatingIfNeeded: s?.st_gid ?? 0))

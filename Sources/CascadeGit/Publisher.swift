@@ -1,8 +1,6 @@
 import CGit2
 import Foundation
-#if canImport(Glibc)
-    import Glibc
-#endif
+import CascadePlatform
 
 /// A file to commit: its repository-relative path and its bytes (which are
 /// also what the working tree holds).
@@ -198,9 +196,9 @@ extension Repository {
             var entry = git_index_entry()
             if lstat(path + "/" + file.path, &info) == 0 {
                 entry.ctime = git_index_time(
-                    seconds: Int32(truncatingIfNeeded: info.st_ctim.tv_sec), nanoseconds: UInt32(info.st_ctim.tv_nsec))
+                    seconds: Int32(truncatingIfNeeded: Platform.changed(info).tv_sec), nanoseconds: UInt32(Platform.changed(info).tv_nsec))
                 entry.mtime = git_index_time(
-                    seconds: Int32(truncatingIfNeeded: info.st_mtim.tv_sec), nanoseconds: UInt32(info.st_mtim.tv_nsec))
+                    seconds: Int32(truncatingIfNeeded: Platform.modified(info).tv_sec), nanoseconds: UInt32(Platform.modified(info).tv_nsec))
                 entry.dev = UInt32(truncatingIfNeeded: info.st_dev)
                 entry.ino = UInt32(truncatingIfNeeded: info.st_ino)
                 entry.uid = info.st_uid

@@ -1,9 +1,7 @@
+import CascadePlatform
 import CGit2
 @_spi(Pack) import CascadeGit
 import Foundation
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// Writes a long generated history quickly: one commit per call, every
 /// object written straight into one packfile. The trees (the week folder,

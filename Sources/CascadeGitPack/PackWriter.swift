@@ -1,9 +1,7 @@
+import CascadePlatform
 @_spi(Pack) import CascadeGit
 import CZlib
 import Foundation
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// Writes objects into one new packfile and its index (pack format version 2,
 /// index version 2: the files `git gc` and `git fast-import` write). Each

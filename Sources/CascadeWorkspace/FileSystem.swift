@@ -1,8 +1,6 @@
 import CascadeCore
 import Foundation
-#if canImport(Glibc)
-    import Glibc
-#endif
+import CascadePlatform
 
 /// Plain POSIX file access for the hot paths: reading many small files and
 /// listing folders without a stat per entry.
@@ -34,7 +32,7 @@ public enum FileSystem {
         var bytes = [UInt8](repeating: 0, count: max(wanted, 0))
         var done = 0
         while done < wanted {
-            let n = bytes.withUnsafeMutableBytes { buf in Glibc.read(fd, buf.baseAddress! + done, wanted - done) }
+            let n = bytes.withUnsafeMutableBytes { buf in Platform.read(fd, buf.baseAddress! + done, wanted - done) }
             if n < 0 {
                 if errno == EINTR { continue }
                 return .failure(.unreadable(String(cString: strerror(errno))))
@@ -93,7 +91,7 @@ public enum FileSystem {
         defer { close(fd) }
         var done = 0
         while done < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, $0.count - done) }
+            let n = bytes.withUnsafeBytes { Platform.write(fd, $0.baseAddress! + done, $0.count - done) }
             if n < 0 && errno == EINTR { continue }
             guard n > 0 else { return false }
             done += n

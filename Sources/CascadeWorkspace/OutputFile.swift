@@ -1,7 +1,5 @@
+import CascadePlatform
 import Foundation
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// Every file a command writes goes through here. Only regular files are
 /// written: a symlink, a FIFO, a device or a folder in the way is refused
@@ -98,7 +96,7 @@ public enum OutputFile {
         defer { close(fd) }
         var done = 0
         while done < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, $0.count - done) }
+            let n = bytes.withUnsafeBytes { Platform.write(fd, $0.baseAddress! + done, $0.count - done) }
             if n < 0, errno == EINTR { continue }
             guard n > 0 else {
                 let why = String(cString: strerror(errno))

@@ -2,31 +2,6 @@ import CascadeCore
 import Foundation
 import Testing
 
-/// A temporary folder, removed when the value is released.
-final class TemporaryFolder {
-    let path: String
-
-    init() {
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("cascade-tests-\(UUID().uuidString)")
-        try! FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
-        path = base.path
-    }
-
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-
-    func write(_ relative: String, _ bytes: [UInt8]) {
-        let url = URL(fileURLWithPath: path + "/" + relative)
-        try! FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try! Data(bytes).write(to: url)
-    }
-
-    func write(_ relative: String, _ text: String) { write(relative, Array(text.utf8)) }
-
-    func mkdir(_ relative: String) {
-        try! FileManager.default.createDirectory(atPath: path + "/" + relative, withIntermediateDirectories: true)
-    }
-}
-
 /// Text with `⟨XX⟩` escapes turned into raw bytes (for invalid UTF-8 and NUL).
 func exampleBytes(_ text: String) -> [UInt8] {
     var out: [UInt8] = []

@@ -3,6 +3,7 @@ import CascadeDemo
 import CascadeDigest
 import CascadeHistory
 import Foundation
+import CascadeTestSupport
 import Testing
 
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
@@ -201,7 +202,7 @@ func assertGolden(_ actual: String, _ name: String, sourceLocation: SourceLocati
 @Suite("the history cache")
 struct HistoryCacheTests {
     func copySample() throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cascade-cache-\(UUID().uuidString)").path
+        let dir = temporaryPath("cascade-cache")
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         for item in ["org.yaml", "updates"] { try FileManager.default.copyItem(atPath: packageRoot + "/" + item, toPath: dir + "/" + item) }
         return dir

@@ -1,6 +1,7 @@
 @testable import CascadeGit
 @testable import CascadeGitPack
 import Foundation
+import CascadeTestSupport
 import Testing
 
 /// The packfile `cascade demo` writes, read back by the git CLI: every object
@@ -9,7 +10,7 @@ import Testing
 @Suite("the pack writer behind cascade demo")
 struct BulkWriterTests {
     func temporary() -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("cascade-pack-\(UUID().uuidString)").path
+        temporaryPath("cascade-pack")
     }
 
     func git(_ path: String, _ arguments: String...) throws -> String {

@@ -1,11 +1,12 @@
 import CascadeGit
 import Foundation
+import CascadeTestSupport
 import Testing
 
 @Suite("the libgit2 wrapper")
 struct RepositoryTests {
     func temporary() -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("cascade-git-\(UUID().uuidString)").path
+        temporaryPath("cascade-git")
     }
 
     let someone = Signature(name: "Ana Lima", email: "ana@northwind.example", time: 1_764_000_000, offsetMinutes: 60)

@@ -2,6 +2,7 @@ import CascadeCore
 import CascadeGit
 import CascadeHistory
 import Foundation
+import CascadeTestSupport
 import Testing
 
 /// A deal as an update lists it.
@@ -50,7 +51,7 @@ struct HistoryQueryTests {
 /// What git's history says, read from a real repository made with the git CLI.
 @Suite("the timeline from git")
 struct TimelineTests {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cascade-timeline-\(UUID().uuidString)").path
+    let dir = temporaryPath("cascade-timeline")
 
     func git(_ args: [String], date: String? = nil, author: String = "Ana Lima <ana@northwind.example>") throws {
         let p = Process()

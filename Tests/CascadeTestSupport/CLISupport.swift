@@ -84,36 +84,3 @@ public struct CLI {
     }
 }
 
-/// A temporary copy of a fixture repository (or an empty folder).
-public final class Workspace {
-    public let path: String
-
-    public init(copying fixture: String? = nil) throws {
-        path = FileManager.default.temporaryDirectory.appendingPathComponent("cascade-cli-\(UUID().uuidString)").path
-        if let fixture {
-            try FileManager.default.copyItem(atPath: CLI.fixtures + "/" + fixture, toPath: path)
-        } else {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        }
-    }
-
-    public init(copyingPath source: String) throws {
-        path = FileManager.default.temporaryDirectory.appendingPathComponent("cascade-cli-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        for item in ["org.yaml", "updates", "templates"] where FileManager.default.fileExists(atPath: source + "/" + item) {
-            try FileManager.default.copyItem(atPath: source + "/" + item, toPath: path + "/" + item)
-        }
-    }
-
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-
-    public func write(_ relative: String, _ text: String) throws {
-        let url = URL(fileURLWithPath: path + "/" + relative)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try text.write(to: url, atomically: true, encoding: .utf8)
-    }
-
-    public func git(_ arguments: String...) throws {
-        try CLI.shell("git", arguments, in: path, environment: ["GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "t@example.com"])
-    }
-}

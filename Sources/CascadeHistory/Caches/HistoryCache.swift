@@ -1,9 +1,7 @@
 import CascadeCore
 import CascadeWorkspace
 import Foundation
-#if canImport(Glibc)
-    import Glibc
-#endif
+import CascadePlatform
 
 /// A cache of parsed updates in `.git/cascade/history-cache` (or
 /// `.cascade/`), so digests and reports read a year of a large organisation
@@ -38,10 +36,11 @@ enum HistoryCache {
 
         init(_ info: stat) {
             size = Int64(info.st_size)
-            seconds = Int64(info.st_mtim.tv_sec)
-            nanoseconds = Int64(info.st_mtim.tv_nsec)
-            changeSeconds = Int64(info.st_ctim.tv_sec)
-            changeNanoseconds = Int64(info.st_ctim.tv_nsec)
+            let modified = Platform.modified(info), changed = Platform.changed(info)
+            seconds = Int64(modified.tv_sec)
+            nanoseconds = Int64(modified.tv_nsec)
+            changeSeconds = Int64(changed.tv_sec)
+            changeNanoseconds = Int64(changed.tv_nsec)
             inode = UInt64(info.st_ino)
         }
 
@@ -181,7 +180,7 @@ enum HistoryCache {
             defer { close(fd) }
             var info = stat()
             guard fstat(fd, &info) == 0, info.st_size > 0, info.st_size < (1 << 40) else { return nil }
-            guard let base = mmap(nil, Int(info.st_size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0),
+            guard let base = mmap(nil, Int(info.st_size), PROT_READ, Platform.mapWholeFile, fd, 0),
                 base != MAP_FAILED
             else { return nil }
             bytes = UnsafeRawBufferPointer(start: base, count: Int(info.st_size))

@@ -1,9 +1,7 @@
 import CascadeCore
 import CascadeWorkspace
 import Foundation
-#if canImport(Glibc)
-    import Glibc
-#endif
+import CascadePlatform
 
 /// Reading one entry of the history cache, bounds-checked at every step.
 extension HistoryCache {

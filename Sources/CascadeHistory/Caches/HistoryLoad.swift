@@ -2,9 +2,7 @@ import CascadeCore
 import CascadeWorkspace
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#endif
+import CascadePlatform
 
 /// Reading the history from the working tree, through the cache of parsed updates.
 extension History {

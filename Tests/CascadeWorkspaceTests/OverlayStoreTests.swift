@@ -1,23 +1,27 @@
 import CascadeCore
+import CascadeTestSupport
 import CascadeWorkspace
 import Testing
 
+/// A temporary folder (the test support's `Workspace`; this module has a `Workspace` of its own).
+typealias Folder = CascadeTestSupport.Workspace
+
 /// An editor's unsaved buffer checked against the files of its week on disk.
 @Suite("unsaved buffers over the disk") struct OverlayStoreTests {
-    func repository() -> TemporaryFolder {
-        let folder = TemporaryFolder()
-        folder.write("org.yaml", ExampleOrg.yaml)
-        folder.write("updates/2026-W48/ana-lima.md", ExampleOrg.update())
+    func repository() throws -> Folder {
+        let folder = try Folder()
+        try folder.write("org.yaml", ExampleOrg.yaml)
+        try folder.write("updates/2026-W48/ana-lima.md", ExampleOrg.update())
         return folder
     }
 
-    func check(_ folder: TemporaryFolder, _ target: String, buffers: [String: String]) throws -> [Diagnostic] {
+    func check(_ folder: Folder, _ target: String, buffers: [String: String]) throws -> [Diagnostic] {
         let store = OverlayStore(base: DiskStore(root: folder.path), buffers: buffers.mapValues { Array($0.utf8) })
         return try RepositoryCheck(root: folder.path, store: store).run(targets: [target]).diagnostics
     }
 
     @Test func aBufferTakesThePlaceOfItsFile() throws {
-        let folder = repository()
+        let folder = try repository()
         let path = "updates/2026-W48/ana-lima.md"
         #expect(try check(folder, path, buffers: [:]).isEmpty)
         let typo = ExampleOrg.update(deals: ExampleOrg.deal(stage: "propsoe"))
@@ -29,7 +33,7 @@ import Testing
     }
 
     @Test func aNewBufferIsCheckedAgainstTheOtherFilesOfItsWeek() throws {
-        let folder = repository()
+        let folder = try repository()
         let path = "updates/2026-W48/ben-okafor.md"
         let ben = ExampleOrg.update(author: "ben-okafor")  // lists NW-1042, as ana's saved file does
         let found = try check(folder, path, buffers: [path: ben])
@@ -38,7 +42,7 @@ import Testing
     }
 
     @Test func listingsAddBuffersAndTheirFolders() throws {
-        let folder = repository()
+        let folder = try repository()
         let store = OverlayStore(
             base: DiskStore(root: folder.path), buffers: ["updates/2026-W49/ana-lima.md": [], "notes.md": []])
         let top = try store.list("").get().map(\.name)
