@@ -124,7 +124,7 @@ struct Check: ParsableCommand {
             throw UsageFailure(error.description + "; pass a commit, branch or tag that exists")
         }
         var summary = CheckSummary(filesChecked: 0, errors: diagnostics.count, warnings: 0)
-        summary.unit = "commits"
+        summary.unit = .commit
         summary.filesChecked = commits
         Console.write(
             Reporter.render(diagnostics, summary: summary, format: format, color: format == .text && Console.useColor))

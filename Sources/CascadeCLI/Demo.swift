@@ -75,7 +75,7 @@ struct Demo: ParsableCommand {
         var paths: Set<String> = []
         while let (week, commits) = generator.nextWeek() {
             n += 1
-            Console.progress("[\(n)/\(weeks)] \(week): \(commits.count) updates")
+            Console.progress("[\(n)/\(weeks)] \(week): \(Noun.update(commits.count))")
             do { try writer.write(week: week, commits: commits) } catch let error as GitError {
                 throw UsageFailure(error.description)
             }
@@ -85,8 +85,8 @@ struct Demo: ParsableCommand {
         do { try writer.finish() } catch let error as GitError { throw UsageFailure(error.description) }
         Console.clearProgress()
         print(
-            "wrote \(root): \(generator.organisation.members.count) people, \(weeks) weeks "
-                + "(\(generator.weeks.first!) to \(end)), \(paths.count) update files, \(writer.commits) commits"
+            "wrote \(root): \(Noun.person(generator.organisation.members.count)), \(Noun.week(weeks)) "
+                + "(\(generator.weeks.first!) to \(end)), \(paths.count) update files, \(Noun.commit(writer.commits))"
         )
     }
 }

@@ -95,7 +95,7 @@ public struct DigestBuilder {
                 all, closed: all.flatMap { u in u.deals.filter { $0.kind != .open }.map { (u.person, $0) } })
         }
         if let lead = function.lead?.value, let u = history.update(of: lead, in: week), !u.body.isEmpty {
-            d.notes.append(Digest.Note(author: lead, name: name(lead), text: u.body, kind: "own"))
+            d.notes.append(Digest.Note(author: lead, name: name(lead), text: u.body, kind: "leader"))
         }
         return d
     }

@@ -111,7 +111,10 @@ struct Outcomes: Sendable {
         }
         notes.append("")
         func spread(_ s: Spread?) -> String {
-            s.map { "median \(fmt($0.median)) days (quartiles \(fmt($0.q1))-\(fmt($0.q3)), \($0.count) deals)" }
+            s.map {
+                "median \(fmt($0.median)) \($0.median == 1 ? "day" : "days") (quartiles \(fmt($0.q1))-\(fmt($0.q3)), "
+                    + "\(Noun.deal($0.count)))"
+            }
                 ?? "no deals"
         }
         notes.append("Days to lose: \(spread(daysLose)); days to win: \(spread(daysWin)).")

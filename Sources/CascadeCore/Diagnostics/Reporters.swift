@@ -9,7 +9,7 @@ public struct CheckSummary: Sendable {
     public var warnings: Int
     public var syntaxOnly: Bool
     /// What was checked: "files", or "commits" for `check --authors`.
-    public var unit = "files"
+    public var unit = Noun.file
 
     public init(filesChecked: Int, errors: Int, warnings: Int, syntaxOnly: Bool = false) {
         self.filesChecked = filesChecked
@@ -19,7 +19,7 @@ public struct CheckSummary: Sendable {
     }
 
     public var line: String {
-        var s = "checked \(filesChecked) \(unit): \(errors) errors, \(warnings) warnings"
+        var s = "checked \(unit(filesChecked)): \(Noun.error(errors)), \(Noun.warning(warnings))"
         if syntaxOnly {
             s += " (org.yaml could not be read as an organisation, so updates were checked for syntax only)"
         }

@@ -52,6 +52,14 @@ public struct Org: Sendable {
             return nil
         }
 
+        /// The kind a stage most likely means: its own, else that of the stage it is a typo of
+        /// ('propsal' is open), else open (most stages are). So an unknown stage, already an
+        /// error of its own, hides no finding that does not depend on it.
+        public func likelyKind(of stage: String) -> Kind {
+            if let kind = kind(of: stage) { return kind }
+            return Suggestion.closest(to: stage, in: all).flatMap { kind(of: $0) } ?? .open
+        }
+
         /// The index of an open stage in the pipeline order.
         public func rank(of stage: String) -> Int? { open.firstIndex(of: stage) }
     }

@@ -33,7 +33,7 @@ public struct DigestWording: Sendable {
     func risk(_ f: RiskFlag) -> String {
         switch f.kind {
         case .slipped:
-            var text = "close moved \(f.days) days"
+            var text = "close moved \(Noun.day(f.days))"
             if f.times > 1 { text += ", \(f.times) times" }
             if f.pastNineMonths {
                 text += ", now past 9 months"
@@ -43,7 +43,7 @@ public struct DigestWording: Sendable {
             return text
         case .regressed: return "\(f.from) -> \(f.to)" + (f.toFirstStage ? " (back to the start)" : "")
         case .vanished: return "open last update, gone this week"
-        case .unchanged: return "same stage, amount, close and next step for \(f.times) updates"
+        case .unchanged: return "same stage, amount, close and next step for \(Noun.update(f.times))"
         case .handedOver: return "now with \(name(f.to))"
         }
     }

@@ -16,13 +16,15 @@ extension DigestRenderer {
         return "**\(i.account)** (\(i.deal), \(money(i.amount))\(who))\(detail)"
     }
 
-    func more(_ hidden: ArraySlice<Digest.Item>, _ noun: String, withAmount: Bool = true) -> [String] {
+    func more(_ hidden: ArraySlice<Digest.Item>, _ noun: Noun, elsewhere: String = "", withAmount: Bool = true)
+        -> [String]
+    {
         guard !hidden.isEmpty else { return [] }
         let amount = hidden.sum(\.amount)
-        return ["+\(hidden.count) more \(noun)" + (withAmount ? ", \(money(amount))" : "")]
+        return ["+\(hidden.count) more \(noun.word(hidden.count))\(elsewhere)" + (withAmount ? ", \(money(amount))" : "")]
     }
 
-    func section(_ items: [Digest.Item], key: Digest.SlotKey, noun: String, _ layout: Layout) -> [String: Any] {
+    func section(_ items: [Digest.Item], key: Digest.SlotKey, noun: Noun, _ layout: Layout) -> [String: Any] {
         let shown = layout.shown[key] ?? items.count
         return [
             "show": !items.isEmpty, "items": items.prefix(shown).map { ["line": line($0, key: key)] },
@@ -39,12 +41,23 @@ extension DigestRenderer {
         var count = 0
         for t in tokens {
             if t.contains(where: { $0.isLetter || $0.isNumber }) {
-                if count == limit { return kept.joined(separator: " ") + " …" }
+                if count == limit { return Self.atSentenceEnd(kept) }
                 count += 1
             }
             kept.append(t)
         }
         return kept.joined(separator: " ")
+    }
+
+    /// A note cut to `kept` words ends where its last whole sentence ends; only a first sentence
+    /// longer than the limit is cut mid-sentence, marked with "…".
+    static func atSentenceEnd(_ kept: [Substring]) -> String {
+        let ends = kept.lastIndex { token in
+            let trimmed = token.reversed().drop { "\"')]*_”’".contains($0) }
+            return trimmed.first.map { ".!?".contains($0) } ?? false
+        }
+        guard let end = ends else { return kept.joined(separator: " ") + " …" }
+        return kept[...end].joined(separator: " ") + " …"
     }
 
     /// Updates submitted but unreadable: said at the top, with the file, its first error and the fix.
@@ -62,7 +75,7 @@ extension DigestRenderer {
                 + "run `cascade check` and fix:"
         ]
         for u in d.unreadable.prefix(10) { lines.append("\(u.file):\(u.error)") }
-        if count > 10 { lines.append("+\(count - 10) more unreadable updates") }
+        if count > 10 { lines.append("+\(count - 10) more unreadable \(Noun.update.word(count - 10))") }
         return lines
     }
 
@@ -80,11 +93,11 @@ extension DigestRenderer {
                 ]
             }
         c["has_stages"] = !d.isFunction
-        c["highlights"] = section(d.highlights, key: .highlights, noun: "highlights", layout)
+        c["highlights"] = section(d.highlights, key: .highlights, noun: .highlight, layout)
         c.merge(outcomes(d, layout)) { $1 }
-        c["asks"] = groups(d.asks, section: .asks, noun: "asks", layout)
-        c["flags"] = groups(d.flags, section: .flags, noun: "risks", layout)
-        c["gaps"] = section(d.gaps, key: .gaps, noun: "tickets", layout)
+        c["asks"] = groups(d.asks, section: .asks, noun: .ask, layout)
+        c["flags"] = groups(d.flags, section: .flags, noun: .risk, layout)
+        c["gaps"] = section(d.gaps, key: .gaps, noun: .ticket, layout)
         c["notes"] = notes(d, layout)
         c["missing"] = missing(d, layout)
         return c
@@ -100,7 +113,7 @@ extension DigestRenderer {
             "company": d.company.isEmpty ? "15-5" : d.company,
             "reading_time": "\(minutes) min read",
             "scope_line": d.isFunction
-                ? "asks from \(d.updates) updates" : "\(d.updates) of \(d.people) people wrote an update",
+                ? "asks from \(Noun.update(d.updates))" : "\(d.updates) of \(Noun.person(d.people)) wrote an update",
             "unreadable": unreadableLines(d),
         ]
     }
@@ -110,13 +123,16 @@ extension DigestRenderer {
         let t = d.totals
         guard !d.isFunction else {
             return [
-                "headline": "\(t.openDeals) deals worth \(money(t.openAmount)) ask \(d.forName) for help this week.",
+                "headline": t.openDeals == 0
+                    ? "No deal asks \(d.forName) for help this week."
+                    : "\(Noun.deal(t.openDeals)) worth \(money(t.openAmount)) "
+                        + "\(t.openDeals == 1 ? "asks" : "ask") \(d.forName) for help this week.",
                 "lines": [String](),
             ]
         }
         let change = d.stages.sum(\.amountChange)
         let headline =
-            "Open pipeline **\(money(t.openAmount))** in \(t.openDeals) deals (\(signed(change)) vs last week). "
+            "Open pipeline **\(money(t.openAmount))** in \(Noun.deal(t.openDeals)) (\(signed(change)) vs last week). "
             + "Won **\(money(t.wonAmount))** (\(t.wonDeals)), lost **\(money(t.lostAmount))** (\(t.lostDeals)) this "
                 + "week."
         var lines: [String] = []
@@ -128,7 +144,7 @@ extension DigestRenderer {
         lines.append(bookings + ".")
         if let last = d.lastQuarter, let w = d.lastQuarterWeek {
             lines.append(
-                "Same week last quarter (\(w)): open \(money(last.openAmount)) in \(last.openDeals) deals, "
+                "Same week last quarter (\(w)): open \(money(last.openAmount)) in \(Noun.deal(last.openDeals)), "
                     + "won \(money(last.wonAmount)) that week, bookings to date \(money(d.lastQuarterBookings)).")
         }
         if t.disqualifiedDeals > 0 {
@@ -150,8 +166,8 @@ extension DigestRenderer {
     /// Wins, losses with the loss of the week, reasons counted, median days.
     func outcomes(_ d: Digest, _ layout: Layout) -> [String: Any] {
         var c: [String: Any] = [:]
-        c["wins"] = section(d.wins, key: .wins, noun: "wins", layout)
-        var losses = section(d.losses, key: .losses, noun: "losses", layout)
+        c["wins"] = section(d.wins, key: .wins, noun: .win, layout)
+        var losses = section(d.losses, key: .losses, noun: .loss, layout)
         losses["show"] = !d.losses.isEmpty || d.lossOfTheWeek != nil
         c["losses"] = losses
         if let top = d.lossOfTheWeek { c["loss_of_the_week"] = ["line": line(top, key: .losses)] }
@@ -167,7 +183,7 @@ extension DigestRenderer {
     }
 
     /// A grouped section (asks by whom they ask, risks by kind), each group trimmed by the layout.
-    func groups(_ gs: [Digest.Group], section: Digest.SectionID, noun: String, _ layout: Layout) -> [String: Any] {
+    func groups(_ gs: [Digest.Group], section: Digest.SectionID, noun: Noun, _ layout: Layout) -> [String: Any] {
         var shownGroups: [[String: Any]] = []
         var hiddenGroups: [Digest.Item] = []
         for g in gs {
@@ -181,7 +197,7 @@ extension DigestRenderer {
         }
         return [
             "show": !gs.isEmpty, "groups": shownGroups,
-            "more": more(hiddenGroups[...], noun + " in other groups", withAmount: true),
+            "more": more(hiddenGroups[...], noun, elsewhere: " in other groups", withAmount: true),
         ]
     }
 
@@ -189,7 +205,7 @@ extension DigestRenderer {
         let shown = layout.shown[.notes] ?? d.notes.count
         let items = d.notes.prefix(shown).map { n -> [String: Any] in
             let first = n.name.split(separator: " ").first.map(String.init) ?? n.name
-            let heading = n.kind == "leader" ? "From \(first)" : n.kind == "own" ? "Your note" : n.name
+            let heading = n.kind == "leader" ? "From \(first)" : n.name
             return [
                 "heading": heading, "name": n.name, "author": n.author, "kind": n.kind,
                 "text": trimmed(n.text, words: layout.noteWords),
@@ -197,7 +213,7 @@ extension DigestRenderer {
         }
         let more =
             d.notes.count > shown
-            ? ["+\(d.notes.count - shown) more notes (\(d.notes.dropFirst(shown).map(\.name).count) people)"] : []
+            ? ["+\(d.notes.count - shown) more \(Noun.note.word(d.notes.count - shown))"] : []
         return ["show": !d.notes.isEmpty, "items": items, "more": more]
     }
 

@@ -1,8 +1,9 @@
 import CascadeCore
 import CascadeHistory
 
-/// From the team: direct reports' notes up, leaders' notes down ("From Raj"), the leader's own
-/// note first, and the deals a direct report passed up in `highlights`.
+/// From the team: direct reports' notes up, leaders' notes down ("From Raj"), and the deals a
+/// direct report passed up in `highlights`. The reader's own note is not shown back to them: it
+/// cascades down into the digests below them (SPEC section 6).
 enum NotesSection: DigestSection {
     static func build(_ b: DigestBuilder, _ c: SectionContext, into d: inout Digest) {
         for direct in b.hierarchy.directs(of: c.lead) {
@@ -26,9 +27,6 @@ enum NotesSection: DigestSection {
                 d.notes.append(Digest.Note(author: a, name: b.name(a), text: u.body, kind: "leader"))
             }
             ancestor = b.org.person(a)?.reportsTo?.value
-        }
-        if let own = b.history.update(of: c.lead, in: c.week), !own.body.isEmpty {
-            d.notes.insert(Digest.Note(author: c.lead, name: c.leader.name, text: own.body, kind: "own"), at: 0)
         }
     }
 }

@@ -30,9 +30,15 @@ public struct OrgFieldUnknownRule: UnknownKeyRule {
     public static let description = RuleDescription(
         id: "org-field-unknown", title: "Unknown setting in org.yaml",
         summary:
-            "A key org.yaml does not know is a warning with a 'did you mean' (keys starting with 'x-' are ignored).",
-        severity: .warning, scope: .org,
-        triggering: [orgExample(minimalOrgPeople + "↓admin: [dana-cho]\n")],
+            "A key org.yaml does not know is an error with a 'did you mean': a typo such as 'reports-to' would "
+                + "quietly move people out of their manager's team (keys starting with 'x-' are ignored).",
+        scope: .org,
+        triggering: [
+            orgExample(minimalOrgPeople + "↓admin: [dana-cho]\n"),
+            RuleExample(
+                "people:\n  - { id: dana-cho, name: Dana Cho }\n  - { id: sara-olsen, name: Sara Olsen, "
+                    + "↓reports-to: dana-cho }\n", path: "org.yaml", message: "did you mean 'reports_to'?"),
+        ],
         nonTriggering: [orgExample(minimalOrgPeople + "x-hris: workday\n")])
 }
 

@@ -25,7 +25,11 @@ public struct ClosePastRule: UpdateRule {
         id: "close-past", title: "Open deal with a close date in the past",
         summary:
             "An open deal's close date is not before the Monday of the update's week: move the date or close the deal.",
-        triggering: [RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(close: "↓2026-11-22")))],
+        triggering: [
+            RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(close: "↓2026-11-22"))),
+            // An unknown stage (its own error) hides nothing: 'propsal' is most likely the open 'propose'.
+            RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(stage: "propsal", close: "↓2026-11-22"))),
+        ],
         nonTriggering: [
             RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(close: "2026-11-23"))),
             RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(stage: "won", close: "2026-11-13", next: nil))),
@@ -35,7 +39,7 @@ public struct ClosePastRule: UpdateRule {
         guard let week = update.week.flatMap({ Week($0.value) }) ?? file.folderWeek else { return [] }
         let monday = week.monday
         return update.deals.compactMap { deal in
-            guard let stage = deal.stage, org.stages.kind(of: stage.value) == .open,
+            guard let stage = deal.stage, org.stages.likelyKind(of: stage.value) == .open,
                 let close = deal.close, let day = Day(close.value), day < monday
             else { return nil }
             return finding(

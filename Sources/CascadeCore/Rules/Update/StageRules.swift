@@ -77,7 +77,11 @@ public struct NextRequiredRule: UpdateRule {
             RuleExample(
                 ExampleOrg.update(
                     deals:
-                        "  - ↓id: NW-1\n    account: Acme\n    stage: propose\n    amount: 5\n    close: 2026-12-19\n"))
+                        "  - ↓id: NW-1\n    account: Acme\n    stage: propose\n    amount: 5\n    close: 2026-12-19\n")),
+            RuleExample(
+                ExampleOrg.update(
+                    deals:
+                        "  - ↓id: NW-1\n    account: Acme\n    stage: propsal\n    amount: 5\n    close: 2026-12-19\n")),
         ],
         nonTriggering: [
             RuleExample(ExampleOrg.update()),
@@ -86,7 +90,7 @@ public struct NextRequiredRule: UpdateRule {
 
     public func check(_ file: ParsedUpdate, _ update: Update, org: Org) -> [Finding] {
         update.deals.compactMap { deal in
-            guard let stage = deal.stage, org.stages.kind(of: stage.value) == .open else { return nil }
+            guard let stage = deal.stage, org.stages.likelyKind(of: stage.value) == .open else { return nil }
             if let next = deal.next, !next.value.allSatisfy(\.isWhitespace) { return nil }
             let at = deal.next?.position ?? deal.valuePositions["next"] ?? deal.firstKey
             return finding(
