@@ -69,16 +69,42 @@ struct DigestCommand: ParsableCommand {
             full: DigestBuilder.readsInFull(week))
         history.keepUntilExit()
         Console.clearProgress()
+        try refuseWeekBeforeHistory(week, history, root: session.root)
         let renderer = try DigestRenderer(org: org, template: try template(session.root))
         let builder = DigestBuilder(history: history)
         guard let forID else { return try writeAll(session, builder, renderer, week: week) }
         let started = Date()
-        let digest = builder.build(for: forID, week: week)!
+        let (readerID, note) = Self.reader(forID, org)
+        var digest = builder.build(for: readerID, week: week)!
+        digest.readerNote = note
         Console.timing("build the digest", since: started)
         let rendered = Date()
         let text = render(digest, renderer, org)
         Console.timing("render it", since: rendered)
         try OutputFile.write(text, to: out)
+    }
+
+    /// The digest a reader gets: their own, or, for someone who leads a function but no sales team
+    /// (a VP of Product), the function's, with a line that says so.
+    static func reader(_ id: String, _ org: Org) -> (id: String, note: String?) {
+        guard let person = org.person(id), org.hierarchy.directs(of: id).isEmpty,
+            let function = org.functions.first(where: { $0.lead?.value == id })
+        else { return (id, nil) }
+        return (
+            function.id.value,
+            "\(person.name) leads \(function.name) and no sales team, so this is \(function.name)'s digest"
+        )
+    }
+
+    /// A week before every update is a digest of nothing: exit 2, saying which weeks the history holds.
+    func refuseWeekBeforeHistory(_ week: Week, _ history: History, root: String) throws {
+        guard !history.weeks.contains(where: { $0 <= week }) else { return }
+        let weeks = Workspace.weeks(root)
+        guard let first = weeks.first, let last = weeks.last else {
+            throw UsageFailure("there are no updates yet, so there is no digest to compile; write one with `cascade new`")
+        }
+        throw UsageFailure(
+            "no update in or before \(week): the history holds \(first) to \(last); give a --week in that range")
     }
 
     /// `--all`: every leader's and function's digest into `<folder>/<week>/`, and with `--commit` one commit of them.

@@ -44,7 +44,7 @@ struct CheckCommandTests {
         let repo = try Workspace(copying: "broken")
         let ben = try CLI.run(["check", "updates/2026-W48/ben-okafor.md"], in: repo.path)
         #expect(ben.stdout.contains("updates/2026-W48/ben-okafor.md:5:9: error: deal 'NW-1042' is also listed in updates/2026-W48/ana-lima.md"))
-        #expect(ben.stdout.hasSuffix("checked 1 files: 1 errors, 0 warnings\n"))
+        #expect(ben.stdout.hasSuffix("checked 1 file: 1 error, 0 warnings\n"))
         let ana = try CLI.run(["check", "updates/2026-W48/ana-lima.md"], in: repo.path)
         #expect(ana.stdout.contains("[deal-closed-relisted]"))
         #expect(!ana.stdout.contains("deal-id-duplicate-week"))
@@ -54,7 +54,7 @@ struct CheckCommandTests {
         let repo = try Workspace(copying: "broken")
         let result = try CLI.run(["check", "updates/2026-W47"], in: repo.path)
         #expect(result.status == 0)
-        #expect(result.stdout == "checked 1 files: 0 errors, 0 warnings\n")
+        #expect(result.stdout == "checked 1 file: 0 errors, 0 warnings\n")
     }
 
     @Test func aMissingFileIsADiagnostic() throws {

@@ -74,7 +74,13 @@ struct DefectTests {
     }
 
     @Test func warningsInOrgYamlDoNotStopACommand() throws {
-        let ws = try sample { $0 + "admin: [dana-cho]\n" }
+        // A goal for a quarter no update reaches is a warning, not an error.
+        let ws = try sample {
+            $0.replacingOccurrences(
+                of: "admins: [dana-cho]", with: "  - { team: dana-cho, quarter: 2031-Q1, bookings: 1 }\nadmins: [dana-cho]")
+        }
+        let check = try CLI.run(["check", "org.yaml"], in: ws.path)
+        #expect(check.status == 0 && check.stdout.contains("[goal-quarter-empty]"), "\(check.stdout)")
         let digest = try CLI.run(["digest", "--for", "dana-cho", "--week", "2026-W47"], in: ws.path)
         #expect(digest.status == 0, "\(digest.stderr)")
     }

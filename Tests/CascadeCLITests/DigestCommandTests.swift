@@ -27,7 +27,10 @@ struct DigestCommandTests {
         let repo = try Workspace(copyingPath: CLI.packageRoot.path)
         let path = repo.path + "/updates/2026-W47/sofia-berg.md"
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        try (text + "<script>alert('x')</script> <img src=x onerror=alert(1)> [click](javascript:alert(1)) <iframe src=https://evil.example></iframe>\n")
+        // The hostile text opens the note, so trimming the note at a sentence end keeps it.
+        let hostile = "<script>alert('x')</script> <img src=x onerror=alert(1)> [click](javascript:alert(1)) <iframe src=https://evil.example></iframe>\n\n"
+        let closing = text.range(of: "\n---\n")!
+        try (text[..<closing.upperBound] + hostile + text[closing.upperBound...])
             .write(toFile: path, atomically: true, encoding: .utf8)
         let result = try CLI.run(["digest", "--for", "raj-patel", "--week", "2026-W47", "--format", "html"], in: repo.path)
         #expect(result.status == 0)

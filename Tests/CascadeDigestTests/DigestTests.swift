@@ -182,7 +182,7 @@ struct BudgetTests {
             // What is not shown is counted: shown + left out = all, per list.
             let shownWins = out.layout.shown[.wins] ?? 0
             #expect(shownWins + (out.leftOut[.wins]?.count ?? 0) == digest.wins.count)
-            if (out.leftOut[.wins]?.count ?? 0) > 0 { #expect(out.markdown.contains("more wins")) }
+            if (out.leftOut[.wins]?.count ?? 0) > 0 { #expect(out.markdown.contains("more win")) }
         }
     }
 }

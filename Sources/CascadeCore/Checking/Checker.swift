@@ -27,6 +27,9 @@ public struct Checker: Sendable {
         OrgGoalQuarterRule(),
     ]
 
+    /// Rules over `org.yaml` and the weeks that have updates (run when org.yaml is checked).
+    public static let orgWeeksRules: [any OrgWeeksRule] = [GoalQuarterEmptyRule()]
+
     /// Rules over git's history rather than files (`check --authors`).
     public static let commitRules: [any Rule.Type] = [CommitAuthorRule.self]
 
@@ -34,7 +37,8 @@ public struct Checker: Sendable {
     public static var descriptions: [RuleDescription] {
         (parseRules.map { $0.description } + commitRules.map { $0.description }
             + updateRules.map { type(of: $0).description }
-            + repositoryRules.map { type(of: $0).description } + orgRules.map { type(of: $0).description })
+            + repositoryRules.map { type(of: $0).description } + orgRules.map { type(of: $0).description }
+            + orgWeeksRules.map { type(of: $0).description })
             .sorted { $0.id < $1.id }
     }
 

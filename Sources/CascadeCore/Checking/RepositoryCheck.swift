@@ -140,7 +140,9 @@ public struct RepositoryCheck: Sendable {
         var context: [UpdateSummary] = []
         if let targets {
             if targets.contains("org.yaml") {
-                diagnostics += orgFindings.map { $0.diagnostic(in: "org.yaml") }
+                diagnostics += (orgFindings + weeksFindings(org, updatePaths().paths)).map {
+                    $0.diagnostic(in: "org.yaml")
+                }
                 filesChecked += 1
             }
             checked = Array(Set(targets.filter { $0 != "org.yaml" })).sorted()
@@ -156,6 +158,7 @@ public struct RepositoryCheck: Sendable {
             let listing = updatePaths()
             checked = listing.paths
             diagnostics += listing.misplaced
+            diagnostics += weeksFindings(org, checked).map { $0.diagnostic(in: "org.yaml") }
             results = parallelMap(checked.count) { check(checked[$0], with: checker) }
         }
         let index = UpdateIndex(results.map(\.summary) + context)
@@ -167,6 +170,13 @@ public struct RepositoryCheck: Sendable {
         filesChecked += checked.count
         diagnostics.sort(by: Diagnostic.ordered)
         return Report(diagnostics: diagnostics, filesChecked: filesChecked, orgReadable: org != nil)
+    }
+
+    /// The rules over org.yaml and the weeks of `updatePaths` (the weeks that have an update file).
+    private func weeksFindings(_ org: Org?, _ updatePaths: [String]) -> [Finding] {
+        guard let org else { return [] }
+        let weeks = Set(updatePaths.compactMap { UpdatePath($0).week }).sorted()
+        return Checker.orgWeeksRules.flatMap { $0.check(org, weeks: weeks) }
     }
 
     private func check(_ path: String, with checker: Checker) -> (findings: [Finding], summary: UpdateSummary) {

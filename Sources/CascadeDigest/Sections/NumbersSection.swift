@@ -30,14 +30,20 @@ enum NumbersSection: DigestSection {
         let quarter = c.quarter
         d.quarter = quarter.description
         d.quarterBookings = c.quarterClosed.filter { $0.deal.kind == .won }.sum(\.deal.amount)
-        d.goal = b.org.goals.first { $0.team.value == c.lead && $0.quarter.value == quarter.description }?.bookings
+        let goals = b.org.goals.filter { $0.team.value == c.lead }
+        d.goal = goals.first { $0.quarter.value == quarter.description }?.bookings
+        d.goalQuarters = Array(Set(goals.map(\.quarter.value))).sorted()
+        let fiscal = b.org.fiscalYearStartMonth
+        d.historyStart = b.history.weeks.first
+        d.quarterFirstWeek = quarter.firstWeek(fiscalYearStartMonth: fiscal)
         let lastWeek = c.week.adding(weeks: -13)
+        d.lastQuarterWeek = lastWeek
+        d.lastQuarterFirstWeek = Quarter(of: lastWeek, fiscalYearStartMonth: fiscal).firstWeek(fiscalYearStartMonth: fiscal)
         guard b.history.weeks.contains(where: { $0 <= lastWeek }) else { return }
         let (_, lastOpen, _) = b.pipeline(c.scope, lastWeek)
         d.lastQuarter = b.totals(open: lastOpen, closed: b.newlyClosed(c.scope, lastWeek))
         let lastQuarter = Quarter(of: lastWeek, fiscalYearStartMonth: b.org.fiscalYearStartMonth)
         d.lastQuarterBookings = b.weeks(of: lastQuarter, through: lastWeek).flatMap { b.newlyClosed(c.scope, $0) }
             .filter { $0.deal.kind == .won }.sum(\.deal.amount)
-        d.lastQuarterWeek = lastWeek
     }
 }
