@@ -23,13 +23,36 @@ struct New: ParsableCommand {
     var noEdit = false
     @OptionGroup var repository: RepositoryOptions
 
+    /// Carried deals come as they were written; with none to carry, the guidance is YAML comments
+    /// in the file (a commented example deal with every field), seen in any editor, ignored by the checks.
     static let defaultTemplate = """
         ---
         author: {{author}}
         week: {{week}}
         deals:
-        {{{deals}}}---
-        {{! Your note for the week: what changed, what you need, what you learned. Under 200 words. }}
+        {{{deals}}}{{^has_deals}}# No open deal to carry forward. List each deal like this one (delete the '# ' at the
+        # start of its lines); a deal stays in every weekly update while it is open.
+        #  - id: NW-1042            # the deal's id in your CRM: letters, digits, '.', '_' or '-'
+        #    account: Acme Corp     # the customer
+        #    stage: propose         # where the deal is: one of the stages below
+        #    amount: 120000         # in {{currency}}, digits only (not 120k or $120,000)
+        #    close: 2026-12-19      # when it will close, YYYY-MM-DD; for an open deal not before {{monday}}
+        #    next: Security review with their CISO on Dec 2   # the next step and its date, one line
+        #    competitor: Globex     # optional: who else the customer is looking at
+        #    vertical: Manufacturing  # optional: the customer's industry
+        #    persona: CFO           # optional: who decides
+        #    gaps: [PROD-311]       # optional: tickets for the product gaps that block the deal
+        #    objections: [security-review]  # optional: short tags for what the customer pushes back on
+        #    asks:                  # optional: the help you need; nobody loses alone
+        #      - to: value-engineering  # a function ({{functions}}) or a person's id
+        #        ask: ROI model for the CFO by Dec 1
+        # Stages, earliest first: {{open_stages}}; won: {{won_stages}}; lost: {{lost_stages}}.
+        # A lost deal also says 'reason', one of: {{loss_reasons}};
+        # and 'lesson': what we would do differently, in a sentence or two. A won deal may say 'why'.
+        # After the closing '---' below, write your note for the week: what changed, what you need,
+        # what you learned, in under {{note_words}} words.
+        {{/has_deals}}---
+
 
         """
 
@@ -39,9 +62,15 @@ struct New: ParsableCommand {
         let week = person.resolvedWeek
         let relative = "updates/\(week)/\(author).md"
         let path = session.root + "/" + relative
+        // This week's file already there: in a terminal it is opened again (as `git commit --amend`
+        // reopens a message); scripts, and --no-edit, get the refusal they rely on.
         if FileSystem.exists(path) {
-            Console.error("\(relative) already exists; edit it, then run `cascade submit`")
-            throw ExitCode(1)
+            guard canEdit else {
+                Console.error("\(relative) already exists; edit it, then run `cascade submit`")
+                throw ExitCode(1)
+            }
+            print("\(relative) already exists: opening it")
+            return try editAndCheck(path, relative, root: session.root)
         }
         let previous = Self.latestUpdate(of: author, before: week, root: session.root)
         let open =
@@ -50,7 +79,7 @@ struct New: ParsableCommand {
             } ?? []
         let text = try Self.render(
             root: session.root, author: author, name: session.org.person(author)?.name ?? author, week: week,
-            deals: DealWriter.yaml(open), previous: previous?.week)
+            deals: DealWriter.yaml(open), previous: previous?.week, org: session.org)
         guard try OutputFile.createNew(path, Array(text.utf8)) else {
             Console.error("\(relative) already exists; edit it, then run `cascade submit`")
             throw ExitCode(1)
@@ -58,9 +87,17 @@ struct New: ParsableCommand {
         let carried =
             previous.map { " (\(open.count) open deal\(open.count == 1 ? "" : "s") carried from \($0.week))" } ?? ""
         print("created \(relative)\(carried)")
-        guard !noEdit, isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { return }
+        guard canEdit else { return }
+        try editAndCheck(path, relative, root: session.root)
+    }
+
+    /// An editor is opened only for a person at a terminal, never for a script or with --no-edit.
+    var canEdit: Bool { !noEdit && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 }
+
+    /// Opens the update in $VISUAL or $EDITOR, then shows what `check` finds in it.
+    func editAndCheck(_ path: String, _ relative: String, root: String) throws {
         try Editor.open(path)
-        let report = try Workspace.check(session.root).run(targets: [relative])
+        let report = try Workspace.check(root).run(targets: [relative])
         let summary = CheckSummary(filesChecked: report.filesChecked, errors: report.errors, warnings: report.warnings)
         Console.write(Reporter.text(report.diagnostics, summary: summary, color: Console.useColor))
         if report.errors == 0 { print("next: cascade submit \(relative)") }
@@ -79,7 +116,7 @@ struct New: ParsableCommand {
     }
 
     static func render(
-        root: String, author: String, name: String, week: Week, deals: String, previous: Week?
+        root: String, author: String, name: String, week: Week, deals: String, previous: Week?, org: Org
     ) throws -> String {
         let source: String
         if case .success(let bytes) = FileSystem.read(root + "/templates/update.md") {
@@ -88,9 +125,13 @@ struct New: ParsableCommand {
             source = defaultTemplate
         }
         let template = try TemplateFile.compile(source, path: "templates/update.md")
+        func list(_ items: [String]) -> String { items.joined(separator: ", ") }
         let context: [String: Any] = [
-            "author": author, "name": name, "week": week.description, "deals": deals,
+            "author": author, "name": name, "week": week.description, "deals": deals, "has_deals": !deals.isEmpty,
             "previous_week": previous?.description ?? "", "monday": week.monday.description,
+            "open_stages": list(org.stages.open), "won_stages": list(org.stages.won),
+            "lost_stages": list(org.stages.lost), "loss_reasons": list(org.lossReasons), "currency": org.currency,
+            "functions": list(org.functionIDs), "note_words": org.digest.noteWords,
         ]
         return template.render(context)
     }

@@ -105,6 +105,44 @@ struct NewCommandTests {
         let out = try CLI.shell("script", ["-qec", command, "/dev/null"], in: repo.path, environment: ["EDITOR": repo.path + "/editor.sh", "NO_COLOR": "1"])
         #expect(out.contains("unknown stage 'negotiat'; did you mean 'negotiate'?"), "\(out)")
     }
+
+    @Test func anExistingUpdateIsOpenedAgainInATerminal() throws {
+        let repo = try GitWorkspace()
+        try repo.write("editor.sh", "#!/bin/sh\nsed -i 's/stage: negotiate/stage: negotiat/' \"$1\"\n")
+        chmod(repo.path + "/editor.sh", 0o755)
+        let before = try repo.read("updates/2026-W47/ana-lima.md")
+        let command = "\(CLI.binary) new --author ana-lima --week 2026-W47"
+        let out = try CLI.shell("script", ["-qec", command, "/dev/null"], in: repo.path, environment: ["EDITOR": repo.path + "/editor.sh", "NO_COLOR": "1"])
+        #expect(out.contains("updates/2026-W47/ana-lima.md already exists: opening it"), "\(out)")
+        #expect(out.contains("unknown stage 'negotiat'; did you mean 'negotiate'?"), "the findings follow the edit: \(out)")
+        #expect(try repo.read("updates/2026-W47/ana-lima.md") == before.replacingOccurrences(of: "stage: negotiate", with: "stage: negotiat"))
+        // Scripts, and --no-edit, are still refused (exit 1) and nothing is opened.
+        let refused = try CLI.shell("script", ["-qec", command + " --no-edit; echo status=$?", "/dev/null"], in: repo.path, environment: ["EDITOR": "false"])
+        #expect(refused.contains("already exists; edit it") && refused.contains("status=1"), "\(refused)")
+    }
+
+    @Test func aFirstUpdateExplainsEveryFieldInComments() throws {
+        let repo = try GitWorkspace()
+        let result = try repo.cascade("new", "--author", "claire-dubois", "--week", "2026-W39", "--no-edit")
+        #expect(result.status == 0, "\(result.stderr)")
+        let text = try repo.read("updates/2026-W39/claire-dubois.md")
+        try CLI.assertGolden(text, "new-first-update.md")
+        // The file as written checks clean, and so does the example once its '# ' are deleted.
+        #expect(try repo.cascade("check", "updates/2026-W39/claire-dubois.md").status == 0)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
+            line.hasPrefix("#  ") || line.hasPrefix("#    ") ? line.dropFirst(2) : line
+        }
+        try repo.write("updates/2026-W39/claire-dubois.md", lines.joined(separator: "\n"))
+        let check = try repo.cascade("check", "updates/2026-W39/claire-dubois.md")
+        #expect(check.status == 0, "the example deal is a valid deal: \(check.stdout)")
+        #expect(!check.stdout.contains(": warning:"), "\(check.stdout)")
+    }
+
+    @Test func carriedDealsStayClean() throws {
+        let repo = try GitWorkspace()
+        #expect(try repo.cascade("new", "--author", "ana-lima", "--week", "2026-W48", "--no-edit").status == 0)
+        #expect(!(try repo.read("updates/2026-W48/ana-lima.md")).contains("#"))
+    }
 }
 
 @Suite("cascade status")
