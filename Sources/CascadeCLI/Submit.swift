@@ -31,6 +31,7 @@ struct Submit: ParsableCommand {
                 "HEAD is detached in \(git.path); check out a branch first (git switch main), then submit")
         }
         let targets = try self.targets(session)
+        try refuseMissing(targets, session)
         // The checks run on one core while the commit is prepared on the other;
         // nothing is committed unless they find no error.
         let validation = Validation(root: session.root, targets: targets, org: session.loaded)
@@ -39,6 +40,31 @@ struct Submit: ParsableCommand {
             try commit(group, session: session, git: git, validation: validation, now: now)
         }
         _ = try validation.passed()
+        if let (commits, upstream) = git.unpushed(), commits > 0 {
+            print(
+                "\(Noun.commit(commits)) on this branch not pushed to \(upstream) yet: "
+                    + "`git push` publishes \(commits == 1 ? "it" : "them")")
+        }
+    }
+
+    /// An update not written yet is said as such (with what to run), not as an unreadable file.
+    func refuseMissing(_ targets: [String], _ session: Session) throws {
+        let missing = targets.filter { OutputFile.kind(session.root + "/" + $0) == .none }
+        guard !missing.isEmpty else { return }
+        for path in missing {
+            let parts = path.split(separator: "/")
+            let week = parts.count == 3 ? String(parts[1]) : "this week"
+            // `cascade new` is told what `submit` was told; its defaults are the same.
+            var new = "cascade new"
+            if paths.isEmpty {
+                if let author = person.author { new += " --author \(author)" }
+                if let week = person.week { new += " --week \(week)" }
+            } else if parts.count == 3 {
+                new += " --author \(parts[2].dropLast(3)) --week \(week)"
+            }
+            Console.error("there is no update for \(week) yet (\(path)); write it with `\(new)`, then `cascade submit`")
+        }
+        throw ExitCode(1)
     }
 
     typealias Group = (author: Org.Person, files: [(path: String, bytes: [UInt8], update: Update)])

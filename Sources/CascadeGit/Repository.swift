@@ -108,6 +108,21 @@ public final class Repository {
         return .branch(branch, ObjectID(git_reference_target(peeled)!))
     }
 
+    /// How many commits the current branch has that its upstream (`origin/main`) does not, and the
+    /// upstream's name; nil when HEAD is not a branch with an upstream.
+    public func unpushed() -> (commits: Int, upstream: String)? {
+        var head: OpaquePointer?
+        guard git_repository_head(&head, handle) == 0 else { return nil }
+        defer { git_reference_free(head) }
+        var upstream: OpaquePointer?
+        guard git_reference_is_branch(head) == 1, git_branch_upstream(&upstream, head) == 0 else { return nil }
+        defer { git_reference_free(upstream) }
+        guard let local = git_reference_target(head), let remote = git_reference_target(upstream) else { return nil }
+        var ahead = 0, behind = 0
+        guard git_graph_ahead_behind(&ahead, &behind, handle, local, remote) == 0 else { return nil }
+        return (ahead, String(cString: git_reference_shorthand(upstream)))
+    }
+
     /// The commit a revision names (`HEAD`, `main`, `origin/main~3`, an id).
     public func resolve(_ revision: String) throws -> ObjectID {
         var object: OpaquePointer?

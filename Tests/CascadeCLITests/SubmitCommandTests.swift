@@ -27,6 +27,43 @@ struct SubmitCommandTests {
         try repo.fsck()
     }
 
+    @Test func anUpdateNotWrittenYetSaysToRunNew() throws {
+        let repo = try GitWorkspace()
+        let byDefault = try repo.cascade("submit", "--author", "ana-lima", "--week", "2026-W48")
+        #expect(byDefault.status == 1)
+        #expect(byDefault.stderr.contains(
+            "there is no update for 2026-W48 yet (updates/2026-W48/ana-lima.md); write it with "
+                + "`cascade new --author ana-lima --week 2026-W48`, then `cascade submit`"), "\(byDefault.stderr)")
+        #expect(!byDefault.stdout.contains("file-unreadable") && !byDefault.stderr.contains("file-unreadable"))
+        let named = try repo.cascade("submit", "updates/2026-W49/ben-carter.md")
+        #expect(named.status == 1 && named.stderr.contains("`cascade new --author ben-carter --week 2026-W49`"), "\(named.stderr)")
+    }
+
+    @Test func aCommitNotPushedSaysHowToPublishIt() throws {
+        let repo = try GitWorkspace()
+        let remote = temporaryPath("cascade-remote")
+        defer { try? FileManager.default.removeItem(atPath: remote) }
+        try CLI.shell("git", ["init", "-q", "--bare", remote], in: repo.path)
+        try repo.git("remote", "add", "origin", remote)
+        try repo.git("push", "-q", "-u", "origin", "HEAD")
+        try repo.write("updates/2026-W48/ana-lima.md", GitWorkspace.update("ana-lima", "2026-W48"))
+        let first = try repo.cascade("submit", "updates/2026-W48/ana-lima.md")
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("1 commit on this branch not pushed to origin/main yet: `git push` publishes it"),
+                "\(first.stdout)")
+        try repo.write("updates/2026-W48/ben-carter.md", GitWorkspace.update("ben-carter", "2026-W48", deal: "NW-2"))
+        let second = try repo.cascade("submit", "updates/2026-W48/ben-carter.md")
+        #expect(second.stdout.contains("2 commits on this branch not pushed to origin/main yet: `git push` publishes them"))
+        try repo.git("push", "-q")
+        try repo.write("updates/2026-W48/ben-carter.md", GitWorkspace.update("ben-carter", "2026-W48", deal: "NW-3"))
+        let third = try repo.cascade("submit", "updates/2026-W48/ben-carter.md")
+        #expect(third.stdout.contains("1 commit on this branch not pushed"), "counted from the upstream: \(third.stdout)")
+        // Without an upstream nothing is said.
+        let local = try GitWorkspace()
+        try local.write("updates/2026-W48/ana-lima.md", GitWorkspace.update("ana-lima", "2026-W48"))
+        #expect(!(try local.cascade("submit", "updates/2026-W48/ana-lima.md")).stdout.contains("not pushed"))
+    }
+
     @Test func anUnchangedFileIsNothingToSubmit() throws {
         let repo = try GitWorkspace()
         let result = try repo.cascade("submit", "updates/2026-W47/ana-lima.md")
