@@ -1,5 +1,6 @@
 import ArgumentParser
 import CascadeCore
+import CascadeWorkspace
 import CascadeGit
 import CascadeHistory
 import Foundation
@@ -44,12 +45,39 @@ struct Status: ParsableCommand {
         let week = self.week.flatMap(Week.init) ?? Week(containing: today.flatMap(Day.init) ?? Clock.today())
         let folder = session.gitPath("updates/\(week)") + "/"
         let people = session.org.subtree(of: lead.id.value)
+        if people.isEmpty { return Console.write(try repStatus(session, git, lead, week: week)) }
         if git.isShallow {
             return Console.write(try shallowStatus(git, folder: folder, week: week, lead: lead, people: people))
         }
         let history = try Timeline.submissions(git, folder: folder)
         let status = SubmissionStatus(week: week, scope: lead.id.value, people: people, history: history)
         Console.write(format == .json ? Self.json(status) : Self.text(status, leader: lead))
+    }
+
+    /// Someone nobody reports to: their own update of the week, and their record over the quarter so far
+    /// (from its first week, or the first week the repository has updates, through this week).
+    func repStatus(_ session: Session, _ git: Repository, _ rep: Org.Person, week: Week) throws -> String {
+        let fiscal = session.org.fiscalYearStartMonth
+        let quarter = Quarter(of: week, fiscalYearStartMonth: fiscal)
+        var first = quarter.firstWeek(fiscalYearStartMonth: fiscal)
+        if let start = Workspace.weeks(session.root).first, start > first { first = min(start, week) }
+        var weeks: [Week] = []
+        var w = first
+        while w <= week { weeks.append(w); w = w.next }
+        let id = rep.id.value
+        let files = Dictionary(uniqueKeysWithValues: weeks.map { ($0, session.gitPath("updates/\($0)/\(id).md")) })
+        let known = !git.isShallow
+        let history = known ? try Timeline.submissions(git, files: files) : [:]
+        let entries: [SubmissionStatus.Entry] = try weeks.map { w in
+            if known {
+                return SubmissionStatus(week: w, scope: id, people: [rep], history: [id: history[w] ?? FileHistory()])
+                    .entries[0]
+            }
+            let committed = try Timeline.committed(git, folder: session.gitPath("updates/\(w)") + "/", people: [id])
+            return SubmissionStatus(week: w, scope: id, people: [rep], committed: committed).entries[0]
+        }
+        let record = RepRecord(quarter: quarter, weeks: weeks, entries: entries, historyKnown: known)
+        return format == .json ? Self.json(record) : Self.text(record, rep: rep)
     }
 
     /// In a shallow clone only HEAD's files are known: who submitted, not when.
@@ -59,6 +87,46 @@ struct Status: ParsableCommand {
         let committed = try Timeline.committed(git, folder: folder, people: people.map(\.id.value))
         let status = SubmissionStatus(week: week, scope: lead.id.value, people: people, committed: committed)
         return format == .json ? Self.json(status) : Self.text(status, leader: lead)
+    }
+
+    static func text(_ r: RepRecord, rep: Org.Person) -> String {
+        let week = r.weeks[r.weeks.count - 1], e = r.thisWeek
+        var out = "\(week), \(ControlText.escaped(rep.name)): "
+        if !e.submitted {
+            out += "no update yet (due Friday \(week.friday)); write it with `cascade new`, then `cascade submit`\n"
+        } else if !r.historyKnown {
+            out += "submitted (when is unknown: \(Repository.unshallowHint))\n"
+        } else {
+            out += "submitted \(e.submittedAt ?? "")\(e.late ? ", late" : ", on time")\(e.rewritten ? ", rewritten" : "")\n"
+        }
+        out += "\(r.quarter) so far (\(r.weeks[0]) to \(week)): \(r.submitted) of \(Noun.week(r.weeks.count)) submitted"
+        out += r.onTime.map { ", \($0) on time\n" } ?? "; on time unknown in a shallow clone\n"
+        let missed = zip(r.weeks, r.entries).filter { !$0.1.submitted && $0.0 != week }.map(\.0.description)
+        if !missed.isEmpty { out += "missing: \(missed.joined(separator: ", "))\n" }
+        return out
+    }
+
+    /// A rep's `status --format json`: this week and the quarter's record.
+    static func json(_ r: RepRecord) -> String {
+        struct WeekEntry: Encodable { var week: String, submitted: Bool, late: Bool?, submitted_at: String? }
+        struct Document: Encodable {
+            var week: String, `for`: String, submitted: Bool, late: Bool?, submitted_at: String?
+            var quarter: String, weeks: Int, weeks_submitted: Int, weeks_on_time: Int?, history: String
+            var record: [WeekEntry]
+        }
+        let e = r.thisWeek
+        let known = r.historyKnown
+        let document = Document(
+            week: r.weeks[r.weeks.count - 1].description, for: e.person, submitted: e.submitted,
+            late: known ? e.late : nil, submitted_at: e.submittedAt, quarter: r.quarter.description,
+            weeks: r.weeks.count, weeks_submitted: r.submitted, weeks_on_time: r.onTime,
+            history: known ? "complete" : "shallow",
+            record: zip(r.weeks, r.entries).map {
+                WeekEntry(
+                    week: $0.0.description, submitted: $0.1.submitted, late: known ? $0.1.late : nil,
+                    submitted_at: $0.1.submittedAt)
+            })
+        return ((try? JSONTreeEncoder.encode(document)) ?? .null).document(itemLists: ["record"])
     }
 
     static func text(_ s: SubmissionStatus, leader: Org.Person) -> String {

@@ -154,6 +154,25 @@ struct StatusCommandTests {
         try repo.git(["commit", "-q", "-m", "update"], environment: ["GIT_COMMITTER_DATE": date, "GIT_AUTHOR_DATE": date])
     }
 
+    @Test func aRepSeesTheirOwnWeekAndTheirQuarter() throws {
+        let repo = try GitWorkspace(sample: true, commit: false)
+        try repo.git("add", "org.yaml")
+        try repo.git(["commit", "-q", "-m", "org"], environment: ["GIT_COMMITTER_DATE": "2026-09-28T09:00:00+00:00"])
+        // Ana: W40 on time, W41 late (Saturday), W42 missing, W43 on time; nothing yet for W44.
+        try commit(repo, "updates/2026-W40/ana-lima.md", GitWorkspace.update("ana-lima", "2026-W40"), at: "2026-10-02T17:00:00+02:00")
+        try commit(repo, "updates/2026-W41/ana-lima.md", GitWorkspace.update("ana-lima", "2026-W41"), at: "2026-10-10T10:00:00+02:00")
+        try commit(repo, "updates/2026-W43/ana-lima.md", GitWorkspace.update("ana-lima", "2026-W43"), at: "2026-10-23T09:00:00+02:00")
+        let pending = try repo.cascade("status", "--for", "ana-lima", "--week", "2026-W44")
+        #expect(pending.status == 0, "\(pending.stderr)")
+        try CLI.assertGolden(pending.stdout, "status-rep.txt")
+        #expect(!pending.stdout.contains("0 of 0"))
+        let json = try repo.cascade("status", "--for", "ana-lima", "--week", "2026-W43", "--format", "json")
+        let doc = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
+        #expect(doc["submitted"] as? Bool == true && doc["late"] as? Bool == false)
+        #expect(doc["weeks"] as? Int == 4 && doc["weeks_submitted"] as? Int == 3 && doc["weeks_on_time"] as? Int == 2)
+        #expect((doc["record"] as? [[String: Any]])?.map { $0["week"] as! String } == ["2026-W40", "2026-W41", "2026-W42", "2026-W43"])
+    }
+
     @Test func submittedMissingLateAndRewritten() throws {
         let repo = try GitWorkspace()
         // Friday of 2026-W48 is 2026-11-27.

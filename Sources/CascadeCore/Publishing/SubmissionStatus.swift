@@ -100,3 +100,24 @@ extension Org {
         return people.first { $0.email?.lowercased() == e }
     }
 }
+
+/// One person's record over a quarter so far: each week's update, submitted or not, on time or late.
+public struct RepRecord: Sendable {
+    public var quarter: Quarter
+    public var weeks: [Week]
+    /// One entry a week, in the order of `weeks`; the last is this week.
+    public var entries: [SubmissionStatus.Entry]
+    public var historyKnown: Bool
+
+    public init(quarter: Quarter, weeks: [Week], entries: [SubmissionStatus.Entry], historyKnown: Bool) {
+        self.quarter = quarter
+        self.weeks = weeks
+        self.entries = entries
+        self.historyKnown = historyKnown
+    }
+
+    public var thisWeek: SubmissionStatus.Entry { entries[entries.count - 1] }
+    public var submitted: Int { entries.filter(\.submitted).count }
+    /// Submitted by the Friday of their week; nil when a shallow clone cannot tell.
+    public var onTime: Int? { historyKnown ? entries.filter { $0.submitted && !$0.late }.count : nil }
+}

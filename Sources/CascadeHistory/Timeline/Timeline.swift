@@ -37,6 +37,27 @@ public enum Timeline {
         return history
     }
 
+    /// One person's updates over several weeks, in one walk: `files` maps each week to the file's path
+    /// (relative to the git working tree). Only files present in HEAD are returned.
+    public static func submissions(_ git: Repository, files: [Week: String]) throws -> [Week: FileHistory] {
+        guard case .branch(_, let tip) = try git.head() else { return [:] }
+        let weekOf = Dictionary(uniqueKeysWithValues: files.map { ($0.value, $0.key) })
+        var history: [Week: FileHistory] = [:]
+        try git.walk(from: tip, paths: Array(files.values)) { commit, changes in
+            for change in changes {
+                guard let week = weekOf[change.path] else { continue }
+                let when = (commit.committer.time, commit.committer.offsetMinutes)
+                switch change.kind {
+                case .added where history[week]?.firstCommit == nil: history[week, default: FileHistory()].firstCommit = when
+                case .deleted: break
+                default: history[week, default: FileHistory()].changes.append(when)
+                }
+            }
+        }
+        for (week, path) in files where (try? git.blobID(of: path, at: tip)) == nil { history[week] = nil }
+        return history
+    }
+
     /// Of `people`, those whose update of the week folder HEAD holds (all a shallow clone can tell).
     public static func committed(_ git: Repository, folder: String, people: [String]) throws -> Set<String> {
         guard case .branch(_, let tip) = try git.head() else { return [] }
