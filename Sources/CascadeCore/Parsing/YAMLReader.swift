@@ -199,7 +199,23 @@ private struct EventReader {
         let context = parser.context.map { String(cString: $0) }
         let tabIndent = Self.lineHasTabIndent(bytes, line: Int(parser.problem_mark.line))
         return YAMLSyntaxRule.parserProblem(
-            at: position(parser.problem_mark), problem: problem, context: context, tabIndent: tabIndent)
+            at: position(parser.problem_mark), problem: problem, context: context, tabIndent: tabIndent,
+            opened: context == nil ? nil : position(parser.context_mark),
+            line: Self.line(bytes, Int(parser.problem_mark.line)))
+    }
+
+    /// The text of the 0-based `line` of `bytes`, without its line break.
+    static func line(_ bytes: UnsafeRawBufferPointer, _ line: Int) -> String? {
+        var current = 0
+        var start = 0
+        while start < bytes.count, current < line {
+            if bytes[start] == 0x0A { current += 1 }
+            start += 1
+        }
+        guard current == line else { return nil }
+        var end = start
+        while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }
 
     /// Whether the 0-based `line` of `bytes` has a tab in its leading whitespace.

@@ -8,7 +8,14 @@ public struct YAMLSyntaxRule: ParseRule {
             "The front matter must be valid YAML; the finding carries the parser's position and a hint (tabs, "
                 + "indentation, quoting).",
         triggering: [
-            RuleExample("---\nauthor: ana-lima\nweek: 2026-W48\ndeals:\n  - id: NW-1\n    next: Call↓: Tuesday\n---\n"),
+            RuleExample(
+                "---\nauthor: ana-lima\nweek: 2026-W48\ndeals:\n  - id: NW-1\n    next: Call↓: Tuesday\n---\n",
+                message: "a value that contains ': ' must be quoted; write the line as     next: \"Call: Tuesday\""),
+            // An unclosed quote is reported where it opened, not where the front matter ends.
+            RuleExample(
+                "---\nauthor: ana-lima\nweek: 2026-W48\ndeals:\n  - id: NW-1\n    account: ↓\"Acme Corp\n"
+                    + "    stage: propose\n    amount: 5\n---\n",
+                message: "the quote opened here is never closed"),
             RuleExample(
                 "---\nauthor: ana-lima\nweek: 2026-W48\ndeals:\n↓\t- id: NW-1\n---\n", message: "a tab character here"),
             RuleExample("---\nauthor: ana-lima\nweek: 2026-W48\ndeals: [NW-1\n↓---\n"),
@@ -106,13 +113,39 @@ public struct YAMLTooDeepRule: ParseRule {
 // What the YAML rules say, beside the rules: the reader finds, these word.
 
 extension YAMLSyntaxRule {
-    static func parserProblem(at: Position, problem: String, context: String?, tabIndent: Bool) -> Finding {
+    /// libyaml's problem, worded for a rep: a tab, an unclosed quote (at the quote, `opened`), an
+    /// unquoted ': ' inside a value (with the line quoted, from `line`, the text of the problem's line).
+    static func parserProblem(
+        at: Position, problem: String, context: String?, tabIndent: Bool, opened: Position? = nil, line: String? = nil
+    ) -> Finding {
         if tabIndent || problem.contains("tab") {
             return finding(at: at, "a tab character here; YAML indents with spaces only, replace the tab with spaces")
+        }
+        if let opened, let context, context.contains("quoted scalar") {
+            return finding(
+                at: opened,
+                "the quote opened here is never closed; end the value with the same quote, on this line, "
+                    + "or remove the quote")
+        }
+        if problem.contains("mapping values are not allowed"), let line, let quoted = quotedValue(line) {
+            return finding(
+                at: at, "a value that contains ': ' must be quoted; write the line as \(quoted)")
         }
         let context = context.map { " " + $0 } ?? ""
         return finding(
             at: at, "YAML syntax error: \(problem)\(context); check the indentation and quoting on this line")
+    }
+
+    /// `  account: ABB: Robotics` as `  account: "ABB: Robotics"`; nil for a line that is not `key: value`.
+    static func quotedValue(_ line: String) -> String? {
+        guard let colon = line.range(of: ": ") else { return nil }
+        let key = line[..<colon.lowerBound]
+        let value = line[colon.upperBound...].trimmingCharacters(in: .whitespaces)
+        guard !key.trimmingCharacters(in: .whitespaces).isEmpty, !value.isEmpty, !value.hasPrefix("\""),
+            !value.hasPrefix("'")
+        else { return nil }
+        let escaped = value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        return "\(key): \"\(escaped)\""
     }
 
     static func complexKey(at: Position, kind: String) -> Finding {
