@@ -74,6 +74,16 @@ public struct UsageFailure: Error {
     public init(_ message: String) { self.message = message }
 }
 
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable { case auto, always, never }
+
+/// `--color auto|always|never`, on every command.
+struct OutputOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Colour: auto (a terminal, without NO_COLOR), always or never.", valueName: "when"))
+    var color: ColorChoice = .auto
+
+    func validate() throws { Console.colorChoice = color }
+}
+
 /// Shared options: where the repository is.
 struct RepositoryOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The 15-5 repository (the folder holding org.yaml).", valueName: "dir"))
@@ -95,14 +105,37 @@ enum Console {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
-    /// Colour only for a terminal, and never with NO_COLOR set.
+    /// `--color`: auto (the default) colours only a terminal's output, never with NO_COLOR set or on
+    /// TERM=dumb; always and never are what the user asked for.
+    nonisolated(unsafe) static var colorChoice = ColorChoice.auto
+
     static var useColor: Bool {
-        if let v = ProcessInfo.processInfo.environment["NO_COLOR"], !v.isEmpty { return false }
-        if ProcessInfo.processInfo.environment["TERM"] == "dumb" { return false }
-        return isatty(STDOUT_FILENO) == 1
+        switch colorChoice {
+        case .always: return true
+        case .never: return false
+        case .auto:
+            if let v = ProcessInfo.processInfo.environment["NO_COLOR"], !v.isEmpty { return false }
+            if isDumbTerminal { return false }
+            return isatty(STDOUT_FILENO) == 1
+        }
     }
 
-    static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+    static var isDumbTerminal: Bool { ProcessInfo.processInfo.environment["TERM"] == "dumb" }
+
+    /// Progress lines use cursor control, so only a real terminal (not TERM=dumb, not a pipe) gets them.
+    static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 && !isDumbTerminal }
+
+    /// The terminal's width when standard output is one (from the terminal, else $COLUMNS); nil for
+    /// a pipe or a file, where tables are not cut.
+    static var terminalWidth: Int? {
+        guard isatty(STDOUT_FILENO) == 1 else { return nil }
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return max(40, Int(size.ws_col)) }
+        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 {
+            return max(40, columns)
+        }
+        return 80
+    }
 
     /// A transient progress line on a terminal's standard error.
     static func progress(_ message: String) {

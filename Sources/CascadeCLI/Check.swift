@@ -61,6 +61,8 @@ struct Check: ParsableCommand {
 
     @OptionGroup var repository: RepositoryOptions
 
+    @OptionGroup var output: OutputOptions
+
     func validate() throws {
         if changedSince != nil, !paths.isEmpty {
             throw ValidationError("give either paths or --changed-since, not both")

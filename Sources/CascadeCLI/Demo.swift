@@ -41,6 +41,8 @@ struct Demo: ParsableCommand {
     @Option(help: ArgumentHelp("Fix today's date (YYYY-MM-DD) for reproducible runs.", valueName: "date"))
     var today: String?
 
+    @OptionGroup var output: OutputOptions
+
     func validate() throws {
         guard (1...100_000).contains(reps) else { throw ValidationError("--reps must be between 1 and 100000") }
         guard (1...520).contains(weeks) else { throw ValidationError("--weeks must be between 1 and 520") }

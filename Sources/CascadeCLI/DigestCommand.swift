@@ -45,6 +45,8 @@ struct DigestCommand: ParsableCommand {
     var today: String?
     @OptionGroup var repository: RepositoryOptions
 
+    @OptionGroup var output: OutputOptions
+
     func validate() throws {
         if all == (forID != nil) { throw ValidationError("give either --for ID or --all") }
         if commit && !all { throw ValidationError("--commit goes with --all") }

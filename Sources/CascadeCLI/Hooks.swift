@@ -29,6 +29,8 @@ struct Hooks: ParsableCommand {
         var force = false
         @OptionGroup var repository: RepositoryOptions
 
+        @OptionGroup var output: OutputOptions
+
         func run() throws {
             let root = repository.resolvedRoot()
             let git: Repository

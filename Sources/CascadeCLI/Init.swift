@@ -23,6 +23,8 @@ struct Init: ParsableCommand {
     @Option(help: "The company's name, for org.yaml.")
     var company = "Your Company"
 
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
         let root = Paths.absolute(directory)
         try refuseWhatIsThere(root)

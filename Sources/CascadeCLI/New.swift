@@ -56,6 +56,8 @@ struct New: ParsableCommand {
 
         """
 
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
         let session = try Session(repository, needsGit: false)
         let author = try session.person(person.author).id.value

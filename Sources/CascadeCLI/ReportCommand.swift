@@ -50,6 +50,8 @@ struct ReportCommand: ParsableCommand {
     var today: String?
     @OptionGroup var repository: RepositoryOptions
 
+    @OptionGroup var output: OutputOptions
+
     func validate() throws {
         for (name, value) in [("--since", since), ("--until", until)] {
             if let value, Week(value) == nil {
@@ -71,17 +73,23 @@ struct ReportCommand: ParsableCommand {
         let now = Week(containing: today.flatMap(Day.init) ?? Clock.today())
         let available = Workspace.weeks(session.root).filter { $0 <= now }
         let until = self.until.flatMap(Week.init) ?? available.last ?? now
-        let since = self.since.flatMap(Week.init) ?? max(until.adding(weeks: -12), available.first ?? until)
+        var since = self.since.flatMap(Week.init) ?? max(until.adding(weeks: -12), available.first ?? until)
+        // Weeks before the first update would be rows of nothing: the report starts where the history does.
+        var startNote: String?
+        if let first = available.first, since < first, first <= until {
+            startNote = "No updates before \(first), so the report starts there (not at \(since))."
+            since = first
+        }
         let (scope, function) = try self.scope(org)
         Console.progress("reading the updates…")
         let started = Date()
         var history = History.load(root: session.root, org: org, orgBytes: session.orgBytes, through: until)
         Console.timing("read \(history.weeks.count) weeks of updates", since: started)
-        if let function { history = Self.asks(to: function, in: history) }
+        if let function { history = history.narrowed(toDealsAsking: function) }
         history.keepUntilExit()
         let ctx = ReportContext(history: history, scope: scope, since: since, until: until)
         let type = Reports.kind(named: kind.rawValue)!
-        var input = ReportInput(context: ctx, dimension: by ?? .reason)
+        var input = ReportInput(context: ctx, dimension: by ?? type.defaultDimension)
         if type.usesRewrites {
             let walked = Date()
             input.rewrites = try rewrites(session, since: since, until: until)
@@ -90,7 +98,8 @@ struct ReportCommand: ParsableCommand {
         let report = type.make(input)
         Console.clearProgress()
         Console.timing("\(kind.rawValue) report", since: started)
-        Console.write(output(report, org: org, since: since, until: until))
+        if let startNote, format != .table { Console.error(startNote) }
+        Console.write(output(report, org: org, since: since, until: until, note: startNote))
     }
 
     /// Everyone, a person's subtree, or (for a function) everyone with the function to narrow to.
@@ -103,33 +112,21 @@ struct ReportCommand: ParsableCommand {
         throw UsageFailure("no person or function '\(forID)' in org.yaml\(hint)")
     }
 
-    /// A function's report looks at the asks addressed to it.
-    static func asks(to function: String, in history: History) -> History {
-        History(
-            org: history.org,
-            updates: history.weeks.flatMap { history.updates(in: $0) }.map { u in
-                var v = u
-                v.deals = u.deals.map { d in
-                    var e = d
-                    e.asks = d.asks.filter { $0.to == function }
-                    return e
-                }
-                return v
-            })
-    }
-
     /// The report in its format; the table with the range and scope it covers.
-    func output(_ report: Report, org: Org, since: Week, until: Week) -> String {
+    func output(_ report: Report, org: Org, since: Week, until: Week, note: String? = nil) -> String {
         switch format {
         case .json:
             let range = [("since", since.description), ("until", until.description), ("for", forID ?? "everyone")]
             return (try? ReportJSON.render(report.json, extra: range)) ?? "{}\n"
         case .csv:
-            return report.tables.first?.csv() ?? ""
+            return report.csvTable?.csv() ?? ""
         case .table:
-            let who = forID.map { org.person($0)?.name ?? $0 } ?? "everyone"
-            var out = wrap("\(report.title), \(since) to \(until), \(who)") + "\n\n"
-            for t in report.tables { out += t.text() + "\n" }
+            let who = forID.map { org.person($0)?.name ?? org.function($0).map { "deals that asked \($0.name)" } ?? $0 }
+                ?? "everyone"
+            var out = wrap("\(report.title), \(since) to \(until), \(who)") + "\n"
+            if let note { out += wrap(note) + "\n" }
+            out += "\n"
+            for t in report.tables { out += t.text(width: Console.terminalWidth) + "\n" }
             for n in report.notes { out += wrap(n) + "\n" }
             return ControlText.escaped(out, keepLines: true)
         }

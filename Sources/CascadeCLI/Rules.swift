@@ -14,6 +14,8 @@ struct Rules: ParsableCommand {
     @Flag(help: "Write the full rule documentation as Markdown, with every example.")
     var markdown = false
 
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
         if markdown {
             Console.write(RuleDocs.markdown(Checker.descriptions))

@@ -16,6 +16,8 @@ struct Schema: ParsableCommand {
 
     @OptionGroup var repository: RepositoryOptions
 
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
         let root = repository.resolvedRoot()
         let loaded: (org: Org?, findings: [Finding])

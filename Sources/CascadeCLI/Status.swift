@@ -33,6 +33,8 @@ struct Status: ParsableCommand {
 
     enum OutputFormat: String, ExpressibleByArgument { case text, json }
 
+    @OptionGroup var output: OutputOptions
+
     func validate() throws {
         if let week, Week(week) == nil { throw ValidationError("--week must be a real ISO week written YYYY-Www") }
         if let today, Day(today) == nil { throw ValidationError("--today must be a date written YYYY-MM-DD") }

@@ -23,6 +23,8 @@ struct Submit: ParsableCommand {
     @OptionGroup var person: PersonWeekOptions
     @OptionGroup var repository: RepositoryOptions
 
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
         let session = try Session(repository, needsGit: true)
         let git = session.git!

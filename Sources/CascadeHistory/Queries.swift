@@ -47,3 +47,23 @@ extension History {
         return max(0, close.ordinal - first.monday.ordinal)
     }
 }
+
+extension History {
+    /// `--for FUNCTION`: only the deals that asked the function for help at least once (in every
+    /// week they are listed, so their life stays whole), with only their asks to it.
+    public func narrowed(toDealsAsking function: String) -> History {
+        let all = weeks.flatMap { updates(in: $0) }
+        let asking = Set(all.flatMap { u in u.deals.filter { $0.asks.contains { $0.to == function } }.map(\.id) })
+        return History(
+            org: org,
+            updates: all.map { u in
+                var v = u
+                v.deals = u.deals.filter { asking.contains($0.id) }.map { d in
+                    var e = d
+                    e.asks = d.asks.filter { $0.to == function }
+                    return e
+                }
+                return v
+            })
+    }
+}

@@ -6,10 +6,12 @@ import CascadeHistory
 public enum OutcomeReport {
     public static func make(_ ctx: ReportContext, wins: Bool, by dimension: Dimension) -> Report {
         let o = Outcomes(ctx, wins: wins, by: dimension)
-        return Report(
+        var report = Report(
             title: wins ? "Wins" : "Losses",
             tables: [o.byTable(), o.detailTable()] + (wins ? [] : [o.disqualifiedTable()]),
             notes: o.notes(), json: o.json())
+        report.csvTable = o.dealsTable()
+        return report
     }
 }
 
@@ -80,6 +82,29 @@ struct Outcomes: Sendable {
                     .text(c.week.description), .text(c.deal.id), .text(c.deal.account), .text(c.person),
                     .money(c.deal.amount),
                     .text(wins ? (c.deal.competitor ?? "") : (c.deal.reason ?? "")),
+                ]
+            },
+            currency: ctx.org.currency)
+    }
+
+    /// For spreadsheets: one row per deal, with every dimension, the reason, the lesson (or why it was won)
+    /// and the days to close.
+    func dealsTable() -> ReportTable {
+        let dimensions = Dimension.allCases.filter { $0 != .author }
+        return ReportTable(
+            title: wins ? "Won deals" : "Lost deals",
+            columns: ["week", "deal", "account", "author", "amount", "stage"] + dimensions.map(\.rawValue)
+                + ["days_to_close", wins ? "why" : "lesson"],
+            cells: sorted.map { c in
+                let values: [Cell] = dimensions.map { d in
+                    let v = ctx.value(d, c)
+                    return .text(v == "(none)" ? "" : v)
+                }
+                return [
+                    .text(c.week.description), .text(c.deal.id), .text(c.deal.account), .text(c.person),
+                    .money(c.deal.amount), .text(c.deal.stage),
+                ] + values + [
+                    c.days.map { .number(Double($0)) } ?? .text(""), .text((wins ? c.deal.why : c.deal.lesson) ?? ""),
                 ]
             },
             currency: ctx.org.currency)

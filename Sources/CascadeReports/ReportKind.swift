@@ -23,12 +23,15 @@ public protocol ReportKind {
     static var usesDimension: Bool { get }
     /// Whether it needs the rewrites from git's history.
     static var usesRewrites: Bool { get }
+    /// What `--by` is when not given.
+    static var defaultDimension: Dimension { get }
     static func make(_ input: ReportInput) -> Report
 }
 
 extension ReportKind {
     public static var usesDimension: Bool { false }
     public static var usesRewrites: Bool { false }
+    public static var defaultDimension: Dimension { .reason }
 }
 
 public enum Reports {
@@ -51,6 +54,8 @@ public enum LossesReport: ReportKind {
 public enum WinsReport: ReportKind {
     public static let name = "wins"
     public static let usesDimension = true
+    /// Wins are learned from by whom they beat; a won deal has no reason.
+    public static let defaultDimension = Dimension.competitor
     public static func make(_ input: ReportInput) -> Report {
         OutcomeReport.make(input.context, wins: true, by: input.dimension)
     }

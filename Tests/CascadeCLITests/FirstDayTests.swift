@@ -84,3 +84,43 @@ struct FirstDayTests {
         }
     }
 }
+
+/// The terminal: cursor control only on a real terminal, colour as `--color` and NO_COLOR say.
+@Suite("the terminal")
+struct TerminalTests {
+    func inTerminal(_ command: String, _ environment: [String: String]) throws -> String {
+        try CLI.shell("script", ["-qec", command + "; true", "/dev/null"], in: CLI.packageRoot.path, environment: environment)
+    }
+
+    /// An SGR sequence (colour, bold), not the cursor control of a progress line.
+    func coloured(_ text: String) -> Bool { text.range(of: "\u{1B}\\[[0-9;]*m", options: .regularExpression) != nil }
+
+    @Test func progressUsesCursorControlOnlyOnARealTerminal() throws {
+        let digest = "\(CLI.binary) digest --for dana-cho --week 2026-W47 --root \(CLI.packageRoot.path)"
+        let xterm = try inTerminal(digest, ["TERM": "xterm", "NO_COLOR": "1"])
+        #expect(xterm.contains("\u{1B}[K"), "a terminal shows progress")
+        let dumb = try inTerminal(digest, ["TERM": "dumb", "NO_COLOR": "1"])
+        #expect(!dumb.contains("\u{1B}["), "TERM=dumb: no cursor control at all")
+        let piped = try CLI.run(["digest", "--for", "dana-cho", "--week", "2026-W47", "--root", CLI.packageRoot.path])
+        #expect(!piped.stderr.contains("\u{1B}[") && !piped.stdout.contains("\u{1B}["))
+    }
+
+    @Test func colorFollowsTheOptionThenNoColorThenTheTerminal() throws {
+        let ws = try Workspace(copying: "broken")
+        func run(_ extra: [String], _ env: [String: String] = [:]) throws -> String {
+            try CLI.run(["check"] + extra, in: ws.path, environment: env).stdout
+        }
+        #expect(coloured(try run(["--color", "always"])), "always, even into a pipe")
+        #expect(coloured(try run(["--color", "always"], ["NO_COLOR": "1"])), "an explicit option wins")
+        #expect(!coloured(try run([])), "auto: a pipe gets none")
+        let command = "\(CLI.binary) check --root \(ws.path)"
+        #expect(coloured(try inTerminal(command, ["TERM": "xterm", "NO_COLOR": ""])), "auto on a terminal")
+        #expect(!coloured(try inTerminal(command, ["TERM": "xterm", "NO_COLOR": "1"])), "NO_COLOR")
+        #expect(!coloured(try inTerminal(command + " --color never", ["TERM": "xterm", "NO_COLOR": ""])))
+        #expect(!coloured(try inTerminal(command, ["TERM": "dumb", "NO_COLOR": ""])))
+        for sub in ["check", "new", "submit", "status", "digest", "report", "init", "schema", "rules", "demo"] {
+            let help = try CLI.run([sub, "--help"])
+            #expect(help.stdout.contains("--color <when>"), "\(sub) has --color")
+        }
+    }
+}

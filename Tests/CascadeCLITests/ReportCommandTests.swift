@@ -12,7 +12,8 @@ struct ReportCommandTests {
         let table = try CLI.run(["report", kind, "--root", root, "--today", "2026-11-25"])
         #expect(table.status == 0, "\(table.stderr)")
         #expect(table.stdout.contains("2026-W40 to 2026-W47"))
-        for line in table.stdout.split(separator: "\n") { #expect(line.count <= 80, "\(kind): \(line)") }
+        // Piped, a table cuts nothing (a terminal's width is tested apart).
+        #expect(!table.stdout.contains("… "), "\(kind)")
         let json = try CLI.run(["report", kind, "--root", root, "--today", "2026-11-25", "--format", "json"])
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         #expect(object?["kind"] as? String == kind || (kind == "wins" && object?["kind"] as? String == "wins"))
@@ -103,5 +104,70 @@ struct ReportCommandTests {
         #expect(unused.status == 2 && unused.stderr.contains("--by is for losses and wins"), "\(unused.stderr)")
         #expect(try CLI.run(["report", "losses", "--since", "2026-W47", "--until", "2026-W40", "--root", root]).status == 2)
         #expect(try CLI.run(["report", "losses", "--for", "nobody", "--root", root]).status == 2)
+    }
+
+    @Test func winsAreGroupedByTheCompetitorBeatenByDefault() throws {
+        let result = try CLI.run(["report", "wins", "--root", CLI.packageRoot.path, "--today", "2026-11-25"])
+        #expect(result.stdout.contains("Wins by competitor\ncompetitor  deals"), "\(result.stdout)")
+        #expect(!result.stdout.contains("Wins by reason"))
+    }
+
+    @Test func aRangeBeforeTheHistoryStartsWhereTheHistoryDoes() throws {
+        let root = CLI.packageRoot.path
+        let result = try CLI.run(["report", "pipeline", "--since", "2020-W01", "--until", "2026-W47", "--root", root])
+        #expect(result.stdout.hasPrefix("Pipeline, 2026-W40 to 2026-W47, everyone\nNo updates before 2026-W40, so the report starts there (not at 2020-W01).\n"),
+                "\(result.stdout.prefix(300))")
+        #expect(!result.stdout.contains("2020-W") || result.stdout.components(separatedBy: "2020-W").count == 2)
+        let json = try CLI.run(["report", "pipeline", "--since", "2020-W01", "--root", root, "--today", "2026-11-25", "--format", "json"])
+        let doc = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
+        #expect(doc["since"] as? String == "2026-W40" && (doc["weeks"] as? [Any])?.count == 8)
+        #expect(json.stderr.contains("No updates before 2026-W40"), "said on standard error for a machine format")
+    }
+
+    @Test func forAFunctionNarrowsToTheDealsThatAskedIt() throws {
+        let root = CLI.packageRoot.path
+        func deals(_ args: [String]) throws -> Set<String> {
+            let r = try CLI.run(["report", "flags", "--format", "json", "--root", root, "--today", "2026-11-25"] + args)
+            let doc = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
+            return Set((doc["deals"] as! [[String: Any]]).map { $0["deal"] as! String })
+        }
+        let everyone = try deals([]), product = try deals(["--for", "product"])
+        #expect(!product.isEmpty && product.isSubset(of: everyone) && product.count < everyone.count)
+        // Every deal left asked product at least once.
+        let asks = try CLI.run(["report", "asks", "--for", "product", "--format", "json", "--root", root, "--today", "2026-11-25"])
+        let doc = try JSONSerialization.jsonObject(with: Data(asks.stdout.utf8)) as! [String: Any]
+        let asked = Set((doc["asks"] as! [[String: Any]]).map { $0["deal"] as! String })
+        #expect((doc["asks"] as! [[String: Any]]).allSatisfy { $0["to"] as? String == "product" })
+        #expect(product.isSubset(of: asked), "\(product.subtracting(asked))")
+        let table = try CLI.run(["report", "flags", "--for", "product", "--root", root, "--today", "2026-11-25"])
+        #expect(table.stdout.contains(", deals that asked Product\n"), "\(table.stdout.prefix(200))")
+    }
+
+    @Test func theCSVOfLossesHasOneRowPerDealWithItsLesson() throws {
+        let root = CLI.packageRoot.path
+        let csv = try CLI.run(["report", "losses", "--format", "csv", "--root", root, "--today", "2026-11-25"])
+        let json = try CLI.run(["report", "losses", "--format", "json", "--root", root, "--today", "2026-11-25"])
+        let doc = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
+        let lines = csv.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(lines.first == "week,deal,account,author,amount,stage,reason,competitor,vertical,persona,region,segment,days_to_close,lesson")
+        #expect(lines.count - 1 == doc["total_deals"] as? Int)
+        let lessons = (doc["deals"] as! [[String: Any]]).compactMap { $0["lesson"] as? String }
+        #expect(!lessons.isEmpty && lessons.allSatisfy { lesson in csv.stdout.contains(lesson.prefix(40)) })
+        try CLI.assertGolden(csv.stdout, "report-losses.csv")
+        let wins = try CLI.run(["report", "wins", "--format", "csv", "--root", root, "--today", "2026-11-25"])
+        #expect(wins.stdout.hasPrefix("week,deal,account,author,amount,stage,reason,competitor,vertical,persona,region,segment,days_to_close,why\r\n"))
+    }
+
+    @Test func tablesFitATerminalAndCutNothingWhenPiped() throws {
+        let root = CLI.packageRoot.path
+        let piped = try CLI.run(["report", "asks", "--root", root, "--today", "2026-11-25"])
+        #expect(!piped.stdout.contains("…"), "nothing is cut in a pipe")
+        #expect(piped.stdout.contains("Value Engineering"))
+        let command = "stty cols 72; \(CLI.binary) report asks --root \(root) --today 2026-11-25"
+        let terminal = try CLI.shell("script", ["-qec", command, "/dev/null"], in: root, environment: ["NO_COLOR": "1"])
+        let lines = terminal.replacingOccurrences(of: "\r", with: "").split(separator: "\n")
+        let tables = lines.drop { !$0.hasPrefix("Asks for help by whom") }
+        #expect(!tables.isEmpty)
+        #expect(tables.allSatisfy { $0.count <= 72 }, "\(tables.filter { $0.count > 72 })")
     }
 }

@@ -174,7 +174,8 @@ struct ReportTests {
         let table = ReportTable(title: "t", columns: ["text", "n"],
                                 cells: [[.text(String(repeating: "long words ", count: 20)), .number(1)], [.text("=HYPERLINK(\"x\")"), .number(-2)], [.text("@SUM(A1)"), .money(3000)],
                                         [.text("a,b \"q\""), .text("+1")], [.text("-rm"), .percent(0.5)]], currency: "USD")
-        #expect(table.text().split(separator: "\n").allSatisfy { $0.count <= 80 })
+        #expect(table.text(width: 80).split(separator: "\n").allSatisfy { $0.count <= 80 })
+        #expect(table.text().contains(String(repeating: "long words ", count: 19)), "no width: nothing cut")
         let csv = table.csv()
         #expect(csv.hasPrefix("text,n\r\n"))
         #expect(csv.contains("\"'=HYPERLINK(\"\"x\"\")\",-2\r\n"))

@@ -6,6 +6,8 @@ public struct Report: Sendable {
     public var tables: [ReportTable]
     /// Lines printed under the tables (medians, trends).
     public var notes: [String]
+    /// The table the CSV holds: the first one, unless the kind has one row per deal for spreadsheets.
+    public var csvTable: ReportTable?
     /// The JSON form, a typed document written with sorted keys; built only when asked for.
     public var json: any ReportDocument { makeJSON() }
     private let makeJSON: @Sendable () -> any ReportDocument
@@ -17,6 +19,7 @@ public struct Report: Sendable {
         self.title = title
         self.tables = tables
         self.notes = notes
+        self.csvTable = tables.first
         self.makeJSON = json
     }
 }
@@ -68,11 +71,12 @@ public struct ReportTable: Sendable {
         numeric = columns.indices.map { i in !cells.isEmpty && cells.allSatisfy { $0[i].isNumeric } }
     }
 
-    /// Fits 80 columns: the first (text) column is shortened when needed.
-    public func text(width: Int = 80) -> String {
+    /// Fits `width` columns (a terminal's): the widest text columns are shortened when needed; with
+    /// no width (output to a pipe or a file) nothing is cut.
+    public func text(width: Int? = nil) -> String {
         var widths = columns.indices.map { i in max(columns[i].count, rows.map { $0[i].count }.max() ?? 0) }
         // Shrink the widest text column, one character at a time, until the table fits.
-        while widths.reduce(0, +) + 2 * (widths.count - 1) > width {
+        while let width, widths.reduce(0, +) + 2 * (widths.count - 1) > width {
             guard
                 let i = widths.indices.filter({ !numeric[$0] && widths[$0] > 6 }).max(by: {
                     (widths[$0], $1) < (widths[$1], $0)
