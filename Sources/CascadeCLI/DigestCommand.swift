@@ -23,11 +23,12 @@ struct DigestCommand: ParsableCommand {
               cascade digest --all --week 2026-W47 --commit
             """)
 
-    enum Format: String, ExpressibleByArgument { case md, html, json }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case md, html, json }
 
     @Option(
         name: .customLong("for"),
-        help: ArgumentHelp("A person (their subtree) or a function (the asks to it).", valueName: "id"))
+        help: ArgumentHelp("A person (their subtree) or a function (the asks to it).", valueName: "id"),
+        completion: IDCompletion.peopleAndFunctions)
     var forID: String?
     @Option(help: ArgumentHelp("The ISO week, YYYY-Www (default: this week).", valueName: "week"))
     var week: String?

@@ -27,13 +27,14 @@ struct ReportCommand: ParsableCommand {
     enum Kind: String, ExpressibleByArgument, CaseIterable {
         case losses, wins, gaps, objections, asks, flags, pipeline
     }
-    enum Format: String, ExpressibleByArgument { case table, csv, json }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
 
     @Argument(help: ArgumentHelp("losses, wins, gaps, objections, asks, flags or pipeline.", valueName: "kind"))
     var kind: Kind
     @Option(
         name: .customLong("for"),
-        help: ArgumentHelp("A person (their subtree) or a function (asks to it); default everyone.", valueName: "id"))
+        help: ArgumentHelp("A person (their subtree) or a function (asks to it); default everyone.", valueName: "id"),
+        completion: IDCompletion.peopleAndFunctions)
     var forID: String?
     @Option(help: ArgumentHelp("First week, YYYY-Www.", valueName: "week"))
     var since: String?

@@ -6,7 +6,9 @@ import Foundation
 
 /// Options shared by the commands that act for a person in a week.
 struct PersonWeekOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The person (default: the one whose email is git's user.email).", valueName: "id"))
+    @Option(
+        help: ArgumentHelp("The person (default: the one whose email is git's user.email).", valueName: "id"),
+        completion: IDCompletion.people)
     var author: String?
 
     @Option(help: ArgumentHelp("The ISO week, YYYY-Www (default: this week).", valueName: "week"))

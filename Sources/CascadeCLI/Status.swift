@@ -23,7 +23,8 @@ struct Status: ParsableCommand {
     var week: String?
     @Option(
         name: .customLong("for"),
-        help: ArgumentHelp("The leader whose team to list (default: you, from git's user.email).", valueName: "id"))
+        help: ArgumentHelp("The leader whose team to list (default: you, from git's user.email).", valueName: "id"),
+        completion: IDCompletion.people)
     var leader: String?
     @Option(help: ArgumentHelp("Fix today's date, YYYY-MM-DD.", valueName: "date"))
     var today: String?
@@ -31,7 +32,7 @@ struct Status: ParsableCommand {
     var format: OutputFormat = .text
     @OptionGroup var repository: RepositoryOptions
 
-    enum OutputFormat: String, ExpressibleByArgument { case text, json }
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
 
     @OptionGroup var output: OutputOptions
 

@@ -158,3 +158,60 @@ struct RuleDocumentationTests {
         }
     }
 }
+
+/// The man page and the shell completions: generated from the argument parser, kept current in docs/.
+@Suite("man page and completions")
+struct ManualAndCompletionTests {
+    @Test func theManPageIsCurrentAndValidRoff() throws {
+        let result = try CLI.run(["manual"])
+        #expect(result.status == 0)
+        try CLI.assertGolden(result.stdout, "../../../docs/cascade.1")
+        for text in ["cascade digest", "--for", "Values: md, html, json.", "EXIT STATUS", "NO_COLOR", "--color"] {
+            #expect(result.stdout.contains(text.replacingOccurrences(of: "-", with: "\\-")), "\(text)")
+        }
+        // groff reports every problem with -ww; a clean page prints no warning.
+        let warnings = try CLI.shell(
+            "sh", ["-c", "groff -man -Tutf8 -ww docs/cascade.1 2>&1 >/dev/null"], in: CLI.packageRoot.path)
+        #expect(warnings.isEmpty, "\(warnings)")
+        let rendered = try CLI.shell("sh", ["-c", "groff -man -Tutf8 -P-cbou docs/cascade.1"], in: CLI.packageRoot.path)
+        #expect(rendered.contains("cascade report") && rendered.contains("EXIT STATUS"))
+    }
+
+    @Test(arguments: [("bash", "cascade.bash"), ("zsh", "_cascade"), ("fish", "cascade.fish")])
+    func completionsAreCurrent(_ shell: String, _ file: String) throws {
+        let result = try CLI.run(["--generate-completion-script", shell])
+        #expect(result.status == 0)
+        try CLI.assertGolden(result.stdout, "../../../docs/completions/\(file)")
+        let check: [String] =
+            switch shell {
+            case "bash": ["bash", "-n", "docs/completions/cascade.bash"]
+            case "zsh": ["zsh", "-n", "docs/completions/_cascade"]
+            default: ["fish", "--no-execute", "docs/completions/cascade.fish"]
+            }
+        try CLI.shell(check[0], Array(check.dropFirst()), in: CLI.packageRoot.path)
+        for values in ["md", "html", "json", "table", "csv", "competitor", "segment", "pipeline"] {
+            #expect(result.stdout.contains(values), "\(shell): \(values)")
+        }
+    }
+
+    /// bash itself completes `--for an` to the people of the organisation the shell is in.
+    @Test func bashCompletesIdsFromTheRepository() throws {
+        let script = """
+            source \(CLI.packageRoot.path)/docs/completions/cascade.bash
+            complete() { COMPREPLY=(); COMP_WORDS=("$@"); COMP_CWORD=$(( $# - 1 )); COMP_LINE="$*"; \
+            COMP_POINT=${#COMP_LINE}; _cascade cascade "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"; \
+            printf '%s\\n' "${COMPREPLY[@]}"; echo --; }
+            complete \(CLI.binary) digest --for an
+            complete \(CLI.binary) report losses --for pro
+            complete \(CLI.binary) new --author so
+            complete \(CLI.binary) report losses --by ver
+            """
+        let out = try CLI.shell("bash", ["-c", script], in: CLI.packageRoot.path + "/updates")
+        let answers = out.components(separatedBy: "--\n").map { $0.split(separator: "\n").map(String.init) }
+        #expect(answers.count >= 4, "\(out)")
+        #expect(answers[0] == ["ana-lima"], "\(out)")
+        #expect(answers[1] == ["product"], "a function, for digest and report")
+        #expect(answers[2] == ["sofia-berg"], "people only, for --author")
+        #expect(answers[3] == ["vertical"])
+    }
+}
