@@ -104,7 +104,8 @@ struct DigestCommand: ParsableCommand {
         guard !history.weeks.contains(where: { $0 <= week }) else { return }
         let weeks = Workspace.weeks(root)
         guard let first = weeks.first, let last = weeks.last else {
-            throw UsageFailure("there are no updates yet, so there is no digest to compile; write one with `cascade new`")
+            throw UsageFailure(
+                "there are no updates yet, so there is no digest to compile; write one with `cascade new`")
         }
         throw UsageFailure(
             "no update in or before \(week): the history holds \(first) to \(last); give a --week in that range")
@@ -177,7 +178,7 @@ struct DigestCommand: ParsableCommand {
             "--commit builds digests only from committed updates, and \(changed.count) "
                 + "file\(changed.count == 1 ? " has" : "s have") "
                 + "uncommitted changes:\n\(shown)\ncommit or stash them (cascade submit, git stash), or run without "
-                    + "--commit"
+                + "--commit"
         )
     }
 

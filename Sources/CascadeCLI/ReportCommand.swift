@@ -122,7 +122,8 @@ struct ReportCommand: ParsableCommand {
         case .csv:
             return report.csvTable?.csv() ?? ""
         case .table:
-            let who = forID.map { org.person($0)?.name ?? org.function($0).map { "deals that asked \($0.name)" } ?? $0 }
+            let who =
+                forID.map { org.person($0)?.name ?? org.function($0).map { "deals that asked \($0.name)" } ?? $0 }
                 ?? "everyone"
             var out = wrap("\(report.title), \(since) to \(until), \(who)") + "\n"
             if let note { out += wrap(note) + "\n" }

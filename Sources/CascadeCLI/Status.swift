@@ -100,7 +100,8 @@ struct Status: ParsableCommand {
         } else if !r.historyKnown {
             out += "submitted (when is unknown: \(Repository.unshallowHint))\n"
         } else {
-            out += "submitted \(e.submittedAt ?? "")\(e.late ? ", late" : ", on time")\(e.rewritten ? ", rewritten" : "")\n"
+            let when = e.late ? ", late" : ", on time"
+            out += "submitted \(e.submittedAt ?? "")\(when)\(e.rewritten ? ", rewritten" : "")\n"
         }
         out += "\(r.quarter) so far (\(r.weeks[0]) to \(week)): \(r.submitted) of \(Noun.week(r.weeks.count)) submitted"
         out += r.onTime.map { ", \($0) on time\n" } ?? "; on time unknown in a shallow clone\n"
@@ -135,7 +136,7 @@ struct Status: ParsableCommand {
     static func text(_ s: SubmissionStatus, leader: Org.Person) -> String {
         var out =
             "\(s.week), team of \(ControlText.escaped(leader.name)): \(s.submitted.count) of \(s.entries.count) "
-                + "submitted, \(s.missing.count) missing, "
+            + "submitted, \(s.missing.count) missing, "
         out +=
             s.historyKnown
             ? "\(s.late.count) late, \(s.rewritten.count) rewritten\n"

@@ -190,7 +190,7 @@ struct Submit: ParsableCommand {
             let kinds = update.deals.compactMap { $0.stage.flatMap { org.stages.kind(of: $0.value) } }
             return
                 "\(kinds.filter { $0 == .open }.count) open, \(kinds.filter { $0 == .won }.count) won, "
-                    + "\(kinds.filter { $0 == .lost }.count) lost"
+                + "\(kinds.filter { $0 == .lost }.count) lost"
         }
         let weeks = files.map { $0.1.week?.value ?? UpdatePath($0.0).week?.description ?? "?" }
         if files.count == 1 { return "update(\(weeks[0])): \(author), \(line(files[0].1))\n" }

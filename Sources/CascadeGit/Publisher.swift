@@ -196,9 +196,11 @@ extension Repository {
             var entry = git_index_entry()
             if lstat(path + "/" + file.path, &info) == 0 {
                 entry.ctime = git_index_time(
-                    seconds: Int32(truncatingIfNeeded: Platform.changed(info).tv_sec), nanoseconds: UInt32(Platform.changed(info).tv_nsec))
+                    seconds: Int32(truncatingIfNeeded: Platform.changed(info).tv_sec),
+                    nanoseconds: UInt32(Platform.changed(info).tv_nsec))
                 entry.mtime = git_index_time(
-                    seconds: Int32(truncatingIfNeeded: Platform.modified(info).tv_sec), nanoseconds: UInt32(Platform.modified(info).tv_nsec))
+                    seconds: Int32(truncatingIfNeeded: Platform.modified(info).tv_sec),
+                    nanoseconds: UInt32(Platform.modified(info).tv_nsec))
                 entry.dev = UInt32(truncatingIfNeeded: info.st_dev)
                 entry.ino = UInt32(truncatingIfNeeded: info.st_ino)
                 entry.uid = info.st_uid

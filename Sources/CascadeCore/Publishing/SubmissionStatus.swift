@@ -80,8 +80,8 @@ public struct SubmissionStatus: Sendable {
         let sign = offset < 0 ? "-" : "+"
         return
             "\(day) "
-                + "\(two(seconds / 3600)):\(two(seconds / 60 % 60))"
-                + "\(sign)\(two(abs(offset) / 60)):\(two(abs(offset) % 60))"
+            + "\(two(seconds / 3600)):\(two(seconds / 60 % 60))"
+            + "\(sign)\(two(abs(offset) / 60)):\(two(abs(offset) % 60))"
     }
 
     static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 { a >= 0 ? a / b : -((-a + b - 1) / b) }

@@ -16,12 +16,16 @@ extension DigestRenderer {
         return "**\(i.account)** (\(i.deal), \(money(i.amount))\(who))\(detail)"
     }
 
-    func more(_ hidden: ArraySlice<Digest.Item>, _ noun: Noun, elsewhere: String = "", withAmount: Bool = true)
+    func more(
+        _ hidden: ArraySlice<Digest.Item>, _ noun: Noun, elsewhere: String = "", withAmount: Bool = true
+    )
         -> [String]
     {
         guard !hidden.isEmpty else { return [] }
         let amount = hidden.sum(\.amount)
-        return ["+\(hidden.count) more \(noun.word(hidden.count))\(elsewhere)" + (withAmount ? ", \(money(amount))" : "")]
+        return [
+            "+\(hidden.count) more \(noun.word(hidden.count))\(elsewhere)" + (withAmount ? ", \(money(amount))" : "")
+        ]
     }
 
     func section(_ items: [Digest.Item], key: Digest.SlotKey, noun: Noun, _ layout: Layout) -> [String: Any] {
@@ -131,7 +135,8 @@ extension DigestRenderer {
             let percent = (d.quarterBookings.double / goal.double * 100).rounded().clampedInt
             bookings += " of a \(money(goal)) goal (\(percent)%)"
         } else if d.goal == nil, !d.goalQuarters.isEmpty {
-            bookings += "; no goal for \(d.quarter) in org.yaml (goals are set for \(d.goalQuarters.joined(separator: ", ")))"
+            bookings +=
+                "; no goal for \(d.quarter) in org.yaml (goals are set for \(d.goalQuarters.joined(separator: ", ")))"
         }
         var lines = [bookings + "."]
         guard let w = d.lastQuarterWeek, let start = d.historyStart else { return lines }
@@ -167,7 +172,7 @@ extension DigestRenderer {
         let headline =
             "Open pipeline **\(money(t.openAmount))** in \(Noun.deal(t.openDeals)) (\(signed(change)) vs last week). "
             + "Won **\(money(t.wonAmount))** (\(t.wonDeals)), lost **\(money(t.lostAmount))** (\(t.lostDeals)) this "
-                + "week."
+            + "week."
         var lines = quarterLines(d)
         if t.disqualifiedDeals > 0 {
             lines.append(
@@ -199,7 +204,7 @@ extension DigestRenderer {
             func days(_ v: Double?) -> String { v.map { "\($0.rounded().clampedInt) days" } ?? "none yet" }
             c["days_line"] =
                 "Median time to lose: \(days(d.medianDaysToLose)); to win: \(days(d.medianDaysToWin)) (deals closed "
-                    + "in \(d.quarter))."
+                + "in \(d.quarter))."
         }
         return c
     }

@@ -38,7 +38,8 @@ enum NumbersSection: DigestSection {
         d.quarterFirstWeek = quarter.firstWeek(fiscalYearStartMonth: fiscal)
         let lastWeek = c.week.adding(weeks: -13)
         d.lastQuarterWeek = lastWeek
-        d.lastQuarterFirstWeek = Quarter(of: lastWeek, fiscalYearStartMonth: fiscal).firstWeek(fiscalYearStartMonth: fiscal)
+        d.lastQuarterFirstWeek = Quarter(of: lastWeek, fiscalYearStartMonth: fiscal).firstWeek(
+            fiscalYearStartMonth: fiscal)
         guard b.history.weeks.contains(where: { $0 <= lastWeek }) else { return }
         let (_, lastOpen, _) = b.pipeline(c.scope, lastWeek)
         d.lastQuarter = b.totals(open: lastOpen, closed: b.newlyClosed(c.scope, lastWeek))

@@ -48,7 +48,8 @@ public enum Timeline {
                 guard let week = weekOf[change.path] else { continue }
                 let when = (commit.committer.time, commit.committer.offsetMinutes)
                 switch change.kind {
-                case .added where history[week]?.firstCommit == nil: history[week, default: FileHistory()].firstCommit = when
+                case .added where history[week]?.firstCommit == nil:
+                    history[week, default: FileHistory()].firstCommit = when
                 case .deleted: break
                 default: history[week, default: FileHistory()].changes.append(when)
                 }
@@ -95,7 +96,7 @@ public enum Timeline {
                         file: "org.yaml", position: .start, severity: .error, rule: AuthorsCheck.rule,
                         message:
                             "commit \(commit.id.short): the org.yaml of its parent cannot be read, so its author "
-                                + "cannot be verified"
+                            + "cannot be verified"
                     ))
                 return
             }

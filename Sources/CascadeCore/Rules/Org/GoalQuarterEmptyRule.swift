@@ -11,7 +11,7 @@ public struct GoalQuarterEmptyRule: OrgWeeksRule {
         id: "goal-quarter-empty", title: "Goal for a quarter without updates",
         summary:
             "A goal names a quarter in which no week has updates, so no digest shows it; the warning states the "
-                + "quarter's months (a fiscal year is named by the calendar year in which it ends).",
+            + "quarter's months (a fiscal year is named by the calendar year in which it ends).",
         severity: .warning, scope: .org,
         triggering: [
             RuleExample(

@@ -6,7 +6,7 @@ public struct YAMLSyntaxRule: ParseRule {
         id: "yaml-syntax", title: "YAML syntax error",
         summary:
             "The front matter must be valid YAML; the finding carries the parser's position and a hint (tabs, "
-                + "indentation, quoting).",
+            + "indentation, quoting).",
         triggering: [
             RuleExample(
                 "---\nauthor: ana-lima\nweek: 2026-W48\ndeals:\n  - id: NW-1\n    next: Call↓: Tuesday\n---\n",
@@ -37,7 +37,7 @@ public struct YAMLDuplicateKeyRule: ParseRule {
         id: "yaml-duplicate-key", title: "Duplicate key",
         summary:
             "A key repeated in one mapping, at any depth, is an error at its second occurrence (YAML would silently "
-                + "keep one).",
+            + "keep one).",
         triggering: [
             RuleExample(
                 "---\nauthor: ana-lima\nweek: 2026-W48\n↓author: ana-lima\n---\n",

@@ -76,12 +76,12 @@ public struct NextRequiredRule: UpdateRule {
         triggering: [
             RuleExample(
                 ExampleOrg.update(
-                    deals:
-                        "  - ↓id: NW-1\n    account: Acme\n    stage: propose\n    amount: 5\n    close: 2026-12-19\n")),
+                    deals: "  - ↓id: NW-1\n    account: Acme\n    stage: propose\n    amount: 5\n"
+                        + "    close: 2026-12-19\n")),
             RuleExample(
                 ExampleOrg.update(
-                    deals:
-                        "  - ↓id: NW-1\n    account: Acme\n    stage: propsal\n    amount: 5\n    close: 2026-12-19\n")),
+                    deals: "  - ↓id: NW-1\n    account: Acme\n    stage: propsal\n    amount: 5\n"
+                        + "    close: 2026-12-19\n")),
         ],
         nonTriggering: [
             RuleExample(ExampleOrg.update()),
@@ -110,13 +110,13 @@ public struct ReasonRequiredRule: UpdateRule {
                 ExampleOrg.update(
                     deals:
                         "  - ↓id: NW-1\n    account: Acme\n    stage: lost\n    amount: 5\n    close: 2026-11-20\n   "
-                            + " lesson: Qualify sooner.\n"
+                        + " lesson: Qualify sooner.\n"
                 )),
             RuleExample(
                 ExampleOrg.update(
                     deals:
                         "  - ↓id: NW-1\n    account: Acme\n    stage: disqualified\n    amount: 5\n    close: "
-                            + "2026-11-20\n"
+                        + "2026-11-20\n"
                 )),
         ],
         nonTriggering: [
@@ -146,13 +146,13 @@ public struct LessonRequiredRule: UpdateRule {
         id: "lesson-required", title: "Lost deal without a lesson",
         summary:
             "Every lost deal (except a disqualified one: qualifying out is good news) says in 'lesson' what we would "
-                + "do differently.",
+            + "do differently.",
         triggering: [
             RuleExample(
                 ExampleOrg.update(
                     deals:
                         "  - ↓id: NW-1\n    account: Acme\n    stage: lost\n    amount: 5\n    close: 2026-11-20\n   "
-                            + " reason: price\n"
+                        + " reason: price\n"
                 ))
         ],
         nonTriggering: [
