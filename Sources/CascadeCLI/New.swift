@@ -41,6 +41,8 @@ struct New: ParsableCommand {
         #    competitor: Globex     # optional: who else the customer is looking at
         #    vertical: Manufacturing  # optional: the customer's industry
         #    persona: CFO           # optional: who decides
+        #    source: inbound        # optional: where the deal came from (inbound, outbound, partner, event)
+        #    forecast: best-case    # optional: commit, best-case, pipeline or omitted; overrides the stage's
         #    gaps: [PROD-311]       # optional: tickets for the product gaps that block the deal
         #    objections: [security-review]  # optional: short tags for what the customer pushes back on
         #    asks:                  # optional: the help you need; nobody loses alone

@@ -14,11 +14,14 @@ public struct DealSnapshot: Sendable {
     public var next: String { didSet { nextHash = HistoryCache.hash(next.utf8) } }
     /// A hash of the next step, kept even when its text was not read: "unchanged" compares it.
     public var nextHash: UInt64
+    /// The deal's own forecast category (`forecast:`), part of its state; nil when it has none.
+    public var forecast: ForecastCategory?
     /// The texts few readers need, shared between copies: copying a snapshot stays cheap.
     private var texts: Texts
 
     struct Fields {
         var reason: String?, lesson: String?, why: String?, competitor: String?, vertical: String?, persona: String?
+        var source: String?
         var gaps: [String] = [], objections: [String] = [], asks: [(to: String, ask: String)] = []
     }
 
@@ -58,6 +61,10 @@ public struct DealSnapshot: Sendable {
         get { texts.fields.persona }
         set { change { $0.persona = newValue } }
     }
+    public var source: String? {
+        get { texts.fields.source }
+        set { change { $0.source = newValue } }
+    }
     public var gaps: [String] {
         get { texts.fields.gaps }
         set { change { $0.gaps = newValue } }
@@ -74,26 +81,30 @@ public struct DealSnapshot: Sendable {
     public init(
         id: String, account: String, stage: String, kind: Org.Stages.Kind, amount: Money, close: Day?, next: String,
         reason: String?, lesson: String?, why: String?, competitor: String?, vertical: String?, persona: String?,
-        gaps: [String], objections: [String], asks: [(to: String, ask: String)]
+        gaps: [String], objections: [String], asks: [(to: String, ask: String)], source: String? = nil,
+        forecast: ForecastCategory? = nil
     ) {
         self.id = id; self.account = account; self.stage = stage; self.kind = kind; self.amount = amount;
         self.close = close; self.next = next
+        self.forecast = forecast
         nextHash = HistoryCache.hash(next.utf8)
         let fields = Fields(
             reason: reason, lesson: lesson, why: why, competitor: competitor, vertical: vertical, persona: persona,
-            gaps: gaps, objections: objections, asks: asks)
+            source: source, gaps: gaps, objections: objections, asks: asks)
         let empty =
             reason == nil && lesson == nil && why == nil && competitor == nil && vertical == nil && persona == nil
-            && gaps.isEmpty && objections.isEmpty && asks.isEmpty
+            && source == nil && gaps.isEmpty && objections.isEmpty && asks.isEmpty
         texts = empty ? Texts.none : Texts(fields)
     }
 
     /// A snapshot of the deal's state only (what `History.load` reads of weeks it does not need in full).
     init(
-        id: String, account: String, stage: String, kind: Org.Stages.Kind, amount: Money, close: Day?, nextHash: UInt64
+        id: String, account: String, stage: String, kind: Org.Stages.Kind, amount: Money, close: Day?, nextHash: UInt64,
+        forecast: ForecastCategory? = nil
     ) {
         self.id = id; self.account = account; self.stage = stage; self.kind = kind; self.amount = amount;
         self.close = close
+        self.forecast = forecast
         next = ""
         self.nextHash = nextHash
         texts = Texts.none
@@ -111,7 +122,8 @@ public struct DealSnapshot: Sendable {
             competitor: deal.competitor?.value,
             vertical: deal.vertical?.value, persona: deal.persona?.value, gaps: deal.gaps.map(\.value),
             objections: deal.objections.map(\.value),
-            asks: deal.asks.compactMap { a in a.to.map { ($0.value, a.ask?.value ?? "") } })
+            asks: deal.asks.compactMap { a in a.to.map { ($0.value, a.ask?.value ?? "") } },
+            source: deal.source?.value, forecast: deal.forecast.flatMap { ForecastCategory(rawValue: $0.value) })
     }
 
     /// Stage, amount, close and next: what "unchanged" compares.

@@ -15,7 +15,7 @@ public struct Checker: Sendable {
         DealIDInvalidRule(), DealIDDuplicateRule(), StageUnknownRule(), AmountInvalidRule(),
         CloseInvalidRule(), ClosePastRule(), NextRequiredRule(), ReasonRequiredRule(), LessonRequiredRule(),
         ReasonUnknownRule(), TextMultilineRule(), TextTooLongRule(), GapInvalidRule(), AskTargetUnknownRule(),
-        BodyTooLongRule(),
+        BodyTooLongRule(), ForecastInvalidRule(),
     ]
 
     public static let repositoryRules: [any RepositoryRule] = [
@@ -24,7 +24,7 @@ public struct Checker: Sendable {
 
     public static let orgRules: [any OrgRule] = [
         OrgIDInvalidRule(), OrgIDDuplicateRule(), OrgManagerUnknownRule(), OrgCycleRule(), OrgReferenceUnknownRule(),
-        OrgGoalQuarterRule(),
+        OrgGoalQuarterRule(), OrgStageMapRule(),
     ]
 
     /// Rules over `org.yaml` and the weeks that have updates (run when org.yaml is checked).

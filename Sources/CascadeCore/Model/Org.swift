@@ -14,6 +14,40 @@ public struct Org: Sendable {
     public var people: [Person] = []
     public var goals: [Goal] = []
     public var admins: [Located<String>] = []
+    /// `glossary:` as written: what a stage means, for readers outside sales.
+    public var glossaryEntries: [StageEntry] = []
+    /// `forecast:` as written: the forecast category of an open stage.
+    public var forecastEntries: [StageEntry] = []
+
+    public struct StageEntry: Sendable {
+        public var stage: Located<String>
+        public var value: Located<String>
+    }
+
+    /// The built-in meanings of the default stages; `glossary:` adds to and overrides them.
+    public static let defaultGlossary: [String: String] = [
+        "suspect": "A possible buyer we have not yet spoken with about a need.",
+        "qualify": "We are finding out whether there is a real need, a budget and a decision to make.",
+        "discover": "We have met the buyer, agree on the problem and know who decides.",
+        "propose": "The buyer has our proposal: scope, price and plan.",
+        "negotiate": "Terms and price are being agreed; the buyer intends to buy.",
+        "commit": "The buyer has said yes; the signature is expected by the close date.",
+        "won": "Signed.",
+        "lost": "The buyer chose someone else or nothing; the update says why and what we learned.",
+        "disqualified": "We decided not to pursue it: no fit, no budget or no decision to be made.",
+    ]
+
+    /// What `stage` means: org.yaml's glossary, else the built-in meaning of a default stage.
+    public func meaning(of stage: String) -> String? {
+        glossaryEntries.last { $0.stage.value == stage }?.value.value ?? Org.defaultGlossary[stage]
+    }
+
+    /// The forecast category of an open deal: its own, else its stage's, else pipeline.
+    public func forecastCategory(stage: String, own: ForecastCategory?) -> ForecastCategory {
+        if let own { return own }
+        let entry = forecastEntries.last { $0.stage.value == stage }
+        return entry.flatMap { ForecastCategory(rawValue: $0.value.value) } ?? .pipeline
+    }
 
     public static let defaultLossReasons = [
         "price", "product-gap", "competitor", "no-decision", "budget", "timing", "champion-left", "no-fit", "other",
@@ -200,4 +234,13 @@ public final class TicketRegex: @unchecked Sendable {
         let ns = s as NSString
         return regex.firstMatch(in: s, range: NSRange(location: 0, length: ns.length)) != nil
     }
+}
+
+/// The forecast category of an open deal (SPEC section 16): its own `forecast`, else its stage's in
+/// `org.yaml`, else `pipeline`; `omitted` deals are left out of the forecast.
+public enum ForecastCategory: String, Sendable, CaseIterable, Hashable {
+    case commit
+    case bestCase = "best-case"
+    case pipeline
+    case omitted
 }

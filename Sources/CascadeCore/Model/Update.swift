@@ -30,6 +30,10 @@ public struct Deal: Sendable {
     public var competitor: Located<String>?
     public var vertical: Located<String>?
     public var persona: Located<String>?
+    /// `commit`, `best-case`, `pipeline` or `omitted`: overrides the forecast category of the deal's stage.
+    public var forecast: Located<String>?
+    /// Where the deal came from: a short tag (`inbound`, `outbound`, `partner`, `event`, `referral`).
+    public var source: Located<String>?
     public var gaps: [Located<String>] = []
     public var objections: [Located<String>] = []
     public var asks: [Ask] = []
@@ -42,7 +46,7 @@ public struct Deal: Sendable {
 
     public static let fields = [
         "id", "account", "stage", "amount", "close", "next", "competitor", "vertical", "persona", "gaps", "objections",
-        "asks", "reason", "lesson", "why",
+        "asks", "reason", "lesson", "why", "forecast", "source",
     ]
 }
 

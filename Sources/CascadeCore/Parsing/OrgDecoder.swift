@@ -11,7 +11,7 @@ public enum OrgDecoder {
 
     static let topKeys = [
         "company", "currency", "fiscal_year_start_month", "digest", "stages", "loss_reasons", "tickets", "functions",
-        "people", "goals", "admins",
+        "people", "goals", "admins", "glossary", "forecast",
     ]
     static let personKeys = ["id", "name", "email", "title", "reports_to", "region", "segment", "delegates"]
     static let functionKeys = ["id", "name", "lead"]
@@ -68,7 +68,19 @@ public enum OrgDecoder {
         case "people": decodePeople(v, into: &org, &reader)
         case "goals": decodeGoals(v, into: &org, &reader)
         case "admins": org.admins = reader.textList(v, field: "admins", example: "[dana-cho]")
+        case "glossary", "forecast": decodeStageMap(pair, into: &org, &reader)
         default: break
+        }
+    }
+
+    /// `glossary` (stage: what it means) and `forecast` (open stage: category); the stages and
+    /// categories are checked by `org-stage-map`, which sees the stages however they are ordered.
+    private static func decodeStageMap(_ pair: YAMLPair, into org: inout Org, _ reader: inout NodeReader) {
+        guard let pairs = reader.mapping(pair.value, what: pair.key) else { return }
+        for p in pairs {
+            guard let text = reader.text(p.value, field: "\(pair.key).\(p.key)") else { continue }
+            let entry = Org.StageEntry(stage: Located(p.key, at: p.keyPosition), value: text)
+            if pair.key == "glossary" { org.glossaryEntries.append(entry) } else { org.forecastEntries.append(entry) }
         }
     }
 

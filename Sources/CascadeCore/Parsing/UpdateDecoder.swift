@@ -57,6 +57,8 @@ enum UpdateDecoder {
             case "competitor": deal.competitor = reader.text(v, field: "competitor")
             case "vertical": deal.vertical = reader.text(v, field: "vertical")
             case "persona": deal.persona = reader.text(v, field: "persona")
+            case "forecast": deal.forecast = reader.text(v, field: "forecast")
+            case "source": deal.source = reader.text(v, field: "source")
             case "gaps": deal.gaps = reader.textList(v, field: "gaps", example: "[PROD-311]")
             case "objections": deal.objections = reader.textList(v, field: "objections", example: "[security-review]")
             case "asks":

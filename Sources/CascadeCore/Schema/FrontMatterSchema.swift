@@ -45,6 +45,10 @@ public enum FrontMatterSchema {
                     "competitor": \(text),
                     "vertical": \(text),
                     "persona": \(text),
+                    "forecast": { "description": "Overrides the forecast category of the deal's stage.", "enum": \
+            ["commit", "best-case", "pipeline", "omitted"] },
+                    "source": { "description": "Where the deal came from: inbound, outbound, partner, event, ...", \
+            "type": "string", "minLength": 1 },
                     "gaps": { "type": "array", "items": { "type": "string", "pattern": \
             \(JSON.string(org.tickets.pattern)) } },
                     "objections": { "type": "array", "items": \(text) },

@@ -24,7 +24,7 @@ import CascadePlatform
 /// update's note and highlights: a reader that needs only states (a digest
 /// looking at older weeks) jumps over the rest.
 enum HistoryCache {
-    static let magic = Array("CASCADE-HISTORY-5\n".utf8)
+    static let magic = Array("CASCADE-HISTORY-6\n".utf8)
 
     struct Stamp: Equatable {
         var size: Int64
@@ -113,9 +113,10 @@ enum HistoryCache {
                 u64(UInt64(truncatingIfNeeded: d.amount.units >> 64))
                 i64(Int64(d.close?.ordinal ?? Int.min))
                 u64(d.nextHash)
+                u8(d.forecast.flatMap { f in ForecastCategory.allCases.firstIndex(of: f) }.map { UInt8($0 + 1) } ?? 0)
                 block { w in
                     w.str(d.next); w.opt(d.reason); w.opt(d.lesson); w.opt(d.why); w.opt(d.competitor);
-                    w.opt(d.vertical); w.opt(d.persona)
+                    w.opt(d.vertical); w.opt(d.persona); w.opt(d.source)
                     w.list(d.gaps); w.list(d.objections)
                     w.u32(UInt32(d.asks.count))
                     for a in d.asks { w.str(a.to); w.str(a.ask) }

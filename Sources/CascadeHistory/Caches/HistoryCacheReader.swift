@@ -65,14 +65,16 @@ extension HistoryCache {
             for _ in 0..<count {
                 guard let id = str(), let account = str(), let stage = str(), let k = u8(),
                     let low = u64(), let high = u64(), let close = i64(),
-                    let nextHash = u64(), let end = blockEnd()
+                    let nextHash = u64(), let f = u8(), Int(f) <= ForecastCategory.allCases.count,
+                    let end = blockEnd()
                 else { return nil }
+                let forecast = f == 0 ? nil : ForecastCategory.allCases[Int(f) - 1]
                 let money = Money(units: Int128(Int64(bitPattern: high)) << 64 | Int128(low))
                 var deal: DealSnapshot
                 if full {
                     guard let next = str(), let reason = opt(), let lesson = opt(), let why = opt(),
                         let competitor = opt(), let vertical = opt(),
-                        let persona = opt(), let gaps = list(), let objections = list(), let askCount = u32(),
+                        let persona = opt(), let source = opt(), let gaps = list(), let objections = list(), let askCount = u32(),
                         askCount < 100_000
                     else { return nil }
                     var asks: [(to: String, ask: String)] = []
@@ -86,12 +88,12 @@ extension HistoryCache {
                         next: next,
                         reason: reason, lesson: lesson, why: why, competitor: competitor, vertical: vertical,
                         persona: persona,
-                        gaps: gaps, objections: objections, asks: asks)
+                        gaps: gaps, objections: objections, asks: asks, source: source, forecast: forecast)
                 } else {
                     deal = DealSnapshot(
                         id: id, account: account, stage: stage, kind: k == 0 ? .open : k == 1 ? .won : .lost,
                         amount: money, close: close == Int64.min ? nil : Day(ordinal: Int(close)),
-                        nextHash: nextHash)
+                        nextHash: nextHash, forecast: forecast)
                 }
                 at = end
                 deals.append(deal)
