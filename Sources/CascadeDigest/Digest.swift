@@ -114,4 +114,6 @@ public struct Digest: Sendable {
     public var gaps: [Item] = []
     public var highlights: [Item] = []
     public var notes: [Note] = []
+    /// Pace, coverage, forecast, win rate, comparisons, movement and the headline's deals (leaders' digests).
+    public var frame: Frame?
 }

@@ -59,7 +59,7 @@ public struct DigestBuilder {
     /// file with its type and a line here (and its place in the template).
     static let personSections: [any DigestSection.Type] = [
         NumbersSection.self, OutcomesSection.self, AsksSection.self, RisksSection.self, GapsSection.self,
-        NotesSection.self,
+        NotesSection.self, FrameSection.self,
     ]
 
     // MARK: A function's digest

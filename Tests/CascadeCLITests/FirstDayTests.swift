@@ -35,7 +35,7 @@ struct FirstDayTests {
                 "\(check.stdout)")
         // The digest of November 2026 is in 2027-Q4 and says which quarters have goals.
         let digest = try CLI.run(["digest", "--for", "dana-cho", "--week", "2026-W47"], in: ws.path)
-        #expect(digest.stdout.contains("Bookings 2027-Q4 to date: $662k; no goal for 2027-Q4 in org.yaml (goals are set for 2026-Q4)."),
+        #expect(digest.stdout.contains("**Pace:** $662k booked in 2027-Q4, 3 of 13 weeks gone (23%); no goal for 2027-Q4 in org.yaml (goals are set for 2026-Q4)."),
                 "\(digest.stdout)")
     }
 

@@ -5,6 +5,10 @@ public enum DefaultDigestTemplate {
         # {{{title}}}
 
         {{{company}}} · {{{week}}} · {{{reading_time}}} · {{{scope_line}}}
+        {{#headline}}
+
+        **{{{label}}}:** {{{text}}}
+        {{/headline}}
         {{#unreadable}}
 
         > {{{.}}}
@@ -25,6 +29,18 @@ public enum DefaultDigestTemplate {
         {{#numbers.lines}}
         - {{{.}}}
         {{/numbers.lines}}
+        {{#has_movement}}
+
+        | movement | amount | deals |
+        | --- | ---: | ---: |
+        {{#movement}}
+        | {{{label}}} | {{{amount}}} | {{{deals}}} |
+        {{/movement}}
+        {{#movement_dates}}
+
+        {{{.}}}
+        {{/movement_dates}}
+        {{/has_movement}}
 
         {{#highlights.show}}
         ## Highlights from your leaders

@@ -17,7 +17,11 @@ public enum DigestJSON {
         var unreadable: [Unreadable]
         var totals: Totals
         var stages: [Stage]
+        var headline: [String]
         var quarter: QuarterFigures
+        var win_rate: WinRates?
+        var last_quarter: Comparison?, last_year: Comparison?
+        var movement: Movement?
         var median_days_to_win: RawDouble?, median_days_to_lose: RawDouble?
         var wins: [Item], losses: [Item], loss_reasons: [Reason], asks: [Item], flags: [Item], gaps: [Gap],
             highlights: [Item]
@@ -37,7 +41,14 @@ public enum DigestJSON {
                     stage: $0.stage, amount: $0.amount, deals: $0.deals, amount_change: $0.amountChange,
                     deals_change: $0.dealsChange)
             }
+            headline = wording.headline(d).map { "\($0.label): \($0.text)" }
             quarter = QuarterFigures(d)
+            if let f = d.frame {
+                win_rate = WinRates(quarter: WinRate(f.winRate), last_quarter: WinRate(f.lastQuarterWinRate))
+                last_quarter = f.lastQuarter.reached ? Comparison(f.lastQuarter) : nil
+                last_year = f.lastYear.reached ? Comparison(f.lastYear) : nil
+                movement = Movement(f.movement)
+            }
             median_days_to_win = d.medianDaysToWin.map(RawDouble.init)
             median_days_to_lose = d.medianDaysToLose.map(RawDouble.init)
             wins = d.wins.map(item)
@@ -112,30 +123,54 @@ public enum DigestJSON {
         }
     }
 
+    /// `quarter` (SPEC sections 6 and 16): the name, its weeks and those gone, bookings against the goal,
+    /// pace, coverage and the forecast; a function's digest has only the name and bookings.
     struct QuarterFigures: Encodable {
-        struct LastQuarter: Encodable {
-            var week: String, open_amount: Money, open_deals: Int, won_amount: Money, bookings: Money
-        }
-        var quarter: String, bookings: Money, goal: Money?
-        var same_week_last_quarter: LastQuarter?
+        struct Forecast: Encodable { var closed: Money, commit: Money, best_case: Money, pipeline: Money }
+        var name: String, weeks: Int?, weeks_gone: Int?, bookings: Money, goal: Money?
+        var pace: RawDouble?, coverage: RawDouble?
+        var forecast: Forecast?
 
         init(_ d: Digest) {
-            quarter = d.quarter; bookings = d.quarterBookings; goal = d.goal
-            if let last = d.lastQuarter, let w = d.lastQuarterWeek {
-                same_week_last_quarter = LastQuarter(
-                    week: w.description, open_amount: last.openAmount, open_deals: last.openDeals,
-                    won_amount: last.wonAmount, bookings: d.lastQuarterBookings)
-            }
+            name = d.quarter; bookings = d.quarterBookings; goal = d.goal
+            guard let q = d.frame?.quarter else { return }
+            weeks = q.weeks; weeks_gone = q.weeksGone; bookings = q.bookings; goal = q.goal
+            pace = q.pace.map { RawDouble(Self.rounded($0)) }
+            coverage = q.coverage.map { RawDouble(Self.rounded($0)) }
+            forecast = Forecast(
+                closed: q.forecast.closed, commit: q.forecast.commit, best_case: q.forecast.bestCase,
+                pipeline: q.forecast.pipeline)
         }
 
-        enum CodingKeys: String, CodingKey { case quarter, bookings, goal, same_week_last_quarter }
+        /// Four decimals: a ratio is read, not recomputed.
+        static func rounded(_ v: Double) -> Double { (v * 10_000).rounded() / 10_000 }
+    }
 
-        /// The same week of last quarter only when the history reaches back to it.
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(quarter, forKey: .quarter); try c.encode(bookings, forKey: .bookings);
-            try c.encodeIfPresent(goal, forKey: .goal)
-            if let same_week_last_quarter { try c.encode(same_week_last_quarter, forKey: .same_week_last_quarter) }
+    struct WinRate: Encodable {
+        var won: Int, lost: Int, rate: RawDouble?
+        init(_ r: Digest.WinRate) {
+            won = r.won; lost = r.lost; rate = r.rate.map { RawDouble(QuarterFigures.rounded($0)) }
+        }
+    }
+    struct WinRates: Encodable { var quarter: WinRate, last_quarter: WinRate }
+
+    struct Comparison: Encodable {
+        var week: String, open_amount: Money, open_deals: Int, bookings: Money
+        init(_ c: Digest.Comparison) {
+            week = c.week?.description ?? ""; open_amount = c.openAmount; open_deals = c.openDeals
+            bookings = c.bookings
+        }
+    }
+
+    struct Movement: Encodable {
+        struct Line: Encodable { var amount: Money, deals: Int }
+        var opening: Money, new: Line, pulled_in: Line, pushed_out: Line, amount_up: Line, amount_down: Line
+        var won: Line, lost: Line, vanished: Line, other: Money, closing: Money
+        init(_ m: Digest.Movement) {
+            func line(_ l: Digest.Movement.Line) -> Line { Line(amount: l.amount, deals: l.deals) }
+            opening = m.opening; new = line(m.new); pulled_in = line(m.pulledIn); pushed_out = line(m.pushedOut)
+            amount_up = line(m.amountUp); amount_down = line(m.amountDown); won = line(m.won); lost = line(m.lost)
+            vanished = line(m.vanished); other = m.other; closing = m.closing
         }
     }
 

@@ -11,6 +11,12 @@ public struct DigestWording: Sendable {
     func money(_ amount: Money) -> String { amount.formatted(currency: org.currency) }
     func name(_ id: String) -> String { org.person(id)?.name ?? org.function(id)?.name ?? id }
 
+    /// 2nd, 3rd, 11th, 21st.
+    static func ordinal(_ n: Int) -> String {
+        let suffix = (11...13).contains(n % 100) ? "th" : ["th", "st", "nd", "rd"][n % 10 < 4 ? n % 10 : 0]
+        return "\(n)\(suffix)"
+    }
+
     /// One line of detail: why we won, reason and lesson, the ask, the signal, what a ticket blocks.
     public func text(_ item: Digest.Item) -> String {
         switch item.detail {
@@ -33,8 +39,8 @@ public struct DigestWording: Sendable {
     func risk(_ f: RiskFlag) -> String {
         switch f.kind {
         case .slipped:
-            var text = "close moved \(Noun.day(f.days))"
-            if f.times > 1 { text += ", \(f.times) times" }
+            var text = "close \(f.from) -> \(f.to) (+\(Noun.day(f.days)))"
+            if f.times > 1 { text += ", \(Self.ordinal(f.times)) slip" }
             if f.pastNineMonths {
                 text += ", now past 9 months"
             } else if f.outOfQuarter {

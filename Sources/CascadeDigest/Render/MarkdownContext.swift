@@ -97,6 +97,13 @@ extension DigestRenderer {
                 ]
             }
         c["has_stages"] = !d.isFunction
+        let headline = wording.headline(d)
+        c["has_headline"] = !headline.isEmpty
+        c["headline"] = headline.map { ["label": $0.label, "text": $0.text] }
+        let movement = wording.movementRows(d)
+        c["has_movement"] = !movement.isEmpty
+        c["movement"] = movement.map { ["label": $0.label, "amount": $0.amount, "deals": $0.deals] }
+        c["movement_dates"] = wording.movementDates(d).map { [$0] } ?? []
         c["highlights"] = section(d.highlights, key: .highlights, noun: .highlight, layout)
         c.merge(outcomes(d, layout)) { $1 }
         c["asks"] = groups(d.asks, section: .asks, noun: .ask, layout)
@@ -173,7 +180,7 @@ extension DigestRenderer {
             "Open pipeline **\(money(t.openAmount))** in \(Noun.deal(t.openDeals)) (\(signed(change)) vs last week). "
             + "Won **\(money(t.wonAmount))** (\(t.wonDeals)), lost **\(money(t.lostAmount))** (\(t.lostDeals)) this "
             + "week."
-        var lines = quarterLines(d)
+        var lines = d.frame == nil ? quarterLines(d) : wording.frameLines(d)
         if t.disqualifiedDeals > 0 {
             lines.append(
                 "Disqualified this week: \(t.disqualifiedDeals) (\(money(t.disqualifiedAmount))), counted in lost.")

@@ -74,7 +74,8 @@ extension HistoryCache {
                 if full {
                     guard let next = str(), let reason = opt(), let lesson = opt(), let why = opt(),
                         let competitor = opt(), let vertical = opt(),
-                        let persona = opt(), let source = opt(), let gaps = list(), let objections = list(), let askCount = u32(),
+                        let persona = opt(), let source = opt(), let gaps = list(), let objections = list(),
+                        let askCount = u32(),
                         askCount < 100_000
                     else { return nil }
                     var asks: [(to: String, ask: String)] = []

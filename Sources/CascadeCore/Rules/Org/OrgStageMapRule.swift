@@ -4,7 +4,7 @@ public struct OrgStageMapRule: OrgRule {
         id: "org-stage-map", title: "Glossary or forecast of an unknown stage",
         summary:
             "glossary explains stages of org.yaml; forecast gives each open stage a category: commit, best-case, "
-                + "pipeline or omitted (an open stage without one is pipeline).",
+            + "pipeline or omitted (an open stage without one is pipeline).",
         scope: .org,
         triggering: [
             orgExample(minimalOrgPeople + "glossary:\n  ↓proposal: We sent the proposal.\n"),
@@ -21,7 +21,9 @@ public struct OrgStageMapRule: OrgRule {
         var findings: [Finding] = []
         for entry in org.glossaryEntries + org.forecastEntries where org.stages.kind(of: entry.stage.value) == nil {
             var message = "'\(entry.stage.value)' is not a stage of org.yaml"
-            if let s = Suggestion.closest(to: entry.stage.value, in: org.stages.all) { message += "; did you mean '\(s)'?" }
+            if let s = Suggestion.closest(to: entry.stage.value, in: org.stages.all) {
+                message += "; did you mean '\(s)'?"
+            }
             findings.append(finding(at: entry.stage.position, message))
         }
         let categories = ForecastCategory.allCases.map(\.rawValue)
@@ -35,8 +37,8 @@ public struct OrgStageMapRule: OrgRule {
                 findings.append(
                     finding(
                         at: entry.value.position,
-                        "unknown forecast category '\(entry.value.value)'; use one of \(categories.joined(separator: ", "))"
-                    ))
+                        "unknown forecast category '\(entry.value.value)'; use one of "
+                            + categories.joined(separator: ", ")))
             }
         }
         return findings

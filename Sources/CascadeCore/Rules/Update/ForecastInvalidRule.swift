@@ -4,7 +4,7 @@ public struct ForecastInvalidRule: UpdateRule {
         id: "forecast-invalid", title: "Unknown forecast category",
         summary:
             "A deal's forecast is commit, best-case, pipeline or omitted; it overrides the category of the deal's "
-                + "stage in the digest's forecast.",
+            + "stage in the digest's forecast.",
         triggering: [
             RuleExample(
                 ExampleOrg.update(deals: ExampleOrg.deal(extra: "    forecast: ↓best case\n")),
