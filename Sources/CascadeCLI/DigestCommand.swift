@@ -69,7 +69,7 @@ struct DigestCommand: ParsableCommand {
         Console.progress("reading the updates…")
         let history = History.load(
             root: session.root, org: org, orgBytes: session.orgBytes, through: week,
-            full: DigestBuilder.readsInFull(week))
+            full: DigestBuilder.readsInFull(week, fiscalYearStartMonth: org.fiscalYearStartMonth))
         history.keepUntilExit()
         Console.clearProgress()
         try refuseWeekBeforeHistory(week, history, root: session.root)
@@ -193,11 +193,14 @@ struct DigestCommand: ParsableCommand {
         switch format {
         case .json: return DigestJSON.render(digest, output, org: org)
         case .html:
+            let terms = Dictionary(
+                uniqueKeysWithValues: org.stages.all.compactMap { s in org.meaning(of: s).map { (s, $0) } })
             return HTMLPage.page(
                 markdown: output.markdown,
                 title: digest.isFunction
                     ? "\(digest.forName): asks for help, \(digest.week)"
-                    : "Digest for \(digest.forName), \(digest.week)")
+                    : "Digest for \(digest.forName), \(digest.week)",
+                terms: terms)
         case .md: return output.markdown
         }
     }

@@ -116,4 +116,20 @@ public struct Digest: Sendable {
     public var notes: [Note] = []
     /// Pace, coverage, forecast, win rate, comparisons, movement and the headline's deals (leaders' digests).
     public var frame: Frame?
+    /// A function's digest: the stages it mentions and what they mean, for readers outside sales.
+    public var glossary: [(stage: String, meaning: String)] = []
+    /// Marketing's digest: objections of the week and of the quarter, and the win rate by source.
+    public var objections: [ObjectionLine] = []
+    public var sources: [SourceLine] = []
+
+    public struct ObjectionLine: Sendable {
+        public var objection: String
+        public var weekDeals = 0, weekAmount = Money.zero, quarterDeals = 0, quarterAmount = Money.zero
+    }
+
+    public struct SourceLine: Sendable {
+        public var source: String
+        public var won = 0, lost = 0
+        public var rate: Double? { won + lost == 0 ? nil : Double(won) / Double(won + lost) }
+    }
 }

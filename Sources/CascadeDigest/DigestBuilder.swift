@@ -18,10 +18,14 @@ public struct DigestBuilder {
         hierarchy = history.org.hierarchy
     }
 
-    /// The weeks whose texts (notes, highlights, asks, gaps, reasons and
-    /// lessons, next steps) a digest of `week` reads: that week only. Of
+    /// The weeks whose texts (notes, highlights, asks, gaps, reasons and lessons, next steps,
+    /// objections, sources) a digest of `week` reads: that week, and the weeks of its quarter
+    /// before it (marketing's objections and win rate by source cover the quarter so far). Of
     /// every other week it reads the deals' states (`History.load(full:)`).
-    public static func readsInFull(_ week: Week) -> (Week) -> Bool { { $0 == week } }
+    public static func readsInFull(_ week: Week, fiscalYearStartMonth: Int) -> (Week) -> Bool {
+        let quarter = Quarter(of: week, fiscalYearStartMonth: fiscalYearStartMonth)
+        return { $0 == week || ($0 < week && Quarter(of: $0, fiscalYearStartMonth: fiscalYearStartMonth) == quarter) }
+    }
 
     public func build(for id: String, week: Week) -> Digest? {
         if let function = org.function(id) { return buildFunction(function, week: week) }
@@ -94,6 +98,7 @@ public struct DigestBuilder {
             d.gaps = gapItems(
                 all, closed: all.flatMap { u in u.deals.filter { $0.kind != .open }.map { (u.person, $0) } })
         }
+        addFunctionSections(function, week: week, asked: askedUpdates, into: &d)
         if let lead = function.lead?.value, let u = history.update(of: lead, in: week), !u.body.isEmpty {
             d.notes.append(Digest.Note(author: lead, name: name(lead), text: u.body, kind: "leader"))
         }

@@ -84,6 +84,18 @@ public enum HTMLPage {
         }
     }
 
+    /// A page whose table cells that are exactly one of `terms` (the stages of the stage table) carry
+    /// the term's meaning as an `abbr` title: a reader from product or finance learns what a stage is.
+    public static func page(markdown: String, title: String, terms: [String: String]) -> String {
+        var html = page(markdown: markdown, title: title)
+        for (term, meaning) in terms.sorted(by: { $0.key < $1.key }) {
+            let cell = "<td>\(escape(term))</td>"
+            html = html.replacingOccurrences(
+                of: cell, with: "<td><abbr title=\"\(escape(meaning))\">\(escape(term))</abbr></td>")
+        }
+        return html
+    }
+
     public static func page(markdown: String, title: String) -> String {
         """
         <!DOCTYPE html>

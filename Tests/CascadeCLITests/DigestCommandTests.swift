@@ -40,6 +40,8 @@ struct DigestCommandTests {
             #expect(!html.lowercased().contains(bad), "found \(bad)")
         }
         #expect(html.contains("&lt;img src=x onerror=alert(1)&gt;"), "what the rep typed is shown as text")
+        // A stage in the stage table says what it means, for a reader outside sales.
+        #expect(html.contains("<td><abbr title=\"We have met the buyer, agree on the problem and know who decides.\">discover</abbr></td>"))
         try repo.write("digest.html", html)
         try repo.write("parse.py", """
         import sys, html5lib

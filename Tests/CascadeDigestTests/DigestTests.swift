@@ -210,7 +210,7 @@ struct HistoryCacheTests {
 
     func digest(_ dir: String, cache: Bool = true, statesOnly: Bool = false, for id: String = "dana-cho", week: Week = w47) throws -> String {
         let org = Checker.checkOrg(SourceText(Array(FileManager.default.contents(atPath: dir + "/org.yaml")!))).org!
-        let history = History.load(root: dir, org: org, through: week, cache: cache, full: statesOnly ? DigestBuilder.readsInFull(week) : nil)
+        let history = History.load(root: dir, org: org, through: week, cache: cache, full: statesOnly ? DigestBuilder.readsInFull(week, fiscalYearStartMonth: org.fiscalYearStartMonth) : nil)
         return try DigestRenderer(org: org).render(DigestBuilder(history: history).build(for: id, week: week)!).markdown
     }
 

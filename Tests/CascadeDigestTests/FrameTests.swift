@@ -116,3 +116,44 @@ struct FrameTests {
         #expect(m.other == .zero)
     }
 }
+
+/// A function's digest serves its reader (SPEC section 6) and explains the stages it mentions.
+@Suite("function digests")
+struct FunctionDigestTests {
+    func digest(_ id: String, _ week: String) -> (Digest, String) {
+        let d = DigestBuilder(history: sample).build(for: id, week: Week(week)!)!
+        return (d, try! DigestRenderer(org: sample.org).render(d).markdown)
+    }
+
+    @Test func productSeesTheLossesToAProductGap() {
+        let (d, md) = digest("product", "2026-W45")
+        #expect(d.losses.map(\.deal) == ["NW-1120"], "Halden Maschinenbau, lost on the S/4HANA connector")
+        #expect(md.contains("Halden Maschinenbau AG"))
+        let (other, _) = digest("product", "2026-W47")
+        #expect(other.losses.allSatisfy { l in
+            if case .loss(_, let reason, _, _) = l.detail { return reason == "product-gap" }
+            return false
+        })
+    }
+
+    @Test func marketingSeesObjectionsAndSources() {
+        let (d, md) = digest("marketing", "2026-W47")
+        #expect(!d.objections.isEmpty && d.objections.first?.objection == "security-review")
+        let quarterDeals = d.objections.map(\.quarterDeals)
+        #expect(quarterDeals == quarterDeals.sorted(by: >), "ranked by the quarter's deals")
+        #expect(d.objections.allSatisfy { $0.weekDeals <= $0.quarterDeals })
+        #expect(md.contains("## Objections") && md.contains("## Win rate by source, this quarter"))
+        let total = d.sources.reduce(0) { $0 + $1.won + $1.lost }
+        let rate = DigestBuilder(history: sample).build(for: "dana-cho", week: w47)!.frame!.winRate
+        #expect(total == rate.won + rate.lost, "every deal won or lost in the quarter has a source line")
+    }
+
+    @Test func aFunctionsDigestEndsWithTheStagesItMentions() {
+        let (d, md) = digest("value-engineering", "2026-W47")
+        #expect(!d.glossary.isEmpty)
+        #expect(md.hasSuffix("- **\(d.glossary.last!.stage)**: \(d.glossary.last!.meaning)\n"))
+        #expect(md.contains("## Stages in this digest"))
+        let (person, _) = digest("dana-cho", "2026-W47")
+        #expect(person.glossary.isEmpty, "a leader's digest explains stages in the HTML instead")
+    }
+}

@@ -146,10 +146,41 @@ public enum DefaultDigestTemplate {
 
         {{/notes.more}}
         {{/notes.show}}
+        {{#has_objections}}
+        ## Objections
+
+        | objection | deals this week | deals this quarter |
+        | --- | ---: | ---: |
+        {{#objections}}
+        | {{{objection}}} | {{{week}}} | {{{quarter}}} |
+        {{/objections}}
+        {{#objections_more}}
+
+        {{{.}}}
+        {{/objections_more}}
+
+        {{/has_objections}}
+        {{#has_sources}}
+        ## Win rate by source, this quarter
+
+        | source | won | lost | win rate |
+        | --- | ---: | ---: | ---: |
+        {{#sources}}
+        | {{{source}}} | {{{won}}} | {{{lost}}} | {{{rate}}} |
+        {{/sources}}
+
+        {{/has_sources}}
         {{#missing.show}}
         ## Missing updates
 
         {{{missing.line}}}
         {{/missing.show}}
+        {{#has_glossary}}
+        ## Stages in this digest
+
+        {{#glossary}}
+        - **{{{stage}}}**: {{{meaning}}}
+        {{/glossary}}
+        {{/has_glossary}}
         """#
 }

@@ -110,8 +110,34 @@ extension DigestRenderer {
         c["flags"] = groups(d.flags, section: .flags, noun: .risk, layout)
         c["gaps"] = section(d.gaps, key: .gaps, noun: .ticket, layout)
         c["notes"] = notes(d, layout)
+        c.merge(functionContext(d)) { $1 }
         c["missing"] = missing(d, layout)
         return c
+    }
+
+    /// A function's own sections: objections and sources (marketing), and the glossary of its stages.
+    func functionContext(_ d: Digest) -> [String: Any] {
+        [
+            "has_objections": !d.objections.isEmpty,
+            // The ten most frequent; the rest counted, never dropped silently.
+            "objections_more": d.objections.count > 10
+                ? ["+\(d.objections.count - 10) more \(Noun("objection").word(d.objections.count - 10))"] : [],
+            "objections": d.objections.prefix(10).map {
+                [
+                    "objection": $0.objection, "week": "\($0.weekDeals) (\(money($0.weekAmount)))",
+                    "quarter": "\($0.quarterDeals) (\(money($0.quarterAmount)))",
+                ]
+            },
+            "has_sources": !d.sources.isEmpty,
+            "sources": d.sources.map {
+                [
+                    "source": $0.source, "won": "\($0.won)", "lost": "\($0.lost)",
+                    "rate": $0.rate.map { wording.percent($0) } ?? "",
+                ]
+            },
+            "has_glossary": !d.glossary.isEmpty,
+            "glossary": d.glossary.map { ["stage": $0.stage, "meaning": $0.meaning] },
+        ]
     }
 
     func signed(_ v: Money) -> String { v == .zero ? "±0" : (v > .zero ? "+" : "") + money(v) }
