@@ -10,6 +10,7 @@ struct DemoDeal: Sendable {
     }
 
     static let openStages = ["suspect", "qualify", "discover", "propose", "negotiate", "commit"]
+    static let sources = ["inbound", "outbound", "partner", "event", "referral"]
 
     var id: String
     var account: String
@@ -76,6 +77,11 @@ struct DemoDeal: Sendable {
         if isOpen { s += "    next: \(next)\n" }
         if let competitor { s += "    competitor: \(competitor)\n" }
         s += "    vertical: \(vertical)\n    persona: \(persona)\n"
+        // Source and forecast follow from the deal's number, not from the random stream, so adding
+        // them left every other figure of a seed's organisation as it was.
+        let number = Int(id.drop { !$0.isNumber }) ?? 0
+        if number % 10 != 0 { s += "    source: \(Self.sources[number % Self.sources.count])\n" }
+        if isOpen, stage >= 3, number % 6 == 0 { s += "    forecast: \(number % 12 == 0 ? "omitted" : "best-case")\n" }
         if !gaps.isEmpty { s += "    gaps: [\(gaps.joined(separator: ", "))]\n" }
         if !objections.isEmpty { s += "    objections: [\(objections.joined(separator: ", "))]\n" }
         if let reason { s += "    reason: \(reason)\n" }

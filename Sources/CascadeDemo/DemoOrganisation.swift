@@ -114,6 +114,12 @@ public struct DemoOrganisation: Sendable {
             tickets:
               pattern: '^[A-Z][A-Z0-9]+-[0-9]+$'
               url: https://tracker.northwind.example/browse/{id}
+            glossary:
+              discover: We have met the buyer, agree on the problem and know who decides.
+              negotiate: Price and terms are on the table; legal and procurement are involved.
+            forecast:
+              commit: commit
+              negotiate: best-case
             functions:
 
             """

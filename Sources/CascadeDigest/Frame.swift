@@ -56,5 +56,7 @@ extension Digest {
         public var opening = Money.zero, closing = Money.zero, other = Money.zero
         public var new = Line(), pulledIn = Line(), pushedOut = Line(), amountUp = Line(), amountDown = Line()
         public var won = Line(), lost = Line(), vanished = Line()
+        /// The deals whose amount went down, largest cut first: a cut is news, not noise.
+        public var cuts: [(deal: String, account: String, from: Money, to: Money)] = []
     }
 }

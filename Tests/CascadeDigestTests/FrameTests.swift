@@ -110,6 +110,10 @@ struct FrameTests {
         #expect(m.opening == 570_000)
         #expect(m.vanished.amount == 40_000 && m.vanished.deals == 1, "F")
         #expect(m.amountDown.amount == 30_000, "A cut from 120k to 90k")
+        #expect(m.cuts.map(\.deal) == ["A"])
+        let d = DigestBuilder(history: Self.history).build(for: "dana-cho", week: Week("2026-W43")!)!
+        let md = try! DigestRenderer(org: Self.org).render(d).markdown
+        #expect(md.contains("Amounts cut: Acct A (A) $120k -> $90k."), "\(md)")
         #expect(m.closing == Money(500_000), "A 90k, C 50k and Ben's W42 pipeline (D 300k, G 60k), stale, still counts")
         #expect(m.opening + m.new.amount + m.amountUp.amount - m.amountDown.amount - m.won.amount - m.lost.amount
             - m.vanished.amount + m.other == m.closing)

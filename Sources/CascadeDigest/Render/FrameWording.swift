@@ -104,10 +104,20 @@ extension DigestWording {
         ]
     }
 
-    /// Close dates moved, apart from the table (they change no amount).
-    public func movementDates(_ d: Digest) -> String? {
-        guard let m = d.frame?.movement, m.pulledIn.deals + m.pushedOut.deals > 0 else { return nil }
-        return "Close dates: \(Noun.deal(m.pulledIn.deals)) pulled in (\(money(m.pulledIn.amount))), "
-            + "\(Noun.deal(m.pushedOut.deals)) pushed out (\(money(m.pushedOut.amount)))."
+    /// Close dates moved (they change no amount) and the largest amount cuts, under the table.
+    public func movementDates(_ d: Digest) -> [String] {
+        guard let m = d.frame?.movement else { return [] }
+        var lines: [String] = []
+        if m.pulledIn.deals + m.pushedOut.deals > 0 {
+            lines.append(
+                "Close dates: \(Noun.deal(m.pulledIn.deals)) pulled in (\(money(m.pulledIn.amount))), "
+                    + "\(Noun.deal(m.pushedOut.deals)) pushed out (\(money(m.pushedOut.amount))).")
+        }
+        if !m.cuts.isEmpty {
+            let shown = m.cuts.prefix(3).map { "\($0.account) (\($0.deal)) \(money($0.from)) -> \(money($0.to))" }
+            let more = m.cuts.count > 3 ? " and \(m.cuts.count - 3) more" : ""
+            lines.append("Amounts cut: \(shown.joined(separator: "; "))\(more).")
+        }
+        return lines
     }
 }

@@ -103,7 +103,7 @@ extension DigestRenderer {
         let movement = wording.movementRows(d)
         c["has_movement"] = !movement.isEmpty
         c["movement"] = movement.map { ["label": $0.label, "amount": $0.amount, "deals": $0.deals] }
-        c["movement_dates"] = wording.movementDates(d).map { [$0] } ?? []
+        c["movement_dates"] = wording.movementDates(d)
         c["highlights"] = section(d.highlights, key: .highlights, noun: .highlight, layout)
         c.merge(outcomes(d, layout)) { $1 }
         c["asks"] = groups(d.asks, section: .asks, noun: .ask, layout)

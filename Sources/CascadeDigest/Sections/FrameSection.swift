@@ -6,7 +6,8 @@ import CascadeHistory
 enum FrameSection: DigestSection {
     static func build(_ b: DigestBuilder, _ c: SectionContext, into d: inout Digest) {
         var f = Digest.Frame()
-        f.quarter = quarter(b, c, open: b.pipeline(c.scope, c.week).open)
+        let open = b.pipeline(c.scope, c.week).open
+        f.quarter = quarter(b, c, open: open)
         f.winRate = winRate(c.quarterClosed, b.org)
         let fiscal = b.org.fiscalYearStartMonth
         let previous = Quarter(
@@ -19,7 +20,7 @@ enum FrameSection: DigestSection {
             if case .risk(let flag) = item.detail { return flag.kind == .vanished }
             return false
         }
-        f.movement = movement(b, c, vanished: vanished)
+        f.movement = movement(b, c, now: open, vanished: vanished)
         f.largestClosed = (d.wins + d.losses).max { ($0.amount, $1.deal) < ($1.amount, $0.deal) }
         f.largestRisk = d.flags.flatMap(\.items).filter { item in
             guard case .risk(let flag) = item.detail else { return false }
@@ -92,10 +93,11 @@ enum FrameSection: DigestSection {
     }
 
     /// How last week's open pipeline became this week's (each as section 6 defines the pipeline).
-    static func movement(_ b: DigestBuilder, _ c: SectionContext, vanished: [Digest.Item]) -> Digest.Movement {
+    static func movement(
+        _ b: DigestBuilder, _ c: SectionContext, now: [DealSnapshot], vanished: [Digest.Item]
+    ) -> Digest.Movement {
         var m = Digest.Movement()
         let before = Dictionary(b.pipeline(c.scope, c.week.previous).open.map { ($0.id, $0) }) { a, _ in a }
-        let now = b.pipeline(c.scope, c.week).open
         m.opening = before.values.sum(\.amount)
         m.closing = now.sum(\.amount)
         for deal in now {
@@ -106,11 +108,15 @@ enum FrameSection: DigestSection {
             if let a = deal.close, let o = old.close, a < o { m.pulledIn.add(deal.amount) }
             if let a = deal.close, let o = old.close, a > o { m.pushedOut.add(deal.amount) }
             if deal.amount > old.amount { m.amountUp.add(deal.amount - old.amount) }
-            if deal.amount < old.amount { m.amountDown.add(old.amount - deal.amount) }
+            if deal.amount < old.amount {
+                m.amountDown.add(old.amount - deal.amount)
+                m.cuts.append((deal.id, deal.account, old.amount, deal.amount))
+            }
         }
         for (_, deal) in c.closed {
             if deal.kind == .won { m.won.add(deal.amount) } else { m.lost.add(deal.amount) }
         }
+        m.cuts.sort { ($0.from - $0.to, $1.deal) > ($1.from - $1.to, $0.deal) }
         for item in vanished { m.vanished.add(item.amount) }
         let explained =
             m.opening + m.new.amount + m.amountUp.amount - m.amountDown.amount - m.won.amount - m.lost.amount
