@@ -77,7 +77,9 @@ struct DefectTests {
         // A goal for a quarter no update reaches is a warning, not an error.
         let ws = try sample {
             $0.replacingOccurrences(
-                of: "admins: [dana-cho]", with: "  - { team: dana-cho, quarter: 2031-Q1, bookings: 1 }\nadmins: [dana-cho]")
+                of: "  - { team: maria-gonzalez, quarter: 2026-Q4, bookings: 900000 }\n",
+                with: "  - { team: maria-gonzalez, quarter: 2026-Q4, bookings: 900000 }\n"
+                    + "  - { team: dana-cho, quarter: 2031-Q1, bookings: 1 }\n")
         }
         let check = try CLI.run(["check", "org.yaml"], in: ws.path)
         #expect(check.status == 0 && check.stdout.contains("[goal-quarter-empty]"), "\(check.stdout)")
@@ -220,7 +222,7 @@ struct UnreadableUpdateTests {
         return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
     }
 
-    @Test(arguments: [("amount: 140k", 8), ("account: [unclosed", 7)])
+    @Test(arguments: [("amount: 140k", 9), ("account: [unclosed", 7)])
     func aBrokenUpdateIsSubmittedButUnreadable(_ breakage: String, _ line: Int) throws {
         let ws = try Workspace(copyingPath: CLI.packageRoot.path)
         let path = "updates/2026-W47/ana-lima.md"

@@ -43,7 +43,7 @@ struct FirstDayTests {
         let ws = try sample()
         let result = try CLI.run(["digest", "--for", "dana-cho", "--week", "2025-W10"], in: ws.path)
         #expect(result.status == 2)
-        #expect(result.stderr.contains("no update in or before 2025-W10: the history holds 2026-W40 to 2026-W47"), "\(result.stderr)")
+        #expect(result.stderr.contains("no update in or before 2025-W10: the history holds 2026-W34 to 2026-W47"), "\(result.stderr)")
         #expect(result.stdout.isEmpty)
         let empty = try Workspace()
         try empty.write("org.yaml", "people:\n  - { id: dana-cho, name: Dana Cho }\n")

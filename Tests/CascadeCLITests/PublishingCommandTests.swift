@@ -123,17 +123,17 @@ struct NewCommandTests {
 
     @Test func aFirstUpdateExplainsEveryFieldInComments() throws {
         let repo = try GitWorkspace()
-        let result = try repo.cascade("new", "--author", "claire-dubois", "--week", "2026-W39", "--no-edit")
+        let result = try repo.cascade("new", "--author", "claire-dubois", "--week", "2026-W33", "--no-edit")
         #expect(result.status == 0, "\(result.stderr)")
-        let text = try repo.read("updates/2026-W39/claire-dubois.md")
+        let text = try repo.read("updates/2026-W33/claire-dubois.md")
         try CLI.assertGolden(text, "new-first-update.md")
         // The file as written checks clean, and so does the example once its '# ' are deleted.
-        #expect(try repo.cascade("check", "updates/2026-W39/claire-dubois.md").status == 0)
+        #expect(try repo.cascade("check", "updates/2026-W33/claire-dubois.md").status == 0)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
             line.hasPrefix("#  ") || line.hasPrefix("#    ") ? line.dropFirst(2) : line
         }
-        try repo.write("updates/2026-W39/claire-dubois.md", lines.joined(separator: "\n"))
-        let check = try repo.cascade("check", "updates/2026-W39/claire-dubois.md")
+        try repo.write("updates/2026-W33/claire-dubois.md", lines.joined(separator: "\n"))
+        let check = try repo.cascade("check", "updates/2026-W33/claire-dubois.md")
         #expect(check.status == 0, "the example deal is a valid deal: \(check.stdout)")
         #expect(!check.stdout.contains(": warning:"), "\(check.stdout)")
     }

@@ -11,7 +11,7 @@ struct ReportCommandTests {
         let root = CLI.packageRoot.path
         let table = try CLI.run(["report", kind, "--root", root, "--today", "2026-11-25"])
         #expect(table.status == 0, "\(table.stderr)")
-        #expect(table.stdout.contains("2026-W40 to 2026-W47"))
+        #expect(table.stdout.contains("2026-W35 to 2026-W47"), "the last 13 weeks with updates")
         // Piped, a table cuts nothing (a terminal's width is tested apart).
         #expect(!table.stdout.contains("… "), "\(kind)")
         let json = try CLI.run(["report", kind, "--root", root, "--today", "2026-11-25", "--format", "json"])
@@ -115,13 +115,13 @@ struct ReportCommandTests {
     @Test func aRangeBeforeTheHistoryStartsWhereTheHistoryDoes() throws {
         let root = CLI.packageRoot.path
         let result = try CLI.run(["report", "pipeline", "--since", "2020-W01", "--until", "2026-W47", "--root", root])
-        #expect(result.stdout.hasPrefix("Pipeline, 2026-W40 to 2026-W47, everyone\nNo updates before 2026-W40, so the report starts there (not at 2020-W01).\n"),
+        #expect(result.stdout.hasPrefix("Pipeline, 2026-W34 to 2026-W47, everyone\nNo updates before 2026-W34, so the report starts there (not at 2020-W01).\n"),
                 "\(result.stdout.prefix(300))")
         #expect(!result.stdout.contains("2020-W") || result.stdout.components(separatedBy: "2020-W").count == 2)
         let json = try CLI.run(["report", "pipeline", "--since", "2020-W01", "--root", root, "--today", "2026-11-25", "--format", "json"])
         let doc = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
-        #expect(doc["since"] as? String == "2026-W40" && (doc["weeks"] as? [Any])?.count == 8)
-        #expect(json.stderr.contains("No updates before 2026-W40"), "said on standard error for a machine format")
+        #expect(doc["since"] as? String == "2026-W34" && (doc["weeks"] as? [Any])?.count == 14)
+        #expect(json.stderr.contains("No updates before 2026-W34"), "said on standard error for a machine format")
     }
 
     @Test func forAFunctionNarrowsToTheDealsThatAskedIt() throws {
