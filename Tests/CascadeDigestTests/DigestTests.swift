@@ -153,6 +153,14 @@ struct BudgetTests {
             let out = renderer.render(digest)
             #expect(out.words <= org.digest.wordBudget, "\(id): \(out.words) words")
             #expect(WordCount.count(out.markdown) == out.words)
+            // The headline and the frame come first and are never trimmed to make room.
+            if !digest.isFunction {
+                #expect(out.markdown.contains("\n**Pace:** ") && out.markdown.contains("\n- Forecast "), "\(id)")
+                #expect(out.markdown.contains("| open this week |") && out.markdown.contains("\n- Win rate "), "\(id)")
+                let m = digest.frame!.movement
+                #expect(m.opening + m.new.amount + m.amountUp.amount - m.amountDown.amount - m.won.amount
+                    - m.lost.amount - m.vanished.amount + m.other == m.closing)
+            }
             // Every win, loss, ask, risk, gap and highlight is shown or counted in "left out", with its amount.
             var lists: [(Digest.SlotKey, [Digest.Item])] = [(.highlights, digest.highlights), (.wins, digest.wins), (.losses, digest.losses), (.gaps, digest.gaps)]
             lists += digest.asks.map { (Digest.SlotKey(.asks, group: $0.key), $0.items) } + digest.flags.map { (Digest.SlotKey(.flags, group: $0.key), $0.items) }
