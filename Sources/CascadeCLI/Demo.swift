@@ -22,8 +22,9 @@ struct Demo: ParsableCommand {
     @Option(help: "Number of reps.")
     var reps = 40
 
+    /// A year and a quarter by default, so a digest compares with the same week last quarter and last year.
     @Option(help: "Number of weeks of history, ending with the last full week.")
-    var weeks = 8
+    var weeks = 60
 
     @Option(help: ArgumentHelp("Folder to create (must not exist or be empty).", valueName: "dir"))
     var out = "cascade-demo"
