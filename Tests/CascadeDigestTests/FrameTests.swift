@@ -161,3 +161,40 @@ struct FunctionDigestTests {
         #expect(person.glossary.isEmpty, "a leader's digest explains stages in the HTML instead")
     }
 }
+
+/// A fiscal year that starts in February: 2027-Q4 is November 2026 to January 2027.
+@Suite("the frame in a fiscal year not starting in January")
+struct FiscalFrameTests {
+    @Test func quarterWeeksAndGoalFollowTheFiscalYear() {
+        let org = Checker.checkOrg(SourceText("""
+            fiscal_year_start_month: 2
+            people:
+              - { id: dana-cho, name: Dana Cho }
+              - { id: ana-lima, name: Ana Lima, reports_to: dana-cho }
+            goals:
+              - { team: dana-cho, quarter: 2027-Q4, bookings: 500000 }
+            """)).org!
+        func deal(_ id: String, _ stage: String, _ amount: Int, _ close: String) -> DealSnapshot {
+            DealSnapshot(
+                id: id, account: id, stage: stage, kind: org.stages.kind(of: stage)!, amount: Money(amount),
+                close: Day(close), next: "call", reason: stage == "lost" ? "price" : nil, lesson: nil, why: nil,
+                competitor: nil, vertical: nil, persona: nil, gaps: [], objections: [], asks: [])
+        }
+        let history = History(org: org, updates: [
+            // Won in W44 (October, fiscal 2027-Q3) and in W46 (November, 2027-Q4).
+            WeeklyUpdate(person: "ana-lima", week: Week("2026-W44")!, deals: [deal("A", "won", 70_000, "2026-10-28")],
+                         body: "", highlights: []),
+            WeeklyUpdate(person: "ana-lima", week: Week("2026-W46")!,
+                         deals: [deal("B", "won", 100_000, "2026-11-11"), deal("C", "propose", 200_000, "2027-01-20")],
+                         body: "", highlights: []),
+            WeeklyUpdate(person: "ana-lima", week: Week("2026-W47")!, deals: [deal("C", "propose", 200_000, "2027-01-20")],
+                         body: "", highlights: []),
+        ])
+        let f = DigestBuilder(history: history).build(for: "dana-cho", week: Week("2026-W47")!)!.frame!
+        #expect(f.quarter.name == "2027-Q4" && f.quarter.weeks == 13 && f.quarter.weeksGone == 3)
+        #expect(f.quarter.bookings == 100_000, "A was won in fiscal 2027-Q3")
+        #expect(f.quarter.goal == 500_000 && f.quarter.pace == 0.2)
+        #expect(f.quarter.coverage == 0.5, "C closes in January, inside 2027-Q4: 200k of the 400k left")
+        #expect(f.lastQuarterWinRate.won == 1, "A, in the previous fiscal quarter")
+    }
+}
