@@ -12,6 +12,13 @@ public struct Digest: Sendable {
         /// What the item says, as values (worded by `DigestWording` for Markdown, HTML and JSON).
         public var detail: Detail
         public var severity: Int = 0
+        /// For a closed deal: whom it asked for help in its life, and the first week it asked each.
+        public var asked: [(to: String, week: Week)] = []
+    }
+
+    /// Lost deals (stage lost, not disqualified) that asked nobody, out of all such losses.
+    public struct LostAlone: Sendable {
+        public var deals = 0, amount = Money.zero, losses = 0
     }
 
     /// The facts behind an item, typed: amounts, dates, stages and counts, never prose.
@@ -116,6 +123,7 @@ public struct Digest: Sendable {
     public var notes: [Note] = []
     /// Pace, coverage, forecast, win rate, comparisons, movement and the headline's deals (leaders' digests).
     public var frame: Frame?
+    public var lostAlone = LostAlone()
     /// A function's digest: the stages it mentions and what they mean, for readers outside sales.
     public var glossary: [(stage: String, meaning: String)] = []
     /// Marketing's digest: objections of the week and of the quarter, and the win rate by source.

@@ -16,6 +16,9 @@ public struct DealSnapshot: Sendable {
     public var nextHash: UInt64
     /// The deal's own forecast category (`forecast:`), part of its state; nil when it has none.
     public var forecast: ForecastCategory?
+    /// Whom this listing asks for help (the `to` of its asks), part of its state: "never lose alone"
+    /// looks at every listing of a deal, whichever weeks were read in full.
+    public var askedTo: [String] = []
     /// The texts few readers need, shared between copies: copying a snapshot stays cheap.
     private var texts: Texts
 
@@ -87,6 +90,8 @@ public struct DealSnapshot: Sendable {
         self.id = id; self.account = account; self.stage = stage; self.kind = kind; self.amount = amount;
         self.close = close; self.next = next
         self.forecast = forecast
+        var seen: Set<String> = []
+        askedTo = asks.map(\.to).filter { seen.insert($0).inserted }
         nextHash = HistoryCache.hash(next.utf8)
         let fields = Fields(
             reason: reason, lesson: lesson, why: why, competitor: competitor, vertical: vertical, persona: persona,
@@ -100,11 +105,12 @@ public struct DealSnapshot: Sendable {
     /// A snapshot of the deal's state only (what `History.load` reads of weeks it does not need in full).
     init(
         id: String, account: String, stage: String, kind: Org.Stages.Kind, amount: Money, close: Day?, nextHash: UInt64,
-        forecast: ForecastCategory? = nil
+        forecast: ForecastCategory? = nil, askedTo: [String] = []
     ) {
         self.id = id; self.account = account; self.stage = stage; self.kind = kind; self.amount = amount;
         self.close = close
         self.forecast = forecast
+        self.askedTo = askedTo
         next = ""
         self.nextHash = nextHash
         texts = Texts.none
@@ -174,6 +180,8 @@ public final class History: @unchecked Sendable {
     private var readableWeeksOf: [String: [Week]] = [:]
     /// Deal id -> the first week any update lists it.
     public private(set) var firstSeen: [String: Week] = [:]
+    /// Deal id -> whom its listings asked for help and in which week, in week order (any owner).
+    private var helpAsked: [String: [(to: String, week: Week)]] = [:]
     /// Person -> deal id -> the first week their updates list it closed.
     private var firstClosed: [String: [String: Week]] = [:]
     /// Week -> deal id -> who lists it that week (the first in id order), built when first asked for.
@@ -188,6 +196,7 @@ public final class History: @unchecked Sendable {
         nonisolated(unsafe) var weeksOf: [String: [Week]] = [:]
         nonisolated(unsafe) var firstSeen: [String: Week] = [:]
         nonisolated(unsafe) var firstClosed: [String: [String: Week]] = [:]
+        nonisolated(unsafe) var helpAsked: [String: [(to: String, week: Week)]] = [:]
         let weeks = self.weeks
         _ = parallelMap(2, chunk: 1) { part -> Bool in
             if part == 0 {
@@ -206,6 +215,7 @@ public final class History: @unchecked Sendable {
                         let u = updates[i]
                         for d in u.deals {
                             if firstSeen[d.id] == nil { firstSeen[d.id] = week }
+                            for to in d.askedTo { helpAsked[d.id, default: []].append((to, week)) }
                             if d.kind != .open, firstClosed[u.person]?[d.id] == nil {
                                 firstClosed[u.person, default: [:]][d.id] = week
                             }
@@ -222,6 +232,14 @@ public final class History: @unchecked Sendable {
         readableWeeksOf = readable
         self.firstSeen = firstSeen
         self.firstClosed = firstClosed
+        self.helpAsked = helpAsked
+    }
+
+    /// Whom a deal asked for help, by any owner, in any week up to `week` (SPEC section 16), each with
+    /// the first week it asked them, in that order; empty when it asked nobody.
+    public func helpAsked(by deal: String, through week: Week) -> [(to: String, week: Week)] {
+        var seen: Set<String> = []
+        return (helpAsked[deal] ?? []).filter { $0.week <= week && seen.insert($0.to).inserted }
     }
 
     /// Keeps a history alive until the process exits: freeing millions of small

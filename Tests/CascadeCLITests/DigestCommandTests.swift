@@ -130,6 +130,6 @@ struct DigestCommandTests {
         let repo = try Workspace(copyingPath: CLI.packageRoot.path)
         try repo.write("templates/digest.md", "{{{title}}} ({{{reading_time}}})\n{{#wins.items}}* {{{line}}}\n{{/wins.items}}")
         let result = try CLI.run(["digest", "--for", "raj-patel", "--week", "2026-W47"], in: repo.path)
-        #expect(result.stdout == "Digest for Raj Patel, 2026-W47 (1 min read)\n* **Lumière Telecom** (NW-1140, $310k, Claire Dubois): Dana's meeting tied the rollout to the CDO's churn programme; Initech stayed a BI tool in their eyes.\n")
+        #expect(result.stdout == "Digest for Raj Patel, 2026-W47 (1 min read)\n* **Lumière Telecom** (NW-1140, $310k, Claire Dubois): Dana's meeting tied the rollout to the CDO's churn programme; Initech stayed a BI tool in their eyes. Won with help from Dana Cho, Legal.\n")
     }
 }

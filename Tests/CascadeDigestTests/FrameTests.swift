@@ -198,3 +198,46 @@ struct FiscalFrameTests {
         #expect(f.lastQuarterWinRate.won == 1, "A, in the previous fiscal quarter")
     }
 }
+
+/// Never lose alone (SPEC section 16): whom a closed deal asked, over its whole life and every owner.
+@Suite("never lose alone in the digest")
+struct LostAloneTests {
+    static func deal(_ id: String, _ stage: String, _ amount: Int, asks: [String] = []) -> DealSnapshot {
+        let org = FrameTests.org
+        return DealSnapshot(
+            id: id, account: "Acct \(id)", stage: stage, kind: org.stages.kind(of: stage)!, amount: Money(amount),
+            close: Day("2026-12-18"), next: "call", reason: org.stages.kind(of: stage) == .lost ? "price" : nil,
+            lesson: stage == "lost" ? "a lesson" : nil, why: nil, competitor: nil, vertical: nil, persona: nil,
+            gaps: [], objections: [], asks: asks.map { ($0, "help") })
+    }
+
+    static let history = History(org: FrameTests.org, updates: [
+        FrameTests.u("ana-lima", "2026-W40", [deal("X", "propose", 100_000, asks: ["value-engineering"]),
+                                             deal("W", "propose", 50_000, asks: ["product"])]),
+        // X is handed to Ben, who asks product; Y never asks anyone.
+        FrameTests.u("ana-lima", "2026-W41", [deal("W", "negotiate", 50_000)]),
+        FrameTests.u("ben-okafor", "2026-W41", [deal("X", "negotiate", 100_000, asks: ["product"]),
+                                               deal("Y", "propose", 30_000), deal("Z", "suspect", 5_000)]),
+        FrameTests.u("ana-lima", "2026-W42", [deal("W", "won", 50_000)]),
+        FrameTests.u("ben-okafor", "2026-W42", [deal("X", "lost", 100_000), deal("Y", "lost", 30_000),
+                                               deal("Z", "disqualified", 5_000)]),
+    ])
+
+    @Test func everyClosedDealSaysWhomItAsked() throws {
+        let d = DigestBuilder(history: Self.history).build(for: "dana-cho", week: Week("2026-W42")!)!
+        let losses = ([d.lossOfTheWeek].compactMap { $0 } + d.losses)
+        let x = try #require(losses.first { $0.deal == "X" })
+        #expect(x.asked.map(\.to) == ["value-engineering", "product"], "both owners' asks, in order")
+        #expect(x.asked.map(\.week) == [Week("2026-W40")!, Week("2026-W41")!])
+        #expect(losses.first { $0.deal == "Y" }?.asked.isEmpty == true)
+        #expect(d.wins.first?.asked.map(\.to) == ["product"], "an ask two weeks before the win")
+        #expect(d.lostAlone.deals == 1 && d.lostAlone.amount == 30_000 && d.lostAlone.losses == 2, "Z is disqualified")
+        let out = try DigestRenderer(org: FrameTests.org).render(d)
+        #expect(out.markdown.contains("Lost alone: 1 of 2 losses ($30k) asked nobody for help."))
+        #expect(out.markdown.contains("(lost alone: it asked nobody for help)"))
+        #expect(out.markdown.contains("(asked value-engineering in 2026-W40, product in 2026-W41)"))
+        let json = DigestJSON.render(d, out, org: FrameTests.org)
+        #expect(json.contains(#""lost_alone": {"deals": 1, "amount": 30000}"#))
+        #expect(json.contains(#""asked": [{"to": "value-engineering", "week": "2026-W40"}, {"to": "product", "week": "2026-W41"}]"#))
+    }
+}

@@ -81,6 +81,10 @@ public enum DefaultDigestTemplate {
 
         Reasons: {{{loss_reasons}}}
         {{/loss_reasons}}
+        {{#lost_alone}}
+
+        {{{.}}}
+        {{/lost_alone}}
 
         {{/losses.show}}
         {{#days_line}}

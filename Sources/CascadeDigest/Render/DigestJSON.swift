@@ -22,6 +22,7 @@ public enum DigestJSON {
         var win_rate: WinRates?
         var last_quarter: Comparison?, last_year: Comparison?
         var movement: Movement?
+        var lost_alone: LostAlone?
         var median_days_to_win: RawDouble?, median_days_to_lose: RawDouble?
         var wins: [Item], losses: [Item], loss_reasons: [Reason], asks: [Item], flags: [Item], gaps: [Gap],
             highlights: [Item]
@@ -48,12 +49,18 @@ public enum DigestJSON {
                 last_quarter = f.lastQuarter.reached ? Comparison(f.lastQuarter) : nil
                 last_year = f.lastYear.reached ? Comparison(f.lastYear) : nil
                 movement = Movement(f.movement)
+                lost_alone = LostAlone(deals: d.lostAlone.deals, amount: d.lostAlone.amount)
             }
             median_days_to_win = d.medianDaysToWin.map(RawDouble.init)
             median_days_to_lose = d.medianDaysToLose.map(RawDouble.init)
-            wins = d.wins.map(item)
+            func closed(_ c: Digest.Item) -> Item {
+                var i = item(c)
+                i.asked = c.asked.map { Asked(to: $0.to, week: $0.week.description) }
+                return i
+            }
+            wins = d.wins.map(closed)
             losses = ((d.lossOfTheWeek.map { [$0] } ?? []) + d.losses).map { l in
-                var i = item(l)
+                var i = closed(l)
                 i.loss_of_the_week = d.lossOfTheWeek?.deal == l.deal
                 return i
             }
@@ -105,12 +112,16 @@ public enum DigestJSON {
     struct Item: Encodable {
         var deal: String, account: String, author: String, amount: Money, text: String
         var loss_of_the_week: Bool?, to: String?, kind: String?
+        /// For a win or a loss: whom the deal asked for help in its life, and first when.
+        var asked: [Asked]?
 
         init(_ i: Digest.Item, text: String) {
             deal = i.deal; account = i.account; author = i.author; amount = i.amount; self.text = text
         }
 
-        enum CodingKeys: String, CodingKey { case deal, account, author, amount, text, loss_of_the_week, to, kind }
+        enum CodingKeys: String, CodingKey {
+            case deal, account, author, amount, text, loss_of_the_week, to, kind, asked
+        }
 
         func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
@@ -120,6 +131,7 @@ public enum DigestJSON {
             if let loss_of_the_week { try c.encode(loss_of_the_week, forKey: .loss_of_the_week) }
             if let to { try c.encode(to, forKey: .to) }
             if let kind { try c.encode(kind, forKey: .kind) }
+            if let asked { try c.encode(asked, forKey: .asked) }
         }
     }
 
@@ -161,6 +173,9 @@ public enum DigestJSON {
             bookings = c.bookings
         }
     }
+
+    struct LostAlone: Encodable { var deals: Int, amount: Money }
+    struct Asked: Encodable { var to: String, week: String }
 
     struct Movement: Encodable {
         struct Line: Encodable { var amount: Money, deals: Int }

@@ -11,6 +11,9 @@ public struct DigestWording: Sendable {
     func money(_ amount: Money) -> String { amount.formatted(currency: org.currency) }
     func name(_ id: String) -> String { org.person(id)?.name ?? org.function(id)?.name ?? id }
 
+    /// "Value Engineering, Product": whom a deal asked, in the order it first asked them.
+    func helpers(_ item: Digest.Item) -> String { item.asked.map { name($0.to) }.joined(separator: ", ") }
+
     /// 2nd, 3rd, 11th, 21st.
     static func ordinal(_ n: Int) -> String {
         let suffix = (11...13).contains(n % 100) ? "th" : ["th", "st", "nd", "rd"][n % 10 < 4 ? n % 10 : 0]
@@ -20,10 +23,20 @@ public struct DigestWording: Sendable {
     /// One line of detail: why we won, reason and lesson, the ask, the signal, what a ticket blocks.
     public func text(_ item: Digest.Item) -> String {
         switch item.detail {
-        case .win(let why): return why ?? ""
+        case .win(let why):
+            guard !item.asked.isEmpty else { return why ?? "" }
+            guard let why, !why.isEmpty else { return "won with help from \(helpers(item))" }
+            return why + (why.hasSuffix(".") ? "" : ".") + " Won with help from \(helpers(item))."
         case .loss(_, let reason, let lesson, let disqualified):
             let reason = reason ?? "no reason"
-            return (disqualified ? "disqualified, \(reason)" : reason) + (lesson.map { ": \($0)" } ?? "")
+            var text = (disqualified ? "disqualified, \(reason)" : reason) + (lesson.map { ": \($0)" } ?? "")
+            if !disqualified {
+                text +=
+                    item.asked.isEmpty
+                    ? " (lost alone: it asked nobody for help)"
+                    : " (asked \(item.asked.map { "\(name($0.to)) in \($0.week)" }.joined(separator: ", ")))"
+            }
+            return text
         case .ask(let ask): return ask
         case .risk(let f): return risk(f)
         case .gap(let deals, let lost, let won, let link):

@@ -231,6 +231,9 @@ extension DigestRenderer {
         losses["show"] = !d.losses.isEmpty || d.lossOfTheWeek != nil
         c["losses"] = losses
         if let top = d.lossOfTheWeek { c["loss_of_the_week"] = ["line": line(top, key: .losses)] }
+        let alone = d.lostAlone
+        let aloneLine = "Lost alone: \(alone.deals) of \(Noun.loss(alone.losses)) (\(money(alone.amount))) asked nobody"
+        c["lost_alone"] = alone.losses == 0 ? [] : [aloneLine + " for help."]
         c["loss_reasons"] = d.lossReasons.map { "\($0.reason) \($0.count) (\(money($0.amount)))" }.joined(
             separator: ", ")
         if d.medianDaysToLose != nil || d.medianDaysToWin != nil {

@@ -4,6 +4,11 @@ import CascadeHistory
 /// Wins, largest first; losses and lessons (the loss of the week, reasons counted); the median
 /// days to win and to lose of the quarter.
 enum OutcomesSection: DigestSection {
+    static func isDisqualified(_ item: Digest.Item) -> Bool {
+        if case .loss(_, _, _, let disqualified) = item.detail { return disqualified }
+        return false
+    }
+
     static func build(_ b: DigestBuilder, _ c: SectionContext, into d: inout Digest) {
         let stages = b.org.stages
         let quarterClosed = c.quarterClosed
@@ -11,16 +16,29 @@ enum OutcomesSection: DigestSection {
         d.medianDaysToLose = b.median(
             quarterClosed.filter { $0.deal.kind == .lost && !stages.isDisqualified($0.deal.stage) }
                 .compactMap(b.daysToClose))
-        d.wins = c.closed.filter { $0.deal.kind == .won }.map { b.item($0.deal, $0.person, .win(why: $0.deal.why)) }
-            .sorted(by: b.byAmount)
+        // Never lose alone (SPEC section 16): whom each closed deal asked, over its whole life.
+        func asked(_ deal: DealSnapshot) -> [(to: String, week: Week)] {
+            b.history.helpAsked(by: deal.id, through: c.week)
+        }
+        d.wins = c.closed.filter { $0.deal.kind == .won }.map { w -> Digest.Item in
+            var item = b.item(w.deal, w.person, .win(why: w.deal.why))
+            item.asked = asked(w.deal)
+            return item
+        }.sorted(by: b.byAmount)
         let lost = c.closed.filter { $0.deal.kind == .lost }
         let losses = lost.map { l -> Digest.Item in
-            b.item(
+            var item = b.item(
                 l.deal, l.person,
                 .loss(
                     stage: l.deal.stage, reason: l.deal.reason, lesson: l.deal.lesson,
                     disqualified: stages.isDisqualified(l.deal.stage)))
+            item.asked = asked(l.deal)
+            return item
         }.sorted(by: b.byAmount)
+        for l in losses where !isDisqualified(l) {
+            d.lostAlone.losses += 1
+            if l.asked.isEmpty { d.lostAlone.deals += 1; d.lostAlone.amount += l.amount }
+        }
         // The loss of the week: the largest loss with a lesson.
         let withLessons = lost.filter { $0.deal.lesson != nil && !stages.isDisqualified($0.deal.stage) }
         if let top = withLessons.max(by: { ($0.deal.amount, $1.deal.id) < ($1.deal.amount, $0.deal.id) }) {

@@ -24,7 +24,7 @@ import CascadePlatform
 /// update's note and highlights: a reader that needs only states (a digest
 /// looking at older weeks) jumps over the rest.
 enum HistoryCache {
-    static let magic = Array("CASCADE-HISTORY-6\n".utf8)
+    static let magic = Array("CASCADE-HISTORY-7\n".utf8)
 
     struct Stamp: Equatable {
         var size: Int64
@@ -114,6 +114,7 @@ enum HistoryCache {
                 i64(Int64(d.close?.ordinal ?? Int.min))
                 u64(d.nextHash)
                 u8(d.forecast.flatMap { f in ForecastCategory.allCases.firstIndex(of: f) }.map { UInt8($0 + 1) } ?? 0)
+                list(d.askedTo)
                 block { w in
                     w.str(d.next); w.opt(d.reason); w.opt(d.lesson); w.opt(d.why); w.opt(d.competitor);
                     w.opt(d.vertical); w.opt(d.persona); w.opt(d.source)

@@ -65,7 +65,7 @@ extension HistoryCache {
             for _ in 0..<count {
                 guard let id = str(), let account = str(), let stage = str(), let k = u8(),
                     let low = u64(), let high = u64(), let close = i64(),
-                    let nextHash = u64(), let f = u8(), Int(f) <= ForecastCategory.allCases.count,
+                    let nextHash = u64(), let f = u8(), Int(f) <= ForecastCategory.allCases.count, let askedTo = list(),
                     let end = blockEnd()
                 else { return nil }
                 let forecast = f == 0 ? nil : ForecastCategory.allCases[Int(f) - 1]
@@ -94,7 +94,7 @@ extension HistoryCache {
                     deal = DealSnapshot(
                         id: id, account: account, stage: stage, kind: k == 0 ? .open : k == 1 ? .won : .lost,
                         amount: money, close: close == Int64.min ? nil : Day(ordinal: Int(close)),
-                        nextHash: nextHash, forecast: forecast)
+                        nextHash: nextHash, forecast: forecast, askedTo: askedTo)
                 }
                 at = end
                 deals.append(deal)
