@@ -42,7 +42,8 @@ struct ReportCommand: ParsableCommand {
     var until: String?
     @Option(
         help: ArgumentHelp(
-            "For losses and wins: reason, competitor, vertical, persona, region, segment or author.",
+            "For losses and wins: reason, competitor, vertical, persona, region, segment, author, source or help "
+                + "(whom the deal asked, with the win rate of each against asking nobody).",
             valueName: "dimension"))
     var by: CascadeReports.Dimension?
     @Option(help: "table, csv or json.")

@@ -6,9 +6,10 @@ import CascadeHistory
 public enum OutcomeReport {
     public static func make(_ ctx: ReportContext, wins: Bool, by dimension: Dimension) -> Report {
         let o = Outcomes(ctx, wins: wins, by: dimension)
+        let rates = o.winRates.isEmpty ? [] : [o.winRateTable()]
         var report = Report(
             title: wins ? "Wins" : "Losses",
-            tables: [o.byTable(), o.detailTable()] + (wins ? [] : [o.disqualifiedTable()]),
+            tables: [o.byTable()] + rates + [o.detailTable()] + (wins ? [] : [o.disqualifiedTable()]),
             notes: o.notes(), json: o.json())
         report.csvTable = o.dealsTable()
         return report
@@ -28,6 +29,8 @@ struct Outcomes: Sendable {
     let daysLose: Spread?, daysWin: Spread?
     /// Days to disqualify, by quarter.
     let byQuarter: [Quarter: [Int]]
+    /// For `--by help` and `--by source`: won and lost (disqualified apart) in each group, over the range.
+    let winRates: [(key: String, won: Int, lost: Int)]
 
     init(_ ctx: ReportContext, wins: Bool, by dimension: Dimension) {
         self.ctx = ctx
@@ -42,8 +45,10 @@ struct Outcomes: Sendable {
         let chosen = wins ? won : lost
         var groups: [String: (deals: Int, amount: Money)] = [:]
         for c in chosen {
-            groups[ctx.value(dimension, c), default: (0, .zero)].deals += 1
-            groups[ctx.value(dimension, c), default: (0, .zero)].amount += c.deal.amount
+            for value in ctx.values(dimension, c) {
+                groups[value, default: (0, .zero)].deals += 1
+                groups[value, default: (0, .zero)].amount += c.deal.amount
+            }
         }
         ranked = groups.sorted { ($0.value.amount, $0.value.deals, $1.key) > ($1.value.amount, $1.value.deals, $0.key) }
         total = chosen.sum(\.deal.amount)
@@ -53,6 +58,30 @@ struct Outcomes: Sendable {
         var byQuarter: [Quarter: [Int]] = [:]
         for c in disqualified { if let d = c.days { byQuarter[ctx.quarter(c.week), default: []].append(d) } }
         self.byQuarter = byQuarter
+        var rates: [String: (won: Int, lost: Int)] = [:]
+        if dimension == .help || dimension == .source {
+            for c in won { for v in ctx.values(dimension, c) { rates[v, default: (0, 0)].won += 1 } }
+            for c in lost where !ctx.org.stages.isDisqualified(c.deal.stage) {
+                for v in ctx.values(dimension, c) { rates[v, default: (0, 0)].lost += 1 }
+            }
+        }
+        winRates = rates.map { ($0.key, $0.value.won, $0.value.lost) }
+            .sorted { ($0.won + $0.lost, $1.key) > ($1.won + $1.lost, $0.key) }
+    }
+
+    /// Does asking a function, or a source, win deals? The win rate of each group against the others.
+    func winRateTable() -> ReportTable {
+        ReportTable(
+            title: "Win rate by \(dimension.rawValue)"
+                + (dimension == .help ? " (a deal that asked several is in each; (alone) asked nobody)" : ""),
+            columns: [dimension.rawValue, "won", "lost", "win rate"],
+            cells: winRates.map { r in
+                [
+                    .text(r.key), .number(Double(r.won)), .number(Double(r.lost)),
+                    r.won + r.lost == 0 ? .text("") : .percent(Double(r.won) / Double(r.won + r.lost)),
+                ]
+            },
+            currency: ctx.org.currency)
     }
 
     var dqAmount: Money { disqualified.sum(\.deal.amount) }
@@ -162,6 +191,13 @@ struct Outcomes: Sendable {
             deals: sorted.map(OutcomeReport.Document.Deal.init), total_deals: sorted.count, total_amount: total,
             disqualified_deals: disqualified.count, disqualified_amount: dqAmount,
             days_to_lose: daysLose.map(SpreadJSON.init), days_to_win: daysWin.map(SpreadJSON.init),
+            win_rates: winRates.isEmpty
+                ? nil
+                : winRates.map {
+                    .init(
+                        key: $0.key, won: $0.won, lost: $0.lost,
+                        rate: $0.won + $0.lost == 0 ? nil : Double($0.won) / Double($0.won + $0.lost))
+                },
             disqualified: .init(
                 deals: disqualified.count, amount: dqAmount,
                 by_quarter: byQuarter.keys.sorted().map { q in
@@ -180,9 +216,12 @@ extension OutcomeReport {
         public var total_deals: Int, total_amount: Money
         public var disqualified_deals: Int, disqualified_amount: Money
         public var days_to_lose: SpreadJSON?, days_to_win: SpreadJSON?
+        /// `--by help` and `--by source` only: won, lost and the win rate of each group.
+        public var win_rates: [WinRate]?
         public var disqualified: Disqualified
 
         public struct Group: Encodable, Sendable { public var key: String, deals: Int, amount: Money }
+        public struct WinRate: Encodable, Sendable { public var key: String, won: Int, lost: Int, rate: Double? }
 
         public struct Disqualified: Encodable, Sendable {
             public var deals: Int, amount: Money, by_quarter: [Quarter]

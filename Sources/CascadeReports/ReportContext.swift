@@ -44,7 +44,17 @@ public struct ReportContext: Sendable {
         case .region: return org.inherited(\.region, of: c.person) ?? "(none)"
         case .segment: return org.inherited(\.segment, of: c.person) ?? "(none)"
         case .author: return c.person
+        case .source: return c.deal.source ?? "(none)"
+        case .help: return values(.help, c).joined(separator: "; ")
         }
+    }
+
+    /// The groups a closed deal is in: one value, or for `help` each function or person it asked in
+    /// its life (any owner, any week up to the one it closed), or "(alone)" when it asked nobody.
+    public func values(_ dimension: Dimension, _ c: Closed) -> [String] {
+        guard dimension == .help else { return [value(dimension, c)] }
+        let asked = history.helpAsked(by: c.deal.id, through: c.week).map(\.to)
+        return asked.isEmpty ? ["(alone)"] : asked
     }
 
     public func quarter(_ week: Week) -> Quarter { Quarter(of: week, fiscalYearStartMonth: org.fiscalYearStartMonth) }
@@ -53,7 +63,7 @@ public struct ReportContext: Sendable {
 }
 
 public enum Dimension: String, Sendable, CaseIterable {
-    case reason, competitor, vertical, persona, region, segment, author
+    case reason, competitor, vertical, persona, region, segment, author, source, help
 }
 
 /// Median and quartiles, by the nearest-rank-with-interpolation rule.

@@ -33,7 +33,7 @@ struct OutputEquivalenceTests {
                 try run("report-\(kind).\(format)", ["report", kind, "--format", format, "--today", Self.today])
             }
         }
-        for by in ["competitor", "region", "segment", "author", "vertical", "persona"] {
+        for by in ["competitor", "region", "segment", "author", "vertical", "persona", "source", "help"] {
             try run("report-losses-by-\(by).table", ["report", "losses", "--by", by, "--today", Self.today])
         }
         for format in ["text", "json"] { try run("status.\(format)", ["status", "--for", leader, "--week", week, "--format", format]) }

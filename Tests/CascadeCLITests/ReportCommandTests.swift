@@ -149,13 +149,13 @@ struct ReportCommandTests {
         let json = try CLI.run(["report", "losses", "--format", "json", "--root", root, "--today", "2026-11-25"])
         let doc = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
         let lines = csv.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        #expect(lines.first == "week,deal,account,author,amount,stage,reason,competitor,vertical,persona,region,segment,days_to_close,lesson")
+        #expect(lines.first == "week,deal,account,author,amount,stage,reason,competitor,vertical,persona,region,segment,source,help,days_to_close,lesson")
         #expect(lines.count - 1 == doc["total_deals"] as? Int)
         let lessons = (doc["deals"] as! [[String: Any]]).compactMap { $0["lesson"] as? String }
         #expect(!lessons.isEmpty && lessons.allSatisfy { lesson in csv.stdout.contains(lesson.prefix(40)) })
         try CLI.assertGolden(csv.stdout, "report-losses.csv")
         let wins = try CLI.run(["report", "wins", "--format", "csv", "--root", root, "--today", "2026-11-25"])
-        #expect(wins.stdout.hasPrefix("week,deal,account,author,amount,stage,reason,competitor,vertical,persona,region,segment,days_to_close,why\r\n"))
+        #expect(wins.stdout.hasPrefix("week,deal,account,author,amount,stage,reason,competitor,vertical,persona,region,segment,source,help,days_to_close,why\r\n"))
     }
 
     @Test func tablesFitATerminalAndCutNothingWhenPiped() throws {
@@ -169,5 +169,34 @@ struct ReportCommandTests {
         let tables = lines.drop { !$0.hasPrefix("Asks for help by whom") }
         #expect(!tables.isEmpty)
         #expect(tables.allSatisfy { $0.count <= 72 }, "\(tables.filter { $0.count > 72 })")
+    }
+
+    @Test func byHelpAndBySourceGiveTheWinRateOfEachGroup() throws {
+        let root = CLI.packageRoot.path
+        func doc(_ kind: String, _ by: String) throws -> [String: Any] {
+            let r = try CLI.run(["report", kind, "--by", by, "--format", "json", "--root", root, "--since", "2026-W34",
+                                 "--until", "2026-W47"])
+            #expect(r.status == 0, "\(r.stderr)")
+            return try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
+        }
+        let help = try doc("losses", "help")
+        let rates = help["win_rates"] as! [[String: Any]]
+        let alone = try #require(rates.first { $0["key"] as? String == "(alone)" })
+        let wins = try doc("wins", "help"), losses = help
+        // Every closed deal is in (alone) or in the group of each function it asked.
+        let lostDeals = (losses["deals"] as! [[String: Any]]).filter { $0["stage"] as? String == "lost" }
+        #expect((alone["lost"] as! Int) + (rates.filter { $0["key"] as? String != "(alone)" }.map { $0["lost"] as! Int }.max() ?? 0) >= 1)
+        #expect((alone["lost"] as! Int) <= lostDeals.count)
+        let wonCount = (wins["deals"] as! [[String: Any]]).count
+        #expect(rates.allSatisfy { ($0["won"] as! Int) <= wonCount })
+        for r in rates where (r["won"] as! Int) + (r["lost"] as! Int) > 0 {
+            let expected = Double(r["won"] as! Int) / Double((r["won"] as! Int) + (r["lost"] as! Int))
+            #expect(abs((r["rate"] as! Double) - expected) < 1e-9)
+        }
+        let source = try doc("wins", "source")
+        let groups = (source["groups"] as! [[String: Any]]).map { $0["key"] as! String }
+        #expect(groups.contains("inbound") || groups.contains("outbound") || groups.contains("partner"), "\(groups)")
+        let table = try CLI.run(["report", "losses", "--by", "help", "--root", root, "--since", "2026-W34", "--until", "2026-W47"])
+        #expect(table.stdout.contains("Win rate by help (a deal that asked several is in each; (alone) asked nobody)"))
     }
 }

@@ -366,7 +366,7 @@ _cascade_report() {
         return
         ;;
     '--by')
-        __cascade_add_completions -W 'reason'$'\n''competitor'$'\n''vertical'$'\n''persona'$'\n''region'$'\n''segment'$'\n''author'
+        __cascade_add_completions -W 'reason'$'\n''competitor'$'\n''vertical'$'\n''persona'$'\n''region'$'\n''segment'$'\n''author'$'\n''source'$'\n''help'
         return
         ;;
     '--format')
