@@ -22,7 +22,7 @@ public struct Cascade: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Check.self, New.self, Submit.self, Status.self, DigestCommand.self, ReportCommand.self, Init.self,
-            Hooks.self, Schema.self, Rules.self, Demo.self, Manual.self,
+            Hooks.self, Schema.self, Rules.self, Demo.self, ReviewCommand.self, Manual.self,
         ])
 
     public init() {}

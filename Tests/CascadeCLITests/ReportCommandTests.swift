@@ -1,3 +1,4 @@
+import CascadeCore
 import CascadeTestSupport
 import Foundation
 import Testing
@@ -198,5 +199,45 @@ struct ReportCommandTests {
         #expect(groups.contains("inbound") || groups.contains("outbound") || groups.contains("partner"), "\(groups)")
         let table = try CLI.run(["report", "losses", "--by", "help", "--root", root, "--since", "2026-W34", "--until", "2026-W47"])
         #expect(table.stdout.contains("Win rate by help (a deal that asked several is in each; (alone) asked nobody)"))
+    }
+}
+
+@Suite("cascade review")
+struct ReviewCommandTests {
+    let root = CLI.packageRoot.path
+
+    @Test(arguments: ["sofia-berg", "dana-cho"])
+    func theAgendaOfTheSample(_ leader: String) throws {
+        let md = try CLI.run(["review", "--for", leader, "--since", "2026-W34", "--until", "2026-W47", "--root", root])
+        #expect(md.status == 0, "\(md.stderr)")
+        try CLI.assertGolden(md.stdout, "review-\(leader).md")
+        #expect(WordCount.count(md.stdout) <= 1190, "within the digest's reading budget")
+        for q in ["If we could turn the clock back, what would we do differently?", "## Losses"] {
+            #expect(md.stdout.contains(q))
+        }
+    }
+
+    @Test func theJSONHoldsEveryLossWithItsStory() throws {
+        let r = try CLI.run(["review", "--for", "dana-cho", "--since", "2026-W34", "--until", "2026-W47", "--format", "json",
+                             "--root", root])
+        let doc = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
+        let losses = doc["losses"] as! [[String: Any]]
+        let report = try CLI.run(["report", "losses", "--format", "json", "--since", "2026-W34", "--until", "2026-W47",
+                                  "--root", root])
+        let reported = try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as! [String: Any]
+        let lost = (reported["deals"] as! [[String: Any]]).filter { $0["stage"] as? String == "lost" }
+        #expect(Set(losses.map { $0["deal"] as! String }) == Set(lost.map { $0["deal"] as! String }), "every loss")
+        let amounts = losses.map { ($0["amount"] as! NSNumber).doubleValue }
+        #expect(amounts == amounts.sorted(by: >), "largest first")
+        for l in losses {
+            #expect((l["lost_alone"] as! Bool) == (l["asked"] as! [Any]).isEmpty)
+            let life = l["life"] as! [[String: Any]]
+            #expect(life.last?["stage"] as? String == "lost" && life.count >= 2, "\(l["deal"]!)")
+        }
+        #expect((doc["disqualified"] as! [[String: Any]]).allSatisfy { $0["stage"] as? String == "disqualified" })
+        let left = doc["left_out"] as! [String: Int]
+        #expect(left["losses"] == 0, "losses are the last thing the budget trims")
+        #expect(try CLI.run(["review", "--for", "nobody", "--root", root]).status == 2)
+        #expect(try CLI.run(["review", "--for", "dana-cho", "--week", "2026-W47", "--since", "2026-W40", "--root", root]).status == 2)
     }
 }

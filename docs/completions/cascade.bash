@@ -173,13 +173,13 @@ _cascade() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    check|new|submit|status|digest|report|init|hooks|schema|rules|demo|help)
+    check|new|submit|status|digest|report|init|hooks|schema|rules|demo|review|help)
         # Offer subcommand argument completions
         "_cascade_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'check new submit status digest report init hooks schema rules demo help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'check new submit status digest report init hooks schema rules demo review help' -- "${cur}"))
         ;;
     esac
 }
@@ -516,6 +516,42 @@ _cascade_demo() {
         return
         ;;
     '--today')
+        return
+        ;;
+    '--color')
+        __cascade_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_cascade_review() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--for --week --since --until --format --root --color)
+    __cascade_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--for')
+        __cascade_add_completions -W "$(__cascade_custom_complete ---completion review -- --for "${COMP_CWORD}" "$(__cascade_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--week')
+        return
+        ;;
+    '--since')
+        return
+        ;;
+    '--until')
+        return
+        ;;
+    '--format')
+        __cascade_add_completions -W 'md'$'\n''json'
+        return
+        ;;
+    '--root')
         return
         ;;
     '--color')
