@@ -20,20 +20,30 @@ public struct ReviewMarkdown {
 
     public func render() -> (markdown: String, shown: (losses: Int, disqualified: Int, wins: Int)) {
         var shown = (losses: review.losses.count, disqualified: review.disqualified.count, wins: review.wins.count)
+        // Each entry's words are counted once; entries are taken off the end, wins first, until the
+        // whole fits (the "+N more" lines are counted by rendering the result, and trimmed again if needed).
+        let words = (
+            losses: review.losses.map { WordCount.count(loss($0)) }, disqualified: review.disqualified.map {
+                WordCount.count(disqualifiedLine($0))
+            }, wins: review.wins.map { WordCount.count(winLine($0)) })
         var text = document(shown)
-        while WordCount.count(text) > org.digest.wordBudget {
+        var total = WordCount.count(text)
+        while total > org.digest.wordBudget {
             if shown.wins > 0 {
-                shown.wins -= 1
+                shown.wins -= 1; total -= words.wins[shown.wins]
             } else if shown.disqualified > 0 {
-                shown.disqualified -= 1
+                shown.disqualified -= 1; total -= words.disqualified[shown.disqualified]
             } else if shown.losses > 1 {
-                shown.losses -= 1
+                shown.losses -= 1; total -= words.losses[shown.losses]
             } else {
                 break
             }
-            text = document(shown)
+            if total <= org.digest.wordBudget {
+                text = document(shown)
+                total = WordCount.count(text)
+            }
         }
-        return (text, shown)
+        return (document(shown), shown)
     }
 
     func document(_ shown: (losses: Int, disqualified: Int, wins: Int)) -> String {
@@ -46,22 +56,27 @@ public struct ReviewMarkdown {
         if !review.patterns.isEmpty {
             out += "## Patterns\n\n"
             out +=
-                review.patterns.map { "- \($0.dimension.rawValue) **\($0.value)**: \(Noun.loss($0.deals))" }
+                review.patterns.prefix(10).map { "- \($0.dimension.rawValue) **\($0.value)**: \(Noun.loss($0.deals))" }
                 .joined(separator: "\n") + "\n\n"
+            if review.patterns.count > 10 { out += "+\(review.patterns.count - 10) more patterns\n\n" }
         }
         out += section("Losses", review.losses, shown.losses, Noun.loss, entry: loss)
-        out += section("Qualified out, and well done", review.disqualified, shown.disqualified, Noun.deal) { e in
-            let days = e.closed.days.map { " in \(Noun.day($0))" } ?? ""
-            return "- **\(e.closed.deal.account)** (\(e.closed.deal.id), \(money(e.closed.deal.amount)), "
-                + "\(name(e.closed.person))): qualified out\(days), \(e.closed.deal.reason ?? "no reason given")"
-        }
-        out += section("Wins", review.wins, shown.wins, Noun.win) { e in
-            let help =
-                e.asked.isEmpty ? "" : " Won with help from \(e.asked.map { name($0.to) }.joined(separator: ", "))."
-            return "- **\(e.closed.deal.account)** (\(e.closed.deal.id), \(money(e.closed.deal.amount)), "
-                + "\(name(e.closed.person))): \(e.closed.deal.why ?? "no why written")\(help)"
-        }
+        out += section(
+            "Qualified out, and well done", review.disqualified, shown.disqualified, Noun.deal, entry: disqualifiedLine)
+        out += section("Wins", review.wins, shown.wins, Noun.win, entry: winLine)
         return out
+    }
+
+    func disqualifiedLine(_ e: Review.Entry) -> String {
+        let days = e.closed.days.map { " in \(Noun.day($0))" } ?? ""
+        return "- **\(e.closed.deal.account)** (\(e.closed.deal.id), \(money(e.closed.deal.amount)), "
+            + "\(name(e.closed.person))): qualified out\(days), \(e.closed.deal.reason ?? "no reason given")"
+    }
+
+    func winLine(_ e: Review.Entry) -> String {
+        let help = e.asked.isEmpty ? "" : " Won with help from \(e.asked.map { name($0.to) }.joined(separator: ", "))."
+        return "- **\(e.closed.deal.account)** (\(e.closed.deal.id), \(money(e.closed.deal.amount)), "
+            + "\(name(e.closed.person))): \(e.closed.deal.why ?? "no why written")\(help)"
     }
 
     func section(
