@@ -17,7 +17,8 @@ public struct YAMLSyntaxRule: ParseRule {
                     + "    stage: propose\n    amount: 5\n---\n",
                 message: "the quote opened here is never closed"),
             RuleExample(
-                "---\nauthor: ana-lima\nweek: 2026-W48\ndeals:\n↓\t- id: NW-1\n---\n", message: "a tab character here"),
+                "---\nauthor: ana-lima\nweek: 2026-W48\ndeals:\n↓\t- id: NW-1\n---\n",
+                message: "a tab character here"),
             RuleExample("---\nauthor: ana-lima\nweek: 2026-W48\ndeals: [NW-1\n↓---\n"),
             RuleExample(
                 "---\nauthor: ana-lima\nweek: 2026-W48\n? ↓[a, b]\n: c\n---\n",
@@ -59,8 +60,10 @@ public struct YAMLAnchorRule: ParseRule {
             "Anchors ('&a') and aliases ('*a') are refused, so no alias bomb can expand; write values out in full.",
         triggering: [
             RuleExample(
-                "---\nauthor: ↓&who ana-lima\nweek: 2026-W48\nx-copy: ↓*who\n---\n", message: "are not allowed; write"),
-            RuleExample("---\nauthor: ana-lima\nweek: 2026-W48\nx-a: ↓&a [lol, lol]\nx-b: ↓&b [↓*a, ↓*a]\n---\n"),
+                "---\nauthor: ↓&who ana-lima\nweek: 2026-W48\nx-copy: ↓*who\n---\n",
+                message: "are not allowed; write"),
+            RuleExample(
+                "---\nauthor: ana-lima\nweek: 2026-W48\nx-a: ↓&a [lol, lol]\nx-b: ↓&b [↓*a, ↓*a]\n---\n"),
         ],
         nonTriggering: [
             RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(next: "\"Send the deck & pricing *today*\"")))

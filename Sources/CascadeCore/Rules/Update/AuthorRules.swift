@@ -3,7 +3,9 @@ public struct AuthorUnknownRule: UpdateRule {
     public static let description = RuleDescription(
         id: "author-unknown", title: "Unknown author",
         summary: "author must be the id of a person in org.yaml.",
-        triggering: [RuleExample("---\nauthor: ↓ana-lim\nweek: 2026-W48\n---\n", path: "updates/2026-W48/ana-lim.md")],
+        triggering: [
+            RuleExample("---\nauthor: ↓ana-lim\nweek: 2026-W48\n---\n", path: "updates/2026-W48/ana-lim.md")
+        ],
         nonTriggering: [RuleExample(ExampleOrg.update())])
 
     public func check(_ file: ParsedUpdate, _ update: Update, org: Org) -> [Finding] {

@@ -31,7 +31,8 @@ public struct AskTargetUnknownRule: UpdateRule {
         triggering: [
             RuleExample(
                 ExampleOrg.update(
-                    deals: ExampleOrg.deal(extra: "    asks:\n      - to: ↓prodcut\n        ask: SSO roadmap date\n")))
+                    deals: ExampleOrg.deal(
+                        extra: "    asks:\n      - to: ↓prodcut\n        ask: SSO roadmap date\n")))
         ],
         nonTriggering: [
             RuleExample(

@@ -11,8 +11,8 @@ public struct StageUnknownRule: UpdateRule {
             // Columns count Unicode scalars: the accents, CJK and the emoji before the stage are one column each.
             RuleExample(
                 ExampleOrg.update(
-                    deals: "  - { id: NW-7, account: Zoë Müller 東京 🚀, stage: ↓propsoe, amount: 1, close: 2026-12-19,"
-                        + " next: Call }\n"), message: "did you mean 'propose'?"),
+                    deals: "  - { id: NW-7, account: Zoë Müller 東京 🚀, stage: ↓propsoe, amount: 1,"
+                        + " close: 2026-12-19, next: Call }\n"), message: "did you mean 'propose'?"),
         ],
         nonTriggering: [RuleExample(ExampleOrg.update(deals: ExampleOrg.deal(stage: "negotiate")))])
 
