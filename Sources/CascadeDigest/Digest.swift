@@ -98,14 +98,10 @@ public struct Digest: Sendable {
     public var quarter: String = ""
     public var quarterBookings = Money.zero
     public var goal: Money?
-    public var lastQuarter: Totals?
-    public var lastQuarterBookings = Money.zero
-    public var lastQuarterWeek: Week?
-    /// The first week the history holds, and the first weeks of this quarter and of the last: a figure
-    /// summed from a quarter's start is only whole when the history reaches back that far.
+    /// The first week the history holds, and the first week of this quarter: a figure summed from a
+    /// quarter's start is only whole when the history reaches back that far.
     public var historyStart: Week?
     public var quarterFirstWeek: Week?
-    public var lastQuarterFirstWeek: Week?
     /// The quarters the team has goals for in org.yaml, said when this quarter has none.
     public var goalQuarters: [String] = []
     /// A line for the reader about what this digest is (a function lead without a team reads the function's).

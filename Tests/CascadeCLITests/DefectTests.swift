@@ -7,12 +7,7 @@ import Testing
 @Suite("defects found by attacking cascade")
 struct DefectTests {
     /// The sample organisation with `org.yaml` edited by `edit`.
-    func sample(_ edit: (String) -> String = { $0 }) throws -> Workspace {
-        let ws = try Workspace(copyingPath: CLI.packageRoot.path)
-        let org = try String(contentsOfFile: ws.path + "/org.yaml", encoding: .utf8)
-        try ws.write("org.yaml", edit(org))
-        return ws
-    }
+    func sample(_ edit: (String) -> String = { $0 }) throws -> Workspace { try Workspace.sample(editingOrg: edit) }
 
     @Test(arguments: [
         ("note_words: 200", "note_words: 99999999999999999999", "digest.note_words must be a whole number from 1 to 100000"),

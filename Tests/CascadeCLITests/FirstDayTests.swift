@@ -6,12 +6,7 @@ import Testing
 /// on the code before its fix.
 @Suite("the first day")
 struct FirstDayTests {
-    func sample(_ edit: (String) -> String = { $0 }) throws -> Workspace {
-        let ws = try Workspace(copyingPath: CLI.packageRoot.path)
-        let org = try String(contentsOfFile: ws.path + "/org.yaml", encoding: .utf8)
-        try ws.write("org.yaml", edit(org))
-        return ws
-    }
+    func sample(_ edit: (String) -> String = { $0 }) throws -> Workspace { try Workspace.sample(editingOrg: edit) }
 
     @Test func aTypoInAnOrgKeyIsAnErrorWithDidYouMean() throws {
         let ws = try sample {

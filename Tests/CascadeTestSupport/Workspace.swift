@@ -28,6 +28,14 @@ public final class Workspace {
 
     deinit { try? FileManager.default.removeItem(atPath: path) }
 
+    /// A copy of the bundled sample with its org.yaml edited by `edit`.
+    public static func sample(editingOrg edit: (String) -> String = { $0 }) throws -> Workspace {
+        let ws = try Workspace(copyingPath: CLI.packageRoot.path)
+        let org = try String(contentsOfFile: ws.path + "/org.yaml", encoding: .utf8)
+        try ws.write("org.yaml", edit(org))
+        return ws
+    }
+
     /// Bytes as they are, for invalid UTF-8, NUL and byte-order marks.
     public func write(_ relative: String, bytes: [UInt8]) throws {
         let url = URL(fileURLWithPath: path + "/" + relative)

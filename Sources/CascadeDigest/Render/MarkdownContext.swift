@@ -157,38 +157,6 @@ extension DigestRenderer {
         ]
     }
 
-    /// Bookings to date against the goal, and the same week last quarter; a figure the history
-    /// cannot know (it starts after the quarter began) is said to be partial, never shown as whole.
-    func quarterLines(_ d: Digest) -> [String] {
-        var bookings = "Bookings \(d.quarter) to date: \(money(d.quarterBookings))"
-        if let start = d.historyStart, let first = d.quarterFirstWeek, start > first {
-            bookings += " (counted from \(start), where the history starts)"
-        }
-        if let goal = d.goal, goal > 0 {
-            let percent = (d.quarterBookings.double / goal.double * 100).rounded().clampedInt
-            bookings += " of a \(money(goal)) goal (\(percent)%)"
-        } else if d.goal == nil, !d.goalQuarters.isEmpty {
-            bookings +=
-                "; no goal for \(d.quarter) in org.yaml (goals are set for \(d.goalQuarters.joined(separator: ", ")))"
-        }
-        var lines = [bookings + "."]
-        guard let w = d.lastQuarterWeek, let start = d.historyStart else { return lines }
-        guard let last = d.lastQuarter else {
-            lines.append("Same week last quarter (\(w)): not in the history yet, which starts in \(start).")
-            return lines
-        }
-        var line =
-            "Same week last quarter (\(w)): open \(money(last.openAmount)) in \(Noun.deal(last.openDeals)), "
-            + "won \(money(last.wonAmount)) that week, "
-        if let first = d.lastQuarterFirstWeek, start > first {
-            line += "bookings to date unknown (the history starts in \(start), after that quarter began)."
-        } else {
-            line += "bookings to date \(money(d.lastQuarterBookings))."
-        }
-        lines.append(line)
-        return lines
-    }
-
     /// The headline figures and the lines under the stage table.
     func numbers(_ d: Digest) -> [String: Any] {
         let t = d.totals
@@ -206,7 +174,7 @@ extension DigestRenderer {
             "Open pipeline **\(money(t.openAmount))** in \(Noun.deal(t.openDeals)) (\(signed(change)) vs last week). "
             + "Won **\(money(t.wonAmount))** (\(t.wonDeals)), lost **\(money(t.lostAmount))** (\(t.lostDeals)) this "
             + "week."
-        var lines = d.frame == nil ? quarterLines(d) : wording.frameLines(d)
+        var lines = wording.frameLines(d)
         if t.disqualifiedDeals > 0 {
             lines.append(
                 "Disqualified this week: \(t.disqualifiedDeals) (\(money(t.disqualifiedAmount))), counted in lost.")

@@ -7,7 +7,7 @@ enum FrameSection: DigestSection {
     static func build(_ b: DigestBuilder, _ c: SectionContext, into d: inout Digest) {
         var f = Digest.Frame()
         let open = b.pipeline(c.scope, c.week).open
-        f.quarter = quarter(b, c, open: open)
+        f.quarter = quarter(b, c, open: open, d)
         f.winRate = winRate(c.quarterClosed, b.org)
         let fiscal = b.org.fiscalYearStartMonth
         let previous = Quarter(
@@ -33,7 +33,9 @@ enum FrameSection: DigestSection {
         Week(year: week.year - 1, number: week.number) ?? Week(year: week.year - 1, number: 52)!
     }
 
-    static func quarter(_ b: DigestBuilder, _ c: SectionContext, open: [DealSnapshot]) -> Digest.QuarterFrame {
+    static func quarter(
+        _ b: DigestBuilder, _ c: SectionContext, open: [DealSnapshot], _ d: Digest
+    ) -> Digest.QuarterFrame {
         let fiscal = b.org.fiscalYearStartMonth
         var q = Digest.QuarterFrame()
         q.name = c.quarter.description
@@ -43,8 +45,9 @@ enum FrameSection: DigestSection {
             if week <= c.week { q.weeksGone += 1 }
             week = week.next
         }
-        q.bookings = c.quarterClosed.filter { $0.deal.kind == .won }.sum(\.deal.amount)
-        q.goal = b.org.goals.first { $0.team.value == c.lead && $0.quarter.value == q.name }?.bookings
+        // The numbers section has summed the bookings and found the goal already.
+        q.bookings = d.quarterBookings
+        q.goal = d.goal
         let first = c.quarter.firstDay(fiscalYearStartMonth: fiscal),
             last = c.quarter.lastDay(fiscalYearStartMonth: fiscal)
         let closing = open.filter { deal in deal.close.map { $0 >= first && $0 <= last } ?? false }

@@ -25,7 +25,8 @@ enum NumbersSection: DigestSection {
         quarter(b, c, into: &d)
     }
 
-    /// Bookings of the quarter to date against the team's goal, and the same week of last quarter.
+    /// Bookings of the quarter to date against the team's goal, and what the history reaches (the
+    /// frame compares with last quarter and last year).
     static func quarter(_ b: DigestBuilder, _ c: SectionContext, into d: inout Digest) {
         let quarter = c.quarter
         d.quarter = quarter.description
@@ -36,15 +37,5 @@ enum NumbersSection: DigestSection {
         let fiscal = b.org.fiscalYearStartMonth
         d.historyStart = b.history.weeks.first
         d.quarterFirstWeek = quarter.firstWeek(fiscalYearStartMonth: fiscal)
-        let lastWeek = c.week.adding(weeks: -13)
-        d.lastQuarterWeek = lastWeek
-        d.lastQuarterFirstWeek = Quarter(of: lastWeek, fiscalYearStartMonth: fiscal).firstWeek(
-            fiscalYearStartMonth: fiscal)
-        guard b.history.weeks.contains(where: { $0 <= lastWeek }) else { return }
-        let (_, lastOpen, _) = b.pipeline(c.scope, lastWeek)
-        d.lastQuarter = b.totals(open: lastOpen, closed: b.newlyClosed(c.scope, lastWeek))
-        let lastQuarter = Quarter(of: lastWeek, fiscalYearStartMonth: b.org.fiscalYearStartMonth)
-        d.lastQuarterBookings = b.weeks(of: lastQuarter, through: lastWeek).flatMap { b.newlyClosed(c.scope, $0) }
-            .filter { $0.deal.kind == .won }.sum(\.deal.amount)
     }
 }
